@@ -1,0 +1,238 @@
+"""The public data model: the Incident a dispatcher reports and the Assessment the rules return.
+
+The JSON field names here are a contract shared with scripts, scenario files and the CAD hand-off;
+rename nothing without a migration note in docs/rules.md.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from firedrill.timeutil import to_local
+
+
+class Level(StrEnum):
+    """Fire level, lowest first. Ordering follows ``LEVEL_RANK``."""
+
+    GENERAL = "general"
+    LARGER = "larger"
+    MAJOR = "major"
+    ESPECIALLY_MAJOR = "especially_major"
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK[self]
+
+
+LEVEL_RANK: dict[Level, int] = {level: i for i, level in enumerate(Level)}
+
+
+class SiteCategory(StrEnum):
+    """Which area thresholds of clause 1.4 apply."""
+
+    ORDINARY_BUILDING = "ordinary_building"
+    HIGH_RISE = "high_rise"
+    UNDERGROUND = "underground"
+    CROWDED_PLACE = "crowded_place"
+    CHEMICAL = "chemical"
+    SPECIAL = "special"
+
+
+class Hazard(StrEnum):
+    """随时或者已经发生的险情 (clause 1.4)."""
+
+    EXPLOSION = "explosion"
+    COLLAPSE = "collapse"
+    BOILOVER = "boilover"
+    TOXIC_SPREAD = "toxic_spread"
+
+
+class Trigger(StrEnum):
+    """The five escalation triggers of clause 4.3."""
+
+    HOLIDAY_OR_POLITICAL = "holiday_or_political"
+    SEVERE_WEATHER = "severe_weather"
+    NIGHT = "night"
+    RISING_CALLS = "rising_calls"
+    MANUAL = "manual"
+
+
+class Source(StrEnum):
+    """Where a rule comes from: the plan itself or a national standard it leans on."""
+
+    PLAN = "plan"
+    NATIONAL_STANDARD = "national_standard"
+
+
+class Text(BaseModel):
+    """A phrase in Chinese as written, with its English rendering."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+Beaufort = Annotated[int, Field(ge=0, le=17)]
+NonNegative = Annotated[float, Field(ge=0)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Incident(BaseModel):
+    """The facts of one fire as known now. Naive times are Asia/Shanghai."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    deaths: Count = 0
+    serious_injuries: Count = 0
+    direct_loss_yuan: NonNegative = 0
+    burning_area_m2: NonNegative = 0
+    site_category: SiteCategory = SiteCategory.ORDINARY_BUILDING
+    hazards: tuple[Hazard, ...] = ()
+    reported_at: datetime
+    wind_force: Beaufort | None = None
+    gust_force: Beaufort | None = None
+    wind_speed_ms: NonNegative | None = None
+    gust_speed_ms: NonNegative | None = None
+    severe_weather: bool = False
+    political_event: bool = False
+    sensitive_area: bool = False
+    rising_calls: bool | None = None
+    calls: tuple[datetime, ...] = ()
+    manual_escalation: str | None = None
+    scenario: str | None = None
+
+    @field_validator("reported_at")
+    @classmethod
+    def _local_report_time(cls, value: datetime) -> datetime:
+        return to_local(value)
+
+    @field_validator("calls")
+    @classmethod
+    def _local_call_times(cls, value: tuple[datetime, ...]) -> tuple[datetime, ...]:
+        return tuple(sorted(to_local(v) for v in value))
+
+    @field_validator("hazards")
+    @classmethod
+    def _unique_hazards(cls, value: tuple[Hazard, ...]) -> tuple[Hazard, ...]:
+        return tuple(dict.fromkeys(value))
+
+    @field_validator("manual_escalation")
+    @classmethod
+    def _blank_reason_is_none(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            return None
+        return value
+
+
+class Reason(BaseModel):
+    """One criterion that holds, with the clause that sets it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # "grading" or "escalation"
+    criterion: str
+    clause: str
+    source: Source
+    level: Level
+    description: Text
+    value: str
+    threshold: str
+    quote: str
+
+
+class Activation(BaseModel):
+    """Clause 4.2: who goes to the scene, who is told."""
+
+    model_config = ConfigDict(frozen=True)
+
+    clause: str
+    set_by_plan: bool
+    goes_to_scene: Text | None
+    reports: tuple[Text, ...]
+    notifications: tuple[Text, ...]
+    quote: str
+    note: Text | None = None
+
+
+class Range(BaseModel):
+    """A count from the dispatch scale; ``maximum`` is None for 'or more'."""
+
+    model_config = ConfigDict(frozen=True)
+
+    minimum: int
+    maximum: int | None
+
+
+class DispatchScale(BaseModel):
+    """Clause 4.4.2 for one level, or a statement that the plan sets nothing."""
+
+    model_config = ConfigDict(frozen=True)
+
+    clause: str
+    level: Level
+    set_by_plan: bool
+    stations: Range | None = None
+    formations: Range | None = None
+    engines: Range | None = None
+    special_units: tuple[Text, ...] = ()
+    leaders_respond: tuple[Text, ...] = ()
+    other_actions: tuple[Text, ...] = ()
+    quote: str = ""
+    note: Text | None = None
+
+
+class GroupMember(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    unit: Text
+    duty: Text
+
+
+class TaskGroup(BaseModel):
+    """One of the seven professional groups of clause 2.4."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: Text
+    clause: str
+    members: tuple[GroupMember, ...]
+    quote: str
+
+
+class LinkedUnit(BaseModel):
+    """A unit called under clause 4.4.3 (or named by a playbook)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: Text
+    clause: str
+    quote: str
+
+
+class Assessment(BaseModel):
+    """What the plan demands for an Incident, every part citing its clause."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan: str
+    level: Level
+    base_level: Level
+    escalated: bool
+    triggers: tuple[Trigger, ...]
+    reasons: tuple[Reason, ...]
+    level_source: Source
+    level_note: Text | None
+    activation: Activation
+    dispatch: DispatchScale
+    task_groups: tuple[TaskGroup, ...]
+    linked_units: tuple[LinkedUnit, ...]

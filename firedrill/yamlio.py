@@ -1,0 +1,88 @@
+"""Read YAML into pydantic models, reporting a bad value with its file, line and field.
+
+PyYAML's ``safe_load`` forgets where values came from; we compose the node tree once to keep a
+map from each key path to its line, then translate pydantic's error location into that line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from firedrill.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+PathKey = tuple[str | int, ...]
+
+
+def _line_map(node: yaml.Node, path: PathKey, out: dict[PathKey, int]) -> None:
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[(*path, key)] = key_node.start_mark.line + 1
+            _line_map(value_node, (*path, key), out)
+            # The value's own line wins for nested lookups, the key line for the field itself.
+            out[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, (*path, index), out)
+
+
+def parse_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
+    """Parse YAML text; return the data and a map from key paths to 1-based line numbers."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}", file=file) from None
+    lines: dict[PathKey, int] = {}
+    if node is not None:
+        _line_map(node, (), lines)
+    return data, lines
+
+
+def describe_validation_error(
+    exc: ValidationError, file: str | Path | None = None, lines: dict[PathKey, int] | None = None
+) -> InputError:
+    """Turn pydantic's first error into an InputError with file, line and dotted field path."""
+    first = exc.errors()[0]
+    loc: PathKey = tuple(p for p in first["loc"] if isinstance(p, str | int))
+    line = None
+    if lines:
+        for cut in range(len(loc), -1, -1):
+            if loc[:cut] in lines:
+                line = lines[loc[:cut]]
+                break
+    field = ".".join(str(p) for p in loc) or None
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown field"
+    elif first["type"] == "missing":
+        message = "required field is missing"
+    if "input" in first and first["type"] not in ("missing",) and not isinstance(first["input"], dict | list):
+        message += f" (got {first['input']!r})"
+    return InputError(message, field=field, file=file, line=line)
+
+
+def load_model(model: type[M], path: Path, text: str | None = None) -> M:
+    """Load one YAML file as ``model``; any problem becomes one InputError naming file and line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
+    data, lines = parse_yaml(text, path)
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping at the top of the file", file=path, line=1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise describe_validation_error(exc, path, lines) from None
