@@ -168,7 +168,7 @@ class Range(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     minimum: int
-    maximum: int | None
+    maximum: int | None = None
 
 
 class DispatchScale(BaseModel):
@@ -225,6 +225,7 @@ class Assessment(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     plan: str
+    assessed_at: datetime
     level: Level
     base_level: Level
     escalated: bool

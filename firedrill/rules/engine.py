@@ -1,0 +1,68 @@
+"""``assess``: an Incident in, the Assessment of the plan out, every part citing its clause."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from firedrill.config import RulesConfig
+from firedrill.models import Assessment, Incident, Level, Source, Text
+from firedrill.rules.escalation import find_triggers, trigger_reasons
+from firedrill.rules.grading import grade
+from firedrill.rules.loader import Rulebook, load_rulebook
+from firedrill.rules.response import (
+    activation_for,
+    dispatch_for,
+    linked_units_for,
+    silence_note,
+    task_groups_for,
+)
+from firedrill.timeutil import to_local
+
+DEFAULT_CONFIG = RulesConfig()
+
+
+def assess(
+    incident: Incident,
+    at: datetime | None = None,
+    config: RulesConfig | None = None,
+    rulebook: Rulebook | None = None,
+) -> Assessment:
+    """Grade ``incident`` as of ``at`` (default: its report time) under the plan's rules."""
+    rulebook = rulebook or load_rulebook()
+    config = config or DEFAULT_CONFIG
+    when = to_local(at) if at is not None else incident.reported_at
+    escalation = rulebook.escalation
+
+    base_level, reasons = grade(incident, rulebook.grading)
+    found = find_triggers(incident, when, escalation, rulebook.wind, config)
+    escalated = base_level is escalation.applies_to and bool(found)
+    level = escalation.raises_to if escalated else base_level
+
+    source = Source.NATIONAL_STANDARD if level.rank < Level.MAJOR.rank else Source.PLAN
+    notes = []
+    if source is Source.NATIONAL_STANDARD:
+        notes.append(rulebook.grading.national_standard.note)
+    if found and not escalated:
+        notes.append(rulebook.response.notes["escalation_not_applied"])
+    extra = silence_note(level, rulebook)
+    if extra is not None:
+        notes.append(extra)
+    level_note = (
+        Text(zh=" ".join(n.zh for n in notes), en=" ".join(n.en for n in notes)) if notes else None
+    )
+
+    return Assessment(
+        plan=rulebook.plan,
+        assessed_at=when,
+        level=level,
+        base_level=base_level,
+        escalated=escalated,
+        triggers=tuple(t for t, _, _ in found),
+        reasons=(*reasons, *trigger_reasons(found, escalation)),
+        level_source=source,
+        level_note=level_note,
+        activation=activation_for(level, rulebook),
+        dispatch=dispatch_for(level, rulebook),
+        task_groups=task_groups_for(level, rulebook),
+        linked_units=linked_units_for(level, rulebook),
+    )
