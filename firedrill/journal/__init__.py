@@ -1,0 +1,36 @@
+"""The journal: an append-only, crash-safe SQLite record of every fact and decision of an incident.
+
+The console writes each fact and decision here before showing it as recorded; after a crash it
+reopens the open incidents from here. Quizzes and drills add their own tables to the same file
+through ``register_part``. See docs/journal.md.
+"""
+
+from firedrill.journal.errors import IncidentClosedError, JournalWriteError, UnknownIncidentError
+from firedrill.journal.models import (
+    Event,
+    EventKind,
+    IncidentRecord,
+    IncidentStatus,
+    ProcedureState,
+    ResumeState,
+    StatusState,
+)
+from firedrill.journal.schema import Migration, SchemaPart, register_part
+from firedrill.journal.store import Journal
+
+__all__ = [
+    "Event",
+    "EventKind",
+    "IncidentClosedError",
+    "IncidentRecord",
+    "IncidentStatus",
+    "Journal",
+    "JournalWriteError",
+    "Migration",
+    "ProcedureState",
+    "ResumeState",
+    "SchemaPart",
+    "StatusState",
+    "UnknownIncidentError",
+    "register_part",
+]

@@ -1,0 +1,80 @@
+"""The bilingual labels of the after-action record, read from ``labels.yaml`` and checked complete."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from firedrill.journal.models import EventKind, IncidentStatus, ProcedureState, StatusState
+from firedrill.models import Level, Source, Text, Trigger
+from firedrill.yamlio import load_model
+
+LABELS_FILE = Path(__file__).with_name("labels.yaml")
+
+HEADINGS = (
+    "title", "incident", "name", "scenario", "opened_at", "closed_at", "status", "event_count",
+    "events", "facts", "calls", "item", "value", "none", "not_set", "actor", "previous", "level",
+    "base_level", "triggers", "change", "call_at", "location", "code", "note", "reason",
+)
+
+
+class Cited(BaseModel):
+    """A label for something the plan (or a national standard) defines, with where it says so."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: Text
+    source: Source
+    clause: str
+    quote: str
+
+    @model_validator(mode="after")
+    def _plan_labels_quote_the_plan(self) -> Self:
+        if self.source is Source.PLAN and not self.quote.strip():
+            raise ValueError("a label taken from the plan needs the plan's words in 'quote'")
+        return self
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    headings: dict[str, Text]
+    incident_status: dict[IncidentStatus, Text]
+    kinds: dict[EventKind, Text]
+    status_states: dict[StatusState, Text]
+    procedure_states: dict[ProcedureState, Text]
+    levels: dict[Level, Cited]
+    triggers: dict[Trigger, Cited]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        wanted: list[tuple[str, set[str], set[str]]] = [
+            ("headings", set(HEADINGS), set(self.headings)),
+            ("incident_status", set(IncidentStatus), set(self.incident_status)),
+            ("kinds", set(EventKind), set(self.kinds)),
+            ("status_states", set(StatusState), set(self.status_states)),
+            ("procedure_states", set(ProcedureState), set(self.procedure_states)),
+            ("levels", set(Level), set(self.levels)),
+            ("triggers", set(Trigger), set(self.triggers)),
+        ]
+        for name, needed, given in wanted:
+            missing = sorted(needed - given)
+            if missing:
+                raise ValueError(f"{name}: no label for {', '.join(missing)}")
+        return self
+
+    def heading(self, key: str, lang: str) -> str:
+        return render(self.headings[key], lang)
+
+
+def render(text: Text, lang: str) -> str:
+    """``zh``: the Chinese with the English beside it; ``en``: the English alone."""
+    return text.en if lang == "en" else f"{text.zh} {text.en}"
+
+
+@cache
+def labels() -> Labels:
+    return load_model(Labels, LABELS_FILE)
