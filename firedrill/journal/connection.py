@@ -39,9 +39,7 @@ def connect(path: Path, parts: Iterable[SchemaPart] = ()) -> sqlite3.Connection:
         raise InputError(f"cannot create the journal's directory: {exc.strerror}", file=path) from None
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves, nothing implicit.
-        conn = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise InputError(f"cannot open the journal: {exc}", file=path) from None
     try:

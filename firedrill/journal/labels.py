@@ -14,11 +14,39 @@ from firedrill.yamlio import load_model
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 
-HEADINGS = (
-    "title", "incident", "name", "scenario", "opened_at", "closed_at", "status", "event_count",
-    "events", "facts", "calls", "item", "value", "none", "not_set", "actor", "previous", "level",
-    "base_level", "triggers", "change", "call_at", "location", "code", "note", "reason",
-)
+
+class Headings(BaseModel):
+    """The record's own words: field names and headings (not terms of the plan)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: Text
+    incident: Text
+    name: Text
+    scenario: Text
+    opened_at: Text
+    closed_at: Text
+    status: Text
+    event_count: Text
+    events: Text
+    facts: Text
+    calls: Text
+    item: Text
+    value: Text
+    none: Text
+    not_set: Text
+    actor: Text
+    previous: Text
+    level: Text
+    base_level: Text
+    triggers: Text
+    change: Text
+    call_at: Text
+    location: Text
+    code: Text
+    note: Text
+    reason: Text
+    clause: Text
 
 
 class Cited(BaseModel):
@@ -41,7 +69,7 @@ class Cited(BaseModel):
 class Labels(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    headings: dict[str, Text]
+    headings: Headings
     incident_status: dict[IncidentStatus, Text]
     kinds: dict[EventKind, Text]
     status_states: dict[StatusState, Text]
@@ -52,7 +80,6 @@ class Labels(BaseModel):
     @model_validator(mode="after")
     def _complete(self) -> Self:
         wanted: list[tuple[str, set[str], set[str]]] = [
-            ("headings", set(HEADINGS), set(self.headings)),
             ("incident_status", set(IncidentStatus), set(self.incident_status)),
             ("kinds", set(EventKind), set(self.kinds)),
             ("status_states", set(StatusState), set(self.status_states)),
@@ -67,7 +94,11 @@ class Labels(BaseModel):
         return self
 
     def heading(self, key: str, lang: str) -> str:
-        return render(self.headings[key], lang)
+        text: Text = getattr(self.headings, key)
+        return render(text, lang)
+
+    def has_heading(self, key: str) -> bool:
+        return key in Headings.model_fields
 
 
 def render(text: Text, lang: str) -> str:

@@ -31,9 +31,7 @@ def find_incident(conn: sqlite3.Connection, incident_id: str) -> IncidentRecord 
     return None if row is None else to_incident(row)
 
 
-def select_events(
-    conn: sqlite3.Connection, incident_id: str, kinds: Sequence[EventKind] | None = None
-) -> list[Event]:
+def select_events(conn: sqlite3.Connection, incident_id: str, kinds: Sequence[EventKind] | None = None) -> list[Event]:
     sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE incident_id = ?"
     params: list[object] = [incident_id]
     if kinds is not None:

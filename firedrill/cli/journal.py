@@ -1,0 +1,85 @@
+"""``firedrill journal list|show|export``: read the incident journal from the command line.
+
+Reading never creates anything: with no journal file yet, ``list`` says so and ``show`` /
+``export`` report the id as unknown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from firedrill.datadir import choose_data_dir, default_db_path
+from firedrill.errors import InputError
+from firedrill.journal import IncidentRecord, IncidentStatus, Journal, UnknownIncidentError
+from firedrill.journal.export import LANGS, to_json, to_markdown
+
+HELP = "List, show and export incident journals (the record of every fact and decision)."
+FORMATS = ("md", "json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or the user data dir)"
+    )
+    sub = parser.add_subparsers(dest="journal_command", required=True, metavar="{list,show,export}")
+
+    listing = sub.add_parser("list", parents=[common], help="list incidents, oldest first")
+    listing.add_argument("--status", choices=[s.value for s in IncidentStatus], help="only open or only closed")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    show = sub.add_parser("show", parents=[common], help="print one incident's record")
+    show.add_argument("id", help="incident id, e.g. 2026-11-29-0001")
+    show.add_argument("--json", action="store_true", help="print the JSON export instead of Markdown")
+    show.add_argument("--lang", choices=LANGS, default="zh", help="zh: Chinese with English beside; en: English")
+
+    export = sub.add_parser("export", parents=[common], help="write one incident's after-action record")
+    export.add_argument("id", help="incident id, e.g. 2026-11-29-0001")
+    export.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--lang", choices=LANGS, default="zh", help="Markdown labels: zh (with English) or en")
+
+
+def _table(incidents: list[IncidentRecord]) -> str:
+    rows = [("ID", "STATUS", "OPENED", "CLOSED", "SCENARIO", "TITLE")]
+    for i in incidents:
+        closed = i.closed_at.strftime("%Y-%m-%d %H:%M") if i.closed_at else "-"
+        opened = i.opened_at.strftime("%Y-%m-%d %H:%M")
+        rows.append((i.id, i.status.value, opened, closed, i.scenario or "-", i.title))
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join([*(v.ljust(w) for v, w in zip(r, widths, strict=False)), r[-1]]) for r in rows)
+
+
+def _write(text: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", field="--out", file=out) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    db = default_db_path(choose_data_dir(args.data_dir))
+    if not db.is_file():
+        if args.journal_command == "list":
+            print("[]" if args.json else f"no journal yet at {db}")
+            return 0
+        raise UnknownIncidentError(args.id, db)
+    with Journal.open(db) as journal:
+        if args.journal_command == "list":
+            incidents = journal.incidents(args.status)
+            if args.json:
+                print(json.dumps([i.model_dump(mode="json") for i in incidents], ensure_ascii=False, indent=2))
+            else:
+                print(_table(incidents) if incidents else "no incidents")
+        elif args.journal_command == "show":
+            _write(to_json(journal, args.id) if args.json else to_markdown(journal, args.id, args.lang), None)
+        else:
+            text = to_json(journal, args.id) if args.format == "json" else to_markdown(journal, args.id, args.lang)
+            _write(text, args.out)
+    return 0
