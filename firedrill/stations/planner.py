@@ -1,0 +1,260 @@
+"""Turn a 4.4.2 dispatch scale into concrete units for one incident (clauses 4.4.1 and 4.4.2).
+
+Order of choice, all by drive time: the nearest 主战站, the nearest 特勤站 and the nearest 多种形式
+消防队伍 at once (4.4.1(2)); then neighbouring stations until the station count is met, each with its
+所属小型站 (4.4.2); then further units until formations and engines are met; then the special units
+4.4.2 names. Units beyond the 4.4.1(5) limit are held as standby unless a 4.4.2 requirement cannot
+be met otherwise. Units in ``already_sent`` are counted and never sent twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
+
+from firedrill.models import DispatchScale, Range, Text
+from firedrill.stations.kinds import StationKind, Status
+from firedrill.stations.ranking import PreparedNetwork, Reach
+from firedrill.stations.result import DispatchPlan, Held, Location, Shortfall, Standby, StandbyRule, Totals, Unit
+from firedrill.stations.settings import Code, Settings, load_settings
+from firedrill.stations.text import drive_values
+
+COUNTS = ("stations", "formations", "engines")
+
+
+def as_standby(rule: StandbyRule) -> Standby:
+    return Standby(clause=rule.clause, distance_m=rule.distance_m, travel_time_s=rule.travel_time_s,
+                   applies_to=tuple(rule.applies_to), lifted_for=tuple(rule.lifted_for), quote=rule.quote)
+
+
+class _Planner:
+    def __init__(self, prepared: PreparedNetwork, loc: Location, node: int, scale: DispatchScale,
+                 reported_at: datetime, standby: StandbyRule | None, already_sent: Collection[str],
+                 taken: Mapping[str, str], settings: Settings) -> None:
+        self.p, self.loc, self.node, self.scale, self.at, self.s = prepared, loc, node, scale, reported_at, settings
+        rule = as_standby(standby) if standby is not None else None
+        self.rule = rule.model_copy(update={"applied": scale.level in rule.applies_to,
+                                            "lifted": scale.level in rule.lifted_for}) if rule else None
+        self.counted = settings.kinds_where("counts_as_station")
+        self.special = settings.kinds_where("special_unit")
+        self.sent: list[Unit] = []
+        self.previous: list[Unit] = []
+        self.held: list[Held] = []
+        self.shortfalls: list[Shortfall] = []
+        self.notes: list[Text] = []
+        self.candidates: list[Reach] = []
+        for r in prepared.rank(node):
+            self._sort(r, already_sent, taken)
+
+    def _sort(self, r: Reach, already_sent: Collection[str], taken: Mapping[str, str]) -> None:
+        s = r.station
+        if s.id in already_sent:
+            self.previous.append(self._unit(r, Code.ALREADY_SENT))
+        elif s.id in taken or s.status is Status.COMMITTED:
+            self._hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))
+        elif s.status is Status.STANDBY:
+            self._hold(r, Code.ON_STANDBY_STATUS)
+        elif not r.reachable:
+            self._hold(r, Code.UNREACHABLE)
+        else:
+            self.candidates.append(r)
+
+    def beyond(self, r: Reach) -> bool:
+        rule = self.rule
+        return bool(rule and rule.applied and (r.distance_m >= rule.distance_m
+                                               or r.travel_time_s > rule.travel_time_s))
+
+    def _values(self, r: Reach, **extra: object) -> dict[str, object]:
+        limits = {"limit_km": f"{self.rule.distance_m / 1000:g}", "limit_min": f"{self.rule.travel_time_s / 60:g}"} \
+            if self.rule else {}
+        return {"distance_km": f"{r.distance_m / 1000:.2f}", **drive_values(r.travel_time_s), **limits, **extra}
+
+    def _unit(self, r: Reach, code: Code, **extra: object) -> Unit:
+        s, why = r.station, self.s.reason(code)
+        far = code is not Code.ALREADY_SENT and self.beyond(r)
+        return Unit(
+            id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, district=s.district, code=code,
+            reason=why.text(**self._values(r, **extra)), clause=why.clause, engines=s.engines,
+            formations=s.formations, counts_as_station=s.kind in self.counted, travel_time_s=r.travel_time_s,
+            distance_m=r.distance_m, straight_m=r.straight_m, eta=self.at + timedelta(seconds=r.travel_time_s),
+            via=tuple(self.p.crossings(s, self.node)), beyond_standby_limit=far,
+            note=self.s.reason(Code.NEEDED_DESPITE_STANDBY).text(**self._values(r)) if far else None,
+        )
+
+    def _hold(self, r: Reach, code: Code, taken_by: str | None = None) -> None:
+        why, s = self.s.reason(code), r.station
+        values = self._values(r, incident=taken_by or "—") if r.reachable else {"incident": taken_by or "—"}
+        self.held.append(Held(
+            id=s.id, name=s.name, kind=s.kind, code=code, reason=why.text(**values), clause=why.clause,
+            travel_time_s=r.travel_time_s if r.reachable else None,
+            distance_m=r.distance_m if r.reachable else None, taken_by=taken_by))
+
+    # -- counting -------------------------------------------------------------------------------
+    def total(self, what: str) -> int:
+        units = [u for u in (*self.previous, *self.sent) if u.kind not in self.special]
+        if what == "stations":
+            return sum(u.counts_as_station for u in units)
+        return sum(u.formations if what == "formations" else u.engines for u in units)
+
+    def rng(self, what: str) -> Range | None:
+        value: Range | None = getattr(self.scale, what)
+        return value
+
+    def short(self, what: str) -> bool:
+        wanted = self.rng(what)
+        return wanted is not None and self.total(what) < wanted.minimum
+
+    def room_for_station(self) -> bool:
+        wanted = self.rng("stations")
+        return wanted is None or wanted.maximum is None or self.total("stations") < wanted.maximum
+
+    # -- choosing -------------------------------------------------------------------------------
+    def chosen(self) -> set[str]:
+        return {u.id for u in (*self.previous, *self.sent)}
+
+    def pick(self, kinds: Collection[StationKind], far: bool) -> Reach | None:
+        taken = self.chosen()
+        for r in self.candidates:
+            if r.station.kind in kinds and r.station.id not in taken and self.beyond(r) == far:
+                return r
+        return None
+
+    def send(self, r: Reach, code: Code, **extra: object) -> None:
+        self.sent.append(self._unit(r, code, **extra))
+        if r.station.kind in self.counted:
+            for f in self.candidates:
+                if f.station.parent == r.station.id and not self.beyond(f):
+                    self.sent.append(self._unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
+
+    def missing_kind(self, what: str, kinds: Collection[StationKind], label: str) -> None:
+        codes = [Code.BEYOND_STANDBY_LIMIT] if self.pick(kinds, far=True) else []
+        codes += [h.code for h in self.held if h.kind in kinds and h.code not in codes]
+        codes = codes or [Code.NO_UNIT_OF_KIND]
+        reasons = tuple(self.s.reason(c).text(kind=label, unit=label, incident="—", **self._blank()) for c in codes)
+        self.shortfalls.append(Shortfall(what=what, needed=1, got=0, codes=tuple(codes), reasons=reasons))
+
+    def _blank(self) -> dict[str, str]:
+        limits = {"limit_km": f"{self.rule.distance_m / 1000:g}", "limit_min": f"{self.rule.travel_time_s / 60:g}"} \
+            if self.rule else {"limit_km": "—", "limit_min": "—"}
+        return {"distance_km": "—", "drive_zh": "—", "drive_en": "—", **limits}
+
+    def mix(self) -> None:
+        if self.scale.level not in self.s.mix.applies_to:
+            return
+        steps = ((StationKind.MAIN, Code.MAIN_STATION), (StationKind.SPECIAL_SERVICE, Code.SPECIAL_SERVICE_STATION),
+                 (StationKind.FULL_TIME, Code.MULTI_FORM_TEAM))
+        done = {u.kind for u in self.previous}
+        for kind, code in steps:
+            if kind in done:
+                continue
+            r = self.pick([kind], far=False)
+            if r is not None and (kind not in self.counted or self.room_for_station()):
+                self.send(r, code)
+            elif r is None:
+                self.missing_kind(f"kind:{kind.value}", [kind], kind.label.zh)
+
+    def fill(self) -> None:
+        fillers = [k for k in StationKind if k not in self.special and not self.s.kinds[k].follows_parent]
+        for far in (False, True):
+            if far and not (self.rule and self.rule.applied):
+                break
+            while self.short("stations") and self.room_for_station():
+                r = self.pick(self.counted, far)
+                if r is None:
+                    break
+                self.send(r, Code.NEIGHBOURING_STATION)
+            while self.short("formations") or self.short("engines"):
+                kinds = [k for k in fillers if k not in self.counted or self.room_for_station()]
+                r = self.pick(kinds, far)
+                if r is None:
+                    break
+                what = ", ".join(w for w in ("formations", "engines") if self.short(w))
+                self.send(r, Code.TO_REACH_MINIMUM, what=what)
+
+    def special_units(self) -> None:
+        by_label = {k.label.zh: k for k in StationKind}
+        for text in self.scale.special_units:
+            kind = by_label.get(text.zh)
+            if kind is None:
+                why = self.s.reason(Code.UNKNOWN_SPECIAL_UNIT)
+                self.shortfalls.append(Shortfall(what=f"special_unit:{text.zh}", needed=1, got=0,
+                                                 codes=(Code.UNKNOWN_SPECIAL_UNIT,), reasons=(why.text(unit=text.zh),)))
+                continue
+            if any(u.kind is kind for u in (*self.previous, *self.sent)):
+                continue
+            r = self.pick([kind], far=False) or self.pick([kind], far=True)
+            if r is None:
+                self.missing_kind(f"special_unit:{kind.value}", [kind], text.zh)
+            else:
+                self.send(r, Code.SPECIAL_UNIT, unit=text.zh)
+
+    def finish(self) -> None:
+        chosen = self.chosen()
+        for r in self.candidates:
+            if r.station.id not in chosen and self.beyond(r):
+                self._hold(r, Code.BEYOND_STANDBY_LIMIT)
+        for what in COUNTS:
+            wanted = self.rng(what)
+            got = self.total(what)
+            if wanted is None:
+                continue
+            if got < wanted.minimum:
+                codes = [Code.NOT_ENOUGH_UNITS]
+                if what != "stations" and not self.room_for_station():
+                    codes.append(Code.STATION_MAXIMUM_REACHED)
+                codes += sorted({h.code for h in self.held if h.code in (Code.COMMITTED_ELSEWHERE,
+                                 Code.ON_STANDBY_STATUS, Code.UNREACHABLE, Code.BEYOND_STANDBY_LIMIT)})
+                reasons = tuple(self.s.reason(c).text(incident="—", **self._blank()) for c in codes)
+                self.shortfalls.append(Shortfall(what=what, needed=wanted.minimum, got=got, codes=tuple(codes),
+                                                 reasons=reasons))
+            elif wanted.maximum is not None and got > wanted.maximum:
+                self.notes.append(self._note(Code.ABOVE_MAXIMUM, f"{what} {got} > {wanted.maximum}"))
+        if self.rule and self.rule.lifted:
+            self.notes.append(self.s.reason(Code.STANDBY_RULE_LIFTED).text(**self._blank()))
+
+    def _note(self, code: Code, detail: str) -> Text:
+        base = self.s.reason(code).text()
+        return Text(zh=f"{base.zh}: {detail}", en=f"{base.en}: {detail}")
+
+    def offer(self) -> list[Unit]:
+        self.notes.append(self.s.reason(Code.NOT_SET_BY_PLAN).text())
+        return [self._unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
+
+    def result(self, incident_id: str, offered: list[Unit]) -> DispatchPlan:
+        sample = self.p.network.is_sample or self.p.stations.is_sample
+        return DispatchPlan(
+            incident_id=incident_id, level=self.scale.level, set_by_plan=self.scale.set_by_plan, scale=self.scale,
+            location=self.loc, reported_at=self.at, sample_label=self.s.sample_label if sample else None,
+            standby=self.rule, sent=tuple(self.sent), previously_sent=tuple(self.previous), offered=tuple(offered),
+            held=tuple(self.held), shortfalls=tuple(self.shortfalls),
+            totals=Totals(**{w: self.total(w) for w in COUNTS}), notes=tuple(self.notes),
+        )
+
+
+def locate(prepared: PreparedNetwork, *, lon: float | None = None, lat: float | None = None,
+           node: str | None = None) -> tuple[int, Location]:
+    """The incident's road node, from a node id or a point snapped to the nearest node."""
+    net = prepared.network
+    if node is not None:
+        index = net.node(node, field="node")
+        return index, Location(node=node, lon=float(net.lon[index]), lat=float(net.lat[index]))
+    if lon is None or lat is None:
+        raise ValueError("give a node or both lon and lat")
+    index, snap_m = net.snap(lon, lat)
+    return index, Location(node=net.node_ids[index], lon=lon, lat=lat, snap_m=snap_m)
+
+
+def plan(prepared: PreparedNetwork, node: int, location: Location, scale: DispatchScale, *, reported_at: datetime,
+         standby: StandbyRule | None = None, already_sent: Collection[str] = (),
+         taken: Mapping[str, str] | None = None, incident_id: str = "incident",
+         settings: Settings | None = None) -> DispatchPlan:
+    """The dispatch plan for one incident; ``taken`` maps unit ids to the incident that has them."""
+    planner = _Planner(prepared, location, node, scale, reported_at, standby, set(already_sent), taken or {},
+                       settings or load_settings())
+    if not scale.set_by_plan:
+        return planner.result(incident_id, planner.offer())
+    planner.mix()
+    planner.fill()
+    planner.special_units()
+    planner.finish()
+    return planner.result(incident_id, [])
