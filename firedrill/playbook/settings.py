@@ -73,6 +73,7 @@ class WarningZone(_Strict):
     boundary: Boundary
     reading: Text
     citation: str
+    entrance_officers: str | None = None  # parameter id: safety officers at each cordon entrance
 
 
 class CollapseWindow(_Strict):
