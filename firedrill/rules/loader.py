@@ -18,7 +18,7 @@ PLAN_TITLE = "武汉市重特大火灾事故应急预案(2021版)"
 PLAN_ISSUED = "2021-12-17"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rulebook:
     """All rule tables of one plan version."""
 

@@ -1,0 +1,76 @@
+"""The Assessment as a readable report, Chinese by default, English on request."""
+
+from __future__ import annotations
+
+from firedrill.i18n import t
+from firedrill.models import Assessment, Range, Text
+
+
+def _range(r: Range | None, lang: str) -> str:
+    if r is None:
+        return t("report", "not_set", lang)
+    if r.maximum is None:
+        return f"{r.minimum} {t('report', 'or_more', lang)}"
+    return f"{r.minimum}—{r.maximum}"
+
+
+def _texts(items: tuple[Text, ...], lang: str) -> str:
+    sep = "、" if lang == "zh" else "; "
+    return sep.join(i.in_lang(lang) for i in items) or t("report", "none", lang)
+
+
+def render_assessment(a: Assessment, lang: str = "zh") -> str:
+    """A plain-text report of every part of the assessment with its clause."""
+
+    def L(key: str) -> str:
+        return t("report", key, lang)
+
+    lines = [
+        f"{L('title')} — {a.plan}",
+        f"{L('assessed_at')}: {a.assessed_at.isoformat()}",
+        f"{L('level')}: {t('level', a.level.value, lang)}"
+        f"  ({L('base_level')}: {t('level', a.base_level.value, lang)}; "
+        f"{L('escalated') if a.escalated else L('not_escalated')})",
+        f"{L('triggers')}: " + (", ".join(t("trigger", tr.value, lang) for tr in a.triggers) or L("none")),
+        "",
+        f"{L('reasons')}:",
+    ]
+    for r in a.reasons:
+        lines.append(
+            f"  - [{r.clause}] {r.description.in_lang(lang)}: {L('value')} {r.value}; {L('threshold')} {r.threshold}"
+            f" ({t('source', r.source.value, lang)})"
+        )
+    if not a.reasons:
+        lines.append(f"  - {L('none')}")
+    if a.level_note is not None:
+        lines += ["", f"{L('note')}: {a.level_note.in_lang(lang)}"]
+
+    act = a.activation
+    lines += ["", f"{L('activation')}:"]
+    if act.set_by_plan and act.goes_to_scene is not None:
+        lines.append(f"  {L('goes_to_scene')}: {act.goes_to_scene.in_lang(lang)}")
+        lines.append(f"  {L('reports')}: {_texts(act.reports, lang)}")
+        lines.append(f"  {L('notifications')}: {_texts(act.notifications, lang)}")
+    elif act.note is not None:
+        lines.append(f"  {act.note.in_lang(lang)}")
+
+    d = a.dispatch
+    lines += ["", f"{L('dispatch')}:"]
+    if d.set_by_plan:
+        lines.append(f"  {L('stations')}: {_range(d.stations, lang)}")
+        lines.append(f"  {L('formations')}: {_range(d.formations, lang)}")
+        lines.append(f"  {L('engines')}: {_range(d.engines, lang)}")
+        lines.append(f"  {L('special_units')}: {_texts(d.special_units, lang)}")
+        lines.append(f"  {L('leaders')}: {_texts(d.leaders_respond, lang)}")
+        lines.append(f"  {L('actions')}: {_texts(d.other_actions, lang)}")
+    if d.note is not None:
+        lines.append(f"  {d.note.in_lang(lang)}")
+
+    if a.task_groups:
+        lines += ["", f"{L('task_groups')}:"]
+        for g in a.task_groups:
+            units = _texts(tuple(m.unit for m in g.members), lang)
+            lines.append(f"  - {g.name.in_lang(lang)}: {units}")
+    if a.linked_units:
+        lines += ["", f"{L('linked_units')}: {_texts(tuple(u.name for u in a.linked_units), lang)}"]
+    return "\n".join(lines)

@@ -1,0 +1,64 @@
+"""Parse the quantities dispatchers type: money with 万/亿, speeds with m/s, plain numbers.
+
+Every parser raises InputError naming the field, so the CLI and the console report it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from firedrill.errors import InputError
+
+MONEY_UNITS: dict[str, float] = {"": 1.0, "元": 1.0, "万": 1e4, "万元": 1e4, "亿": 1e8, "亿元": 1e8}
+SPEED_UNITS = ("m/s", "米/秒", "mps")
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+
+
+def _strip(text: str) -> str:
+    return text.strip().replace(",", "").replace("，", "").replace(" ", "")
+
+
+def parse_number(text: str, field: str, *, integer: bool = False) -> float:
+    """A non-negative number; ``integer`` also refuses fractions."""
+    raw = _strip(text)
+    if not re.fullmatch(_NUMBER, raw):
+        raise InputError(f"not a number: {text!r}", field=field)
+    value = float(raw)
+    if value < 0:
+        raise InputError(f"must not be negative: {text!r}", field=field)
+    if integer and value != int(value):
+        raise InputError(f"must be a whole number: {text!r}", field=field)
+    return value
+
+
+def parse_count(text: str, field: str) -> int:
+    return int(parse_number(text, field, integer=True))
+
+
+def parse_money(text: str, field: str = "direct_loss_yuan") -> float:
+    """Yuan from '5000万', '1.2亿', '80000000' or '3,000万元'."""
+    raw = _strip(text)
+    match = re.fullmatch(rf"({_NUMBER})(万元|亿元|万|亿|元)?", raw)
+    if match is None:
+        raise InputError(f"not an amount of money (e.g. 5000万, 1.2亿, 80000000): {text!r}", field=field)
+    value = parse_number(match.group(1), field) * MONEY_UNITS[match.group(2) or ""]
+    return value
+
+
+def parse_speed(text: str, field: str) -> float:
+    """Metres per second from '8.5m/s', '8.5 米/秒' or '8.5'."""
+    raw = _strip(text)
+    for unit in SPEED_UNITS:
+        if raw.lower().endswith(unit):
+            raw = raw[: -len(unit)]
+            break
+    return parse_number(raw, field)
+
+
+def parse_beaufort(text: str, field: str, maximum: int = 17) -> int:
+    """A Beaufort force 0–17, accepting '6', '6级'."""
+    raw = _strip(text).removesuffix("级")
+    value = parse_count(raw, field)
+    if value > maximum:
+        raise InputError(f"Beaufort force runs 0–{maximum}: {text!r}", field=field)
+    return value

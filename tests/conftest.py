@@ -1,0 +1,41 @@
+"""Shared fixtures: the plan text kept in docs/source, and deterministic settings for every test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+# The autouse fixture below only points env vars at temp dirs; sharing it across examples is harmless.
+settings.register_profile("firedrill", suppress_health_check=[HealthCheck.function_scoped_fixture], derandomize=True)
+settings.load_profile("firedrill")
+
+PLAN_FILE = ROOT / "docs" / "source" / "wuhan-major-fire-plan-2021.txt"
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed, for comparing against the extracted plan."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def plan_text() -> str:
+    return PLAN_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def plan_squashed(plan_text: str) -> str:
+    return squash(plan_text)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's config or data during tests."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FIREDRILL_DATA_DIR", str(home / "data"))
+    monkeypatch.delenv("FIREDRILL_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
