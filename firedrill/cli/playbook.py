@@ -1,0 +1,166 @@
+"""``firedrill playbook``: list, show, search the scenario playbooks (附件1—7) and run their calculators.
+
+Chinese output by default (``--lang en`` for English), ``--json`` for scripts, ``--playbooks DIR``
+(repeatable) to add a district's local playbooks. Bad input is one line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from firedrill.cli.main import OneLineParser
+from firedrill.errors import InputError
+from firedrill.playbook import calculators, render
+from firedrill.playbook.citations import iter_entries, playbook_citation
+from firedrill.playbook.collapse import resolve_times
+from firedrill.playbook.loader import Library, load_library
+from firedrill.playbook.schema import SectionKind
+from firedrill.playbook.search import search
+from firedrill.playbook.settings import load_settings
+from firedrill.timeutil import now_local
+
+HELP = "Scenario playbooks of attachments 1–7: list, show, search, combat phases and calculators."
+SECTION_ALIASES = {"safety": SectionKind.SAFETY_NOTES}
+DEFAULT_LIMIT = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = OneLineParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="output language (default zh)")
+    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument("--playbooks", action="append", type=Path, default=[], metavar="DIR",
+                        help="also load the playbooks of DIR (repeatable); ids must not clash")  # fmt: skip
+    sub = parser.add_subparsers(dest="playbook_command", parser_class=OneLineParser, required=True)
+    sub.add_parser("list", parents=[common], help="playbooks by category")
+    show = sub.add_parser("show", parents=[common], help="one playbook, or one section of it")
+    show.add_argument("id")
+    sections = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
+    show.add_argument("--section", help=f"only this section: {sections}")
+    found = sub.add_parser("search", parents=[common], help="find playbooks and items by a phrase")
+    found.add_argument("text")
+    found.add_argument("--only", choices=("zh", "en"), help="match only Chinese or only English texts")
+    found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"at most N hits (default {DEFAULT_LIMIT})")
+    phases = sub.add_parser("phases", parents=[common], help="clause 4.5 combat phases with this playbook's items")
+    phases.add_argument("id")
+    calc = sub.add_parser("calc", help="calculators on the plan's numbers")
+    kinds = calc.add_subparsers(dest="calculator", parser_class=OneLineParser, required=True)
+    tank = kinds.add_parser("oil-tank", parents=[common], help="cooling water for a burning tank and its neighbours")
+    tank.add_argument("--diameter", type=float, required=True, help="tank diameter, m")
+    tank.add_argument("--height", type=float, required=True, help="tank height, m")
+    tank.add_argument("--neighbours", type=int, default=0, help="adjacent tanks to cool (default 0)")
+    readings = ", ".join(r.id for r in load_settings().tank_cooling.readings)
+    tank.add_argument("--reading", help=f"how to apply the intensities: {readings}")
+    zone = kinds.add_parser("epidemic-zone", parents=[common], help="warning zone at a distance from the pathogen")
+    zone.add_argument("--distance", type=float, required=True, help="metres from the pathogen")
+    theatre = kinds.add_parser("theatre", parents=[common], help="roof-collapse window after ignition")
+    theatre.add_argument("--ignition", required=True, help="ignition time, HH:MM or YYYY-MM-DDTHH:MM")
+    theatre.add_argument("--at", help="time asked about (default: now)")
+    metro = kinds.add_parser("metro", parents=[common], help="reconnaissance and interior-attack team sizes")
+    metro.add_argument("--attackers", type=int, help="interior attack personnel to split into teams")
+
+
+def _print(args: argparse.Namespace, lines: Sequence[str], data: Any) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+
+
+def _warn(library: Library) -> None:
+    for bad in library.unavailable:
+        print(f"firedrill: warning: {bad.message}", file=sys.stderr)
+
+
+def _section_kinds(value: str | None) -> list[SectionKind]:
+    if value is None:
+        return list(SectionKind)
+    if value in SECTION_ALIASES:
+        return [SECTION_ALIASES[value]]
+    try:
+        return [SectionKind(value)]
+    except ValueError:
+        known = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
+        raise InputError(f"unknown section '{value}' (use one of: {known})", field="--section") from None
+
+
+def _list(args: argparse.Namespace, library: Library) -> None:
+    data = {
+        "categories": [
+            {"category": category.value,
+             "playbooks": [{"id": p.id, "citation": playbook_citation(p), "name": p.name.model_dump(),
+                            "title": p.title.model_dump(), "site_category": p.site_category.value,
+                            "builtin": library.is_builtin(p.id)} for p in playbooks]}
+            for category, playbooks in library.by_category().items()
+        ],
+        "unavailable": [{"file": str(u.file), "message": u.message} for u in library.unavailable],
+    }  # fmt: skip
+    _print(args, render.render_list(library, args.lang), data)
+
+
+def _show(args: argparse.Namespace, library: Library) -> None:
+    kinds = _section_kinds(args.section)
+    playbook = library.get(args.id)
+    dump = playbook.model_dump(mode="json", exclude_none=True)
+    dump["sections"] = [s for s in dump["sections"] if SectionKind(s["kind"]) in kinds]
+    dump["citation"] = playbook_citation(playbook)
+    dump["source"] = str(library.source(playbook.id))
+    dump["entries"] = [
+        {"citation": e.citation, "section": e.section.value, "depth": e.depth,
+         "heading": e.heading.model_dump() if e.heading else None, "text": e.text.model_dump() if e.text else None}
+        for e in iter_entries(playbook) if e.section in kinds
+    ]  # fmt: skip
+    _print(args, render.render_playbook(playbook, kinds, args.lang), dump)
+
+
+def _search(args: argparse.Namespace, library: Library) -> None:
+    if args.limit < 1:
+        raise InputError(f"must be 1 or more (got {args.limit})", field="--limit")
+    hits = search(library, args.text, args.only)[: args.limit]
+    _print(args, render.render_hits(hits, library, args.lang), {"hits": [h.as_dict() for h in hits]})
+
+
+def _phases(args: argparse.Namespace, library: Library) -> None:
+    from firedrill.playbook.phases import combat_sequence
+
+    playbook = library.get(args.id)
+    data = [{"phase": s.phase.id, "name": s.phase.name.model_dump(),
+             "items": [{"citation": e.citation, "text": e.plain("zh")} for e in s.entries]}
+            for s in combat_sequence(playbook)]  # fmt: skip
+    _print(args, render.render_phases(playbook, args.lang), {"playbook": playbook.id, "phases": data})
+
+
+def _calc(args: argparse.Namespace, library: Library) -> None:
+    settings = load_settings()
+    if args.calculator == "oil-tank":
+        tank = calculators.tank_cooling(library.get(settings.tank_cooling.playbook), args.diameter, args.height,
+                                        args.neighbours, args.reading)  # fmt: skip
+        _print(args, render.render_cooling(tank, args.lang), tank.model_dump(mode="json"))
+    elif args.calculator == "epidemic-zone":
+        zone = calculators.warning_zone(library.get(settings.warning_zone.playbook), args.distance)
+        _print(args, render.render_zone(zone, args.lang), zone.model_dump(mode="json"))
+    elif args.calculator == "theatre":
+        ignition, at = resolve_times(args.ignition, args.at, now_local())
+        window = calculators.collapse_window(library.get(settings.collapse_window.playbook), ignition, at)
+        _print(args, render.render_collapse(window, args.lang), window.model_dump(mode="json"))
+    else:
+        teams = calculators.metro_teams(library.get(settings.metro_teams.playbook), args.attackers)
+        _print(args, render.render_teams(teams, args.lang), teams.model_dump(mode="json"))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Library], None]] = {
+    "list": _list, "show": _show, "search": _search, "phases": _phases, "calc": _calc,
+}  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    library = load_library(args.playbooks)
+    if args.playbook_command != "list" or args.json:
+        _warn(library)
+    COMMANDS[args.playbook_command](args, library)
+    return 0
+
