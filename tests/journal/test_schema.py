@@ -9,7 +9,7 @@ import pytest
 
 from firedrill.errors import InputError
 from firedrill.journal import Journal, Migration, SchemaPart, register_part
-from firedrill.journal.schema import CORE, CORE_PART, _REGISTERED
+from firedrill.journal.schema import _REGISTERED, CORE, CORE_PART
 
 QUIZ_V1 = Migration(
     1,
