@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from firedrill.models import SiteCategory, Text
 
@@ -122,18 +122,25 @@ class Playbook(_Strict):
     linked_units: tuple[LinkedUnit, ...] = ()
     parameters: tuple[Parameter, ...] = ()
 
-    @model_validator(mode="after")
-    def _five_sections(self) -> Self:
-        kinds = [s.kind for s in self.sections]
+    # Field validators (not one model validator) so that an error names the field and its line.
+    @field_validator("sections")
+    @classmethod
+    def _five_sections(cls, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        kinds = [s.kind for s in sections]
         missing = [k.value for k in SectionKind if k not in kinds]
         if missing:
             raise ValueError(f"missing section(s): {', '.join(missing)}")
         if len(set(kinds)) != len(kinds):
             raise ValueError("a section kind appears twice")
-        ids = [p.id for p in self.parameters]
+        return sections
+
+    @field_validator("parameters")
+    @classmethod
+    def _unique_parameters(cls, parameters: tuple[Parameter, ...]) -> tuple[Parameter, ...]:
+        ids = [p.id for p in parameters]
         if len(set(ids)) != len(ids):
             raise ValueError("a parameter id appears twice")
-        return self
+        return parameters
 
     def section(self, kind: SectionKind) -> Section:
         return next(s for s in self.sections if s.kind == kind)
