@@ -23,6 +23,11 @@ COMMANDS: dict[str, str] = {
     "journal": "firedrill.cli.journal",
     "console": "firedrill.cli.console",
     "dispatch": "firedrill.cli.dispatch",
+    "procedure": "firedrill.cli.procedure",
+    "replay": "firedrill.cli.replay",
+    "drill": "firedrill.cli.drill",
+    "quiz": "firedrill.cli.quiz",
+    "serve": "firedrill.cli.serve",
 }
 
 EXIT_BAD_INPUT = 2
