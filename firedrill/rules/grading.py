@@ -6,6 +6,8 @@ Below major the national grading of 2007 applies (the plan grades only major and
 
 from __future__ import annotations
 
+from functools import cache
+
 from firedrill.models import Incident, Level, Reason
 from firedrill.rules.schema import Criterion, Grading, Measure
 
@@ -22,6 +24,7 @@ def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
+@cache
 def threshold_text(criterion: Criterion) -> str:
     """A language-neutral statement of the criterion's bounds, e.g. "≥ 10 人, < 30 人"."""
     if criterion.measure is Measure.HAZARDS:

@@ -1,6 +1,11 @@
-"""What a level demands: activation (4.2), dispatch scale (4.4.2), task groups (2.4), linked units (4.4.3)."""
+"""What a level demands: activation (4.2), dispatch scale (4.4.2), task groups (2.4), linked units (4.4.3).
+
+Each depends only on the level and the rulebook, so each is built once per pair and reused.
+"""
 
 from __future__ import annotations
+
+from functools import cache
 
 from firedrill.models import (
     Activation,
@@ -14,6 +19,7 @@ from firedrill.models import (
 from firedrill.rules.loader import Rulebook
 
 
+@cache
 def activation_for(level: Level, rulebook: Rulebook) -> Activation:
     rules = rulebook.response.activation
     entry = rules.levels[level]
@@ -33,6 +39,7 @@ def activation_for(level: Level, rulebook: Rulebook) -> Activation:
     )
 
 
+@cache
 def dispatch_for(level: Level, rulebook: Rulebook) -> DispatchScale:
     entry = rulebook.response.dispatch.levels[level]
     return DispatchScale(
@@ -55,6 +62,7 @@ def field_organisation_applies(level: Level, rulebook: Rulebook) -> bool:
     return level.rank >= rulebook.response.linked_units.applies_from.rank
 
 
+@cache
 def task_groups_for(level: Level, rulebook: Rulebook) -> tuple[TaskGroup, ...]:
     if not field_organisation_applies(level, rulebook):
         return ()
@@ -70,6 +78,7 @@ def task_groups_for(level: Level, rulebook: Rulebook) -> tuple[TaskGroup, ...]:
     )
 
 
+@cache
 def linked_units_for(level: Level, rulebook: Rulebook) -> tuple[LinkedUnit, ...]:
     rules = rulebook.response.linked_units
     if not field_organisation_applies(level, rulebook):
