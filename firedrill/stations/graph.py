@@ -76,6 +76,10 @@ class RoadNetwork:
     def is_sample(self) -> bool:
         return self.meta.get("sample", "").lower() == "true"
 
+    def extent(self) -> tuple[float, float, float, float]:
+        """West, east, south, north of the nodes."""
+        return float(self.lon.min()), float(self.lon.max()), float(self.lat.min()), float(self.lat.max())
+
     @cached_property
     def _tree(self) -> cKDTree:
         return cKDTree(project(self.lon, self.lat, float(np.mean(self.lat))))

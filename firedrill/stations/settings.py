@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -81,7 +82,7 @@ class Mix(_Strict):
 class Priority(_Strict):
     clause: str
     quote: str
-    order: tuple[str, ...]
+    order: tuple[Literal["level", "burning_area_m2", "casualties"], ...]
 
 
 class Settings(_Strict):
@@ -92,19 +93,25 @@ class Settings(_Strict):
     ranked_when_not_set: int = Field(ge=1)
     held_listed_in_text: int = Field(ge=0)
     reasons: dict[Code, ReasonText]
+    level_names: dict[Level, Text]
+    order_labels: dict[str, Text]
 
     @model_validator(mode="after")
     def _every_kind_has_a_role(self) -> Settings:
         missing = [k.value for k in StationKind if k not in self.kinds]
         if missing:
             raise ValueError(f"kinds missing a role: {', '.join(missing)}")
-        unworded = [c.value for c in Code if c not in self.reasons]
+        unworded = [c.value for c in Code if c not in self.reasons] + [
+            level.value for level in Level if level not in self.level_names]
         if unworded:
             raise ValueError(f"reasons missing wording: {', '.join(unworded)}")
         return self
 
     def kinds_where(self, role: str) -> frozenset[StationKind]:
         return frozenset(k for k, r in self.kinds.items() if getattr(r, role))
+
+    def label(self, key: str, lang: str) -> str:
+        return self.order_labels[key].in_lang(lang)
 
     def reason(self, code: Code) -> ReasonText:
         return self.reasons[code]
