@@ -15,10 +15,6 @@ RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～-]\s*(\d+(?:\.\d+)?)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _parameters(library: Library) -> list[tuple[str, str]]:
-    return [(p.id, pid) for pid in EXPECTED_IDS if pid in library for p in library.get(pid).parameters]
-
-
 def test_the_calculators_parameters_exist(library: Library) -> None:
     ids = {(pid, p.id) for pid in EXPECTED_IDS for p in library.get(pid).parameters}
     for needed in [("oil-tank", "burning_tank_cooling_intensity"), ("oil-tank", "adjacent_tank_cooling_intensity"),

@@ -1,0 +1,179 @@
+"""Calculators against hand-worked examples: the plan's numbers written out, the formula done by hand."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from firedrill.errors import InputError
+from firedrill.playbook.calculators import (
+    WindowStatus,
+    collapse_window,
+    metro_teams,
+    tank_cooling,
+    warning_zone,
+)  # fmt: skip
+from firedrill.playbook.collapse import resolve_times
+from firedrill.playbook.loader import Library
+from firedrill.playbook.schema import Playbook
+from firedrill.timeutil import to_local
+
+# 附件2 三(四)2: “按燃烧罐 0.60—0.8 升/秒·平方米,邻近罐 0.35—0.7 升/秒·平方米的冷却强度进行冷却。”
+BURNING = (0.60, 0.8)
+ADJACENT = (0.35, 0.7)
+
+
+@pytest.fixture(scope="module")
+def oil_tank(library: Library) -> Playbook:
+    return library.get("oil-tank")
+
+
+def test_cooling_by_wall_area_for_a_40_by_20_m_tank_and_two_neighbours(oil_tank: Playbook) -> None:
+    wall = math.pi * 40 * 20  # 2513.27 m², the burning tank's whole wall
+    half_wall = 0.5 * wall  # 1256.64 m², the half of each neighbour facing the fire
+    result = tank_cooling(oil_tank, 40, 20, 2)
+    assert result.reading == "wall_area"
+    assert result.burning.measure_each == pytest.approx(wall)
+    assert (result.burning.flow_min, result.burning.flow_max) == pytest.approx((wall * 0.60, wall * 0.8))
+    assert (result.adjacent.flow_min, result.adjacent.flow_max) == pytest.approx(
+        (2 * half_wall * 0.35, 2 * half_wall * 0.7))
+    assert (result.total_min, result.total_max) == pytest.approx((2387.6, 3769.9), abs=0.05)
+    assert result.formula.endswith("= 2387.6–3769.9 L/s")
+    assert "π×40×20" in result.formula
+
+
+def test_cooling_by_circumference_ignores_the_height(oil_tank: Playbook) -> None:
+    circumference = math.pi * 40  # 125.66 m
+    result = tank_cooling(oil_tank, 40, 20, 2, reading="circumference")
+    expected = (circumference * BURNING[0] + 2 * 0.5 * circumference * ADJACENT[0],
+                circumference * BURNING[1] + 2 * 0.5 * circumference * ADJACENT[1])  # fmt: skip
+    assert (result.total_min, result.total_max) == pytest.approx(expected)  # 119.4–188.5 L/s
+    assert tank_cooling(oil_tank, 40, 5, 2, reading="circumference").total_max == pytest.approx(expected[1])
+
+
+def test_cooling_quotes_the_plan_and_states_its_reading(oil_tank: Playbook) -> None:
+    result = tank_cooling(oil_tank, 10, 10, 0)
+    assert [p.cite for p in result.parameters] == ["附件2 三(四)2", "附件2 三(四)2"]
+    assert (result.adjacent.flow_min, result.adjacent.flow_max) == (0, 0)
+    assert "GB 50160" in result.citation and result.caution.zh
+
+
+@given(d=st.floats(1, 120), h=st.floats(1, 40), n=st.integers(0, 12))
+def test_cooling_grows_by_one_neighbour_share_per_neighbour(oil_tank: Playbook, d: float, h: float, n: int) -> None:
+    fewer, more = tank_cooling(oil_tank, d, h, n), tank_cooling(oil_tank, d, h, n + 1)
+    per_neighbour = 0.5 * math.pi * d * h * ADJACENT[1]
+    assert more.total_max - fewer.total_max == pytest.approx(per_neighbour)
+    assert fewer.total_min <= fewer.total_max
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [((-40, 20, 2), "diameter"), ((40, 0, 2), "height"), ((40, 20, -1), "neighbours"),
+     ((math.nan, 20, 1), "diameter")],
+)  # fmt: skip
+def test_cooling_refuses_impossible_tanks(oil_tank: Playbook, args: tuple[float, float, int], field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        tank_cooling(oil_tank, *args)
+    assert caught.value.field == field
+
+
+def test_cooling_refuses_an_unknown_reading(oil_tank: Playbook) -> None:
+    with pytest.raises(InputError, match="unknown reading 'volume'"):
+        tank_cooling(oil_tank, 40, 20, 1, reading="volume")
+
+
+def test_cooling_needs_its_parameters_and_their_unit(oil_tank: Playbook) -> None:
+    with pytest.raises(InputError, match="no parameter 'burning_tank_cooling_intensity'"):
+        tank_cooling(oil_tank.model_copy(update={"parameters": ()}), 40, 20, 1)
+    per_metre = tuple(p.model_copy(update={"unit": "L/(s·m)"}) for p in oil_tank.parameters)
+    with pytest.raises(InputError, match="in 'L/\\(s·m\\)'"):
+        tank_cooling(oil_tank.model_copy(update={"parameters": per_metre}), 40, 20, 1)
+
+
+# 附件7 四(三): 10米范围内 重危区, 10—30米 中危区, 30—50米 轻危区, 50米以外 安全区; a boundary goes inwards.
+@pytest.mark.parametrize(
+    ("distance", "zone"),
+    [(0, "zone_severe"), (9.9, "zone_severe"), (10, "zone_severe"), (10.01, "zone_moderate"), (25, "zone_moderate"),
+     (30, "zone_moderate"), (30.5, "zone_light"), (50, "zone_light"), (50.01, "zone_safe"), (5000, "zone_safe")],
+)  # fmt: skip
+def test_warning_zone_by_distance(library: Library, distance: float, zone: str) -> None:
+    result = warning_zone(library.get("epidemic-zone"), distance)
+    assert result.zone.id == zone
+    assert result.on_boundary == (distance in (10, 30, 50))
+
+
+def test_warning_zone_lists_all_zones_and_the_entrance_officers(library: Library) -> None:
+    result = warning_zone(library.get("epidemic-zone"), 25)
+    assert [b.name.zh[:3] for b in result.bands] == ["重危区", "中危区", "轻危区", "安全区"]
+    assert result.entrance_officers is not None
+    assert (result.entrance_officers.minimum, result.entrance_officers.maximum) == (1, 2)
+    assert "第一千二百五十九条" in result.citation
+
+
+@given(st.floats(0, 200), st.floats(0, 200))
+def test_warning_zone_never_gets_safer_closer_in(library: Library, a: float, b: float) -> None:
+    playbook = library.get("epidemic-zone")
+    order = [z.id for z in warning_zone(playbook, 0).bands]
+    near, far = sorted((a, b))
+    assert order.index(warning_zone(playbook, near).zone.id) <= order.index(warning_zone(playbook, far).zone.id)
+
+
+def test_warning_zone_refuses_a_negative_distance(library: Library) -> None:
+    with pytest.raises(InputError) as caught:
+        warning_zone(library.get("epidemic-zone"), -1)
+    assert caught.value.field == "distance"
+
+
+def _at(clock: str) -> datetime:
+    return to_local(datetime.fromisoformat(f"2026-03-04T{clock}"))
+
+
+# 附件5 一(五)1: 起火后 20—30 分钟. Ignition 21:05, so the window is 21:25–21:35, both ends inside.
+@pytest.mark.parametrize(
+    ("clock", "status", "to_open", "to_close"),
+    [("21:20", WindowStatus.BEFORE, 5, None), ("21:25", WindowStatus.INSIDE, None, 10),
+     ("21:30", WindowStatus.INSIDE, None, 5), ("21:35", WindowStatus.INSIDE, None, 0),
+     ("21:36", WindowStatus.PAST, None, None)],
+)  # fmt: skip
+def test_theatre_collapse_window(library: Library, clock: str, status: WindowStatus, to_open: float | None,
+                                 to_close: float | None) -> None:  # fmt: skip
+    result = collapse_window(library.get("theatre"), _at("21:05"), _at(clock))
+    assert (result.status, result.minutes_to_open, result.minutes_to_close) == (status, to_open, to_close)
+    assert (result.opens_at, result.closes_at) == (_at("21:25"), _at("21:35"))
+    assert (result.note is not None) == (status is WindowStatus.PAST)
+
+
+def test_clock_times_roll_over_midnight() -> None:
+    ignition, at = resolve_times("23:50", "00:05", _at("12:00"))
+    assert (at - ignition).total_seconds() == 15 * 60
+    ignition, at = resolve_times("23:50", None, _at("00:10"))
+    assert (at - ignition).total_seconds() == 20 * 60
+
+
+@pytest.mark.parametrize(
+    ("ignition", "at", "field"),
+    [("21:05", "half past", "at"), ("25:00", "21:30", "ignition"), ("2026-03-04T21:05", "2026-03-04T20:00", "at")],
+)
+def test_bad_times_are_input_errors(ignition: str, at: str, field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        resolve_times(ignition, at, _at("12:00"))
+    assert caught.value.field == field
+
+
+# 附件6 一(五)3 and 5: 3—4 侦察小组 of 3—5 人; 内攻 小组 3—5 人, 组与组之间距离 40 米左右.
+def test_metro_teams(library: Library) -> None:
+    result = metro_teams(library.get("metro"), attackers=12)
+    assert result.recon_personnel == (3 * 3, 4 * 5)
+    assert result.attack_teams == (math.ceil(12 / 5), 12 // 3)  # 3–4 teams
+    assert result.column_length_m == ((3 - 1) * 40, (4 - 1) * 40)
+
+
+def test_metro_too_few_attackers(library: Library) -> None:
+    with pytest.raises(InputError) as caught:
+        metro_teams(library.get("metro"), attackers=2)
+    assert caught.value.field == "attackers"
+    assert metro_teams(library.get("metro")).attack_teams is None
