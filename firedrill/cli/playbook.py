@@ -163,4 +163,3 @@ def run(args: argparse.Namespace) -> int:
         _warn(library)
     COMMANDS[args.playbook_command](args, library)
     return 0
-

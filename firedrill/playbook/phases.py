@@ -68,8 +68,6 @@ def combat_sequence(playbook: Playbook) -> tuple[PhaseStep, ...]:
     steps = []
     for phase in load_combat_phases().phases:
         name = _squash(phase.name.zh)
-        hits = tuple(
-            e for e in entries if any(t is not None and name in _squash(t.zh) for t in (e.heading, e.text))
-        )
+        hits = tuple(e for e in entries if any(t is not None and name in _squash(t.zh) for t in (e.heading, e.text)))
         steps.append(PhaseStep(phase, hits))
     return tuple(steps)

@@ -46,8 +46,10 @@ LABELS: dict[str, Text] = {
     "window": Text(zh="塌落时段", en="Collapse window"),
     "recon": Text(zh="侦察力量", en="Reconnaissance"),
     "cooling": Text(zh="油罐冷却用水量", en="Cooling water for oil tanks"),
-    "boundary": Text(zh="距离恰在预案写的边界上,按下述读法归区", en="The distance is on a boundary the plan writes; "
-                     "it is placed by the reading below"),
+    "boundary": Text(
+        zh="距离恰在预案写的边界上,按下述读法归区",
+        en="The distance is on a boundary the plan writes; it is placed by the reading below",
+    ),
     "opens": Text(zh="进入塌落时段", en="Window opens"),
     "closes": Text(zh="塌落时段结束", en="Window closes"),
     "attack": Text(zh="内攻力量", en="Interior attack"),

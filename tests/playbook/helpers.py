@@ -108,6 +108,7 @@ def parse_plan(text: str) -> list[PlanPlaybook]:
 
 def local_playbook(playbook_id: str = "district-depot", **changes: Any) -> dict[str, Any]:
     """A valid local playbook (a district's supplementary plan) as data; ``changes`` override keys."""
+
     def section(kind: str, number: str, zh: str) -> dict[str, Any]:
         return {"kind": kind, "number": number, "heading": {"zh": zh, "en": kind},
                 "items": [{"number": "1", "text": {"zh": f"{zh}一", "en": f"{kind} one"}}]}  # fmt: skip

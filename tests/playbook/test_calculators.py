@@ -40,7 +40,8 @@ def test_cooling_by_wall_area_for_a_40_by_20_m_tank_and_two_neighbours(oil_tank:
     assert result.burning.measure_each == pytest.approx(wall)
     assert (result.burning.flow_min, result.burning.flow_max) == pytest.approx((wall * 0.60, wall * 0.8))
     assert (result.adjacent.flow_min, result.adjacent.flow_max) == pytest.approx(
-        (2 * half_wall * 0.35, 2 * half_wall * 0.7))
+        (2 * half_wall * 0.35, 2 * half_wall * 0.7)
+    )
     assert (result.total_min, result.total_max) == pytest.approx((2387.6, 3769.9), abs=0.05)
     assert result.formula.endswith("= 2387.6–3769.9 L/s")
     assert "π×40×20" in result.formula

@@ -97,9 +97,7 @@ def test_no_numbered_item_of_the_plan_is_dropped(
     assert not dropped, f"{playbook_id}: plan items missing from the data:\n" + "\n".join(dropped)
 
 
-def test_the_checks_catch_a_dropped_item_and_a_changed_word(
-    library: Library, plan_books: list[PlanPlaybook]
-) -> None:
+def test_the_checks_catch_a_dropped_item_and_a_changed_word(library: Library, plan_books: list[PlanPlaybook]) -> None:
     playbook = library.get("high-rise")
     safety = playbook.section(SectionKind.SAFETY_NOTES)
     shortened = safety.model_copy(update={"items": safety.items[:-1]})
