@@ -14,6 +14,9 @@ from pydantic import BaseModel, ValidationError
 
 from firedrill.errors import InputError
 
+# libyaml's loader when present: the same results, several times faster (start-up loads ~20 files).
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 M = TypeVar("M", bound=BaseModel)
 PathKey = tuple[str | int, ...]
 
@@ -35,8 +38,12 @@ def _line_map(node: yaml.Node, path: PathKey, out: dict[PathKey, int]) -> None:
 def parse_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
     """Parse YAML text; return the data and a map from key paths to 1-based line numbers."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
