@@ -126,7 +126,7 @@ class _Planner:
                 if f.station.parent == r.station.id and not self.beyond(f):
                     self.sent.append(self._unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
 
-    def missing_kind(self, what: str, kinds: Collection[StationKind], label: str) -> None:
+    def missing_kind(self, what: str, kinds: Collection[StationKind], label: Text) -> None:
         codes = [Code.BEYOND_STANDBY_LIMIT] if self.pick(kinds, far=True) else []
         codes += [h.code for h in self.held if h.kind in kinds and h.code not in codes]
         codes = codes or [Code.NO_UNIT_OF_KIND]
@@ -151,7 +151,7 @@ class _Planner:
             if r is not None and (kind not in self.counted or self.room_for_station()):
                 self.send(r, code)
             elif r is None:
-                self.missing_kind(f"kind:{kind.value}", [kind], kind.label.zh)
+                self.missing_kind(f"kind:{kind.value}", [kind], kind.label)
 
     def fill(self) -> None:
         fillers = [k for k in StationKind if k not in self.special and not self.s.kinds[k].follows_parent]
@@ -178,15 +178,15 @@ class _Planner:
             if kind is None:
                 why = self.s.reason(Code.UNKNOWN_SPECIAL_UNIT)
                 self.shortfalls.append(Shortfall(what=f"special_unit:{text.zh}", needed=1, got=0,
-                                                 codes=(Code.UNKNOWN_SPECIAL_UNIT,), reasons=(why.text(unit=text.zh),)))
+                                                 codes=(Code.UNKNOWN_SPECIAL_UNIT,), reasons=(why.text(unit=text),)))
                 continue
             if any(u.kind is kind for u in (*self.previous, *self.sent)):
                 continue
             r = self.pick([kind], far=False) or self.pick([kind], far=True)
             if r is None:
-                self.missing_kind(f"special_unit:{kind.value}", [kind], text.zh)
+                self.missing_kind(f"special_unit:{kind.value}", [kind], text)
             else:
-                self.send(r, Code.SPECIAL_UNIT, unit=text.zh)
+                self.send(r, Code.SPECIAL_UNIT, unit=text)
 
     def finish(self) -> None:
         chosen = self.chosen()

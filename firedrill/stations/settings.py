@@ -65,12 +65,11 @@ class ReasonText(_Strict):
     zh: str
     en: str
 
-    def render(self, lang: str, **values: object) -> str:
-        template = self.en if lang == "en" else self.zh
-        return template.format(**values)
-
     def text(self, **values: object) -> Text:
-        return Text(zh=self.zh.format(**values), en=self.en.format(**values))
+        """Fill the template; a Text value gives its zh to the zh wording and its en to the en one."""
+        zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
+        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        return Text(zh=self.zh.format(**zh), en=self.en.format(**en))
 
 
 class Mix(_Strict):
