@@ -1,0 +1,138 @@
+"""``firedrill procedure steps|status|tick``: the procedure of chapters 4–6 as a checklist.
+
+``steps`` prints the checklist for a level; ``status`` rebuilds an incident's checklist from the
+journal; ``tick`` records a step as done (or ``--skip`` / ``--undo``), refusing what the order of
+the plan or the facts do not allow. Time targets come from the ``procedure:`` mapping of the
+config file (``--config``, ``$FIREDRILL_CONFIG`` or the user config file); none are built in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from pathlib import Path
+
+from firedrill.config import config_path
+from firedrill.datadir import choose_data_dir, default_db_path
+from firedrill.errors import InputError
+from firedrill.journal import Journal, ProcedureState, UnknownIncidentError
+from firedrill.models import Level
+from firedrill.procedure.actions import record
+from firedrill.procedure.labels import labels
+from firedrill.procedure.loader import load_catalogue
+from firedrill.procedure.render import status_text, steps_text
+from firedrill.procedure.report import catalogue_data, state_data
+from firedrill.procedure.settings import ProcedureSettings, load_settings
+from firedrill.procedure.source import current_state
+from firedrill.procedure.timeline import elapsed_text
+from firedrill.timeutil import now_local, to_local
+
+HELP = "the response procedure of chapters 4–6 as a timed checklist (steps, status, tick)"
+LANGS = ("zh", "en")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGS, default="zh", help="zh (default) or en")
+    journal = argparse.ArgumentParser(add_help=False)
+    journal.add_argument("--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or user dir)")
+    journal.add_argument("--config", type=Path, metavar="FILE", help="config file with local time targets")
+    journal.add_argument("--at", metavar="ISO", help="as of / done at this time (naive = Asia/Shanghai; default now)")
+    sub = parser.add_subparsers(dest="procedure_command", required=True, metavar="{steps,status,tick}")
+
+    steps = sub.add_parser("steps", parents=[common], help="the checklist in order, with clauses and actors")
+    steps.add_argument("--level", help="general|larger|major|especially_major (or 一般/较大/重大/特别重大)")
+    steps.add_argument("--json", action="store_true", help="print JSON")
+
+    status = sub.add_parser("status", parents=[common, journal], help="an incident's checklist from the journal")
+    status.add_argument("id", help="incident id, e.g. 2026-11-29-0001")
+    status.add_argument("--json", action="store_true", help="print JSON")
+
+    tick = sub.add_parser("tick", parents=[common, journal], help="record a step as done (or skipped, or undone)")
+    tick.add_argument("id", help="incident id")
+    tick.add_argument("step", help="step id, see 'firedrill procedure steps'")
+    tick.add_argument("--actor", help="who did it / who records it")
+    tick.add_argument("--note", help="free text; required with --skip")
+    mode = tick.add_mutually_exclusive_group()
+    mode.add_argument("--skip", action="store_true", help="record the step as deliberately not done")
+    mode.add_argument("--undo", action="store_true", help="take back a tick or a skip")
+
+
+def parse_level(value: str) -> Level:
+    """A level by its id or its Chinese name."""
+    from firedrill.i18n import label
+
+    for level in Level:
+        if value.strip() in (level.value, label("level", level.value).zh):
+            return level
+    raise InputError(f"unknown level {value!r}; use one of {', '.join(lv.value for lv in Level)}", field="--level")
+
+
+def parse_time(value: str | None, field: str = "--at") -> datetime:
+    if value is None:
+        return now_local().replace(microsecond=0)
+    try:
+        return to_local(datetime.fromisoformat(value.strip()))
+    except ValueError:
+        raise InputError(f"not an ISO 8601 time: {value!r}", field=field) from None
+
+
+def _settings(args: argparse.Namespace) -> ProcedureSettings:
+    return load_settings(config_path(args.config))
+
+
+def _journal(args: argparse.Namespace) -> Journal:
+    db = default_db_path(choose_data_dir(args.data_dir))
+    if not db.is_file():
+        raise UnknownIncidentError(args.id, db)
+    return Journal.open(db)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _steps(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    level = parse_level(args.level) if args.level else None
+    if args.json:
+        _print_json(catalogue_data(catalogue, level))
+    else:
+        print(steps_text(catalogue, level, args.lang), end="")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    now = parse_time(args.at)
+    with _journal(args) as journal:
+        state, found = current_state(journal, args.id, now, settings=settings)
+    if args.json:
+        _print_json({**state_data(state, args.id), "level_assessed_now": found.assessed_now})
+    else:
+        print(status_text(state, args.id, args.lang, found.assessed_now), end="")
+    return 0
+
+
+def _tick(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    at = parse_time(args.at)
+    action = ProcedureState.SKIPPED if args.skip else ProcedureState.UNDONE if args.undo else ProcedureState.DONE
+    with _journal(args) as journal:
+        event = record(journal, args.id, args.step, action, at, args.actor, args.note, settings=settings)
+        state, _ = current_state(journal, args.id, at, settings=settings)
+    names = labels()
+    elapsed = elapsed_text(event.at - state.reported_at)
+    print(f"{names.heading('recorded', args.lang)}: #{event.seq} {args.step} {action.value} {elapsed}")
+    due = ", ".join(s.id for s in state.due()) or names.heading("none", args.lang)
+    print(f"{names.heading('now_due', args.lang)}: {due}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.procedure_command == "steps":
+        return _steps(args)
+    if args.procedure_command == "status":
+        return _status(args)
+    return _tick(args)
