@@ -1,0 +1,71 @@
+"""The difference between two moments of a replay, as timeline Changes citing their clauses."""
+
+from __future__ import annotations
+
+from firedrill.playbook.phases import combat_sequence, load_combat_phases
+from firedrill.playbook.schema import Playbook
+from firedrill.replay.timeline import Change, ChangeKind, Decision, Scale
+from firedrill.replay.words import span
+from firedrill.rules.loader import Rulebook
+
+DISPATCH_CLAUSE = "4.4.2"
+
+
+def scale_text(scale: Scale) -> str:
+    """``6—9/11—20/21—40`` (stations/formations/engines), or ``-`` where the plan sets none."""
+    if not scale.set_by_plan:
+        return "-"
+    return "/".join(span(r) for r in (scale.stations, scale.formations, scale.engines))
+
+
+def _phase_change(before: str | None, after: str | None, playbook: Playbook) -> Change:
+    phases = load_combat_phases()
+    step = next((s for s in combat_sequence(playbook) if s.phase.id == after), None)
+    return Change(
+        kind=ChangeKind.PHASE, before=before, after=after, clause=phases.clause,
+        detail=None if step is None else step.phase.name,
+        cites=() if step is None else tuple(e.citation for e in step.entries),
+    )  # fmt: skip
+
+
+def diff(
+    previous: tuple[Decision, str | None], current: tuple[Decision, str | None], rulebook: Rulebook, playbook: Playbook
+) -> tuple[Change, ...]:
+    """Every change from ``previous`` to ``current`` (decision and combat phase)."""
+    (old, old_phase), (new, new_phase) = previous, current
+    escalation = rulebook.escalation
+    changes: list[Change] = []
+    if old.level != new.level:
+        clause = "; ".join(new.level_clauses) or rulebook.grading.clause
+        changes.append(Change(kind=ChangeKind.LEVEL, before=old.level.value, after=new.level.value, clause=clause))
+    unescalated = old.level == old.base_level and new.level == new.base_level
+    if old.base_level != new.base_level and not unescalated:
+        changes.append(Change(kind=ChangeKind.BASE_LEVEL, before=old.base_level.value, after=new.base_level.value,
+                              clause=rulebook.grading.clause))  # fmt: skip
+    if old.escalated != new.escalated:
+        after = ",".join(t.value for t in new.triggers) if new.escalated else None
+        before = ",".join(t.value for t in old.triggers) if old.escalated else None
+        changes.append(Change(kind=ChangeKind.ESCALATION, before=before, after=after, clause=escalation.clause))
+    for trigger in new.triggers:
+        if trigger not in old.triggers:
+            rule = escalation.trigger(trigger)
+            changes.append(Change(kind=ChangeKind.TRIGGER_ON, before=None, after=trigger.value, clause=rule.clause,
+                                  detail=rule.description))  # fmt: skip
+    for trigger in old.triggers:
+        if trigger not in new.triggers:
+            rule = escalation.trigger(trigger)
+            changes.append(Change(kind=ChangeKind.TRIGGER_OFF, before=trigger.value, after=None, clause=rule.clause,
+                                  detail=rule.description))  # fmt: skip
+    if old.dispatch != new.dispatch:
+        changes.append(Change(kind=ChangeKind.DISPATCH, before=scale_text(old.dispatch),
+                              after=scale_text(new.dispatch), clause=DISPATCH_CLAUSE))  # fmt: skip
+    if (old.activation_set_by_plan, old.goes_to_scene) != (new.activation_set_by_plan, new.goes_to_scene):
+        activation = rulebook.response.activation
+        changes.append(Change(
+            kind=ChangeKind.ACTIVATION, before=None if old.goes_to_scene is None else old.goes_to_scene.zh,
+            after=None if new.goes_to_scene is None else new.goes_to_scene.zh, clause=activation.clause,
+            detail=new.goes_to_scene if new.goes_to_scene is not None else activation.levels[new.level].note,
+        ))  # fmt: skip
+    if old_phase != new_phase:
+        changes.append(_phase_change(old_phase, new_phase, playbook))
+    return tuple(changes)

@@ -1,0 +1,206 @@
+"""The replay engine: a script's incident at any clock time, the plan's demand then, and the
+decision timeline — an entry at the start, at every inject, at every time alert, and wherever the
+demand changes without an inject (a call that makes the calls rising, the clock reaching 22:00 or
+midnight). ``Replay.cursor()`` steps through it for a console.
+
+Deterministic: the timeline depends only on the script, the rule data and the config.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import datetime, time
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from firedrill.config import RulesConfig
+from firedrill.errors import InputError
+from firedrill.models import Assessment, Incident
+from firedrill.replay.alerts import schedule
+from firedrill.replay.changes import diff
+from firedrill.replay.parser import LoadedScript
+from firedrill.replay.schema import Inject
+from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
+from firedrill.rules import assess, load_rulebook
+from firedrill.rules.loader import Rulebook
+
+
+class State(BaseModel):
+    """Everything known at one clock time of a replay."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at: datetime
+    offset: str
+    incident: Incident
+    assessment: Assessment
+    decision: Decision
+    phase: str | None
+    alerts: tuple[Alert, ...]  # fired at or before ``at``
+    injects_applied: int
+    calls: int
+
+
+def _updates(inject: Inject) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for block in (inject.incident, inject.weather, inject.flags):
+        if block is not None:
+            values.update(block.model_dump(exclude_unset=True))
+    return values
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, tuple | list):
+        return ",".join(_shown(v) for v in value) or "-"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}" if value != int(value) else str(int(value))
+    if value is None:
+        return "-"
+    return str(getattr(value, "value", value))
+
+
+class Replay:
+    """One script replayed against the rules (and the playbook it names)."""
+
+    def __init__(self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None):
+        self.loaded = loaded
+        self.rulebook = rulebook or load_rulebook()
+        self.config = config or RulesConfig()
+        base = loaded.initial.model_dump()
+        initial_calls = base.pop("calls")
+        self._facts: list[dict[str, Any]] = [base]
+        for inject in loaded.script.injects:
+            self._facts.append({**self._facts[-1], **_updates(inject)})
+        self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
+        self.alerts = schedule(loaded, self.rulebook)
+
+    @property
+    def start(self) -> datetime:
+        return self.loaded.start
+
+    @property
+    def end(self) -> datetime:
+        return self.loaded.end
+
+    def _check_time(self, at: datetime) -> None:
+        if at < self.start:
+            raise InputError(f"{at.isoformat()} is before the start of the script ({self.start.isoformat()})",
+                             field="at", file=self.loaded.file)  # fmt: skip
+
+    def incident_at(self, at: datetime) -> Incident:
+        """The incident as the dispatcher knows it at ``at``: injects and calls up to and including ``at``."""
+        self._check_time(at)
+        applied = bisect_right(self.loaded.inject_times, at)
+        calls = self._calls[: bisect_right(self._calls, at)]
+        return Incident.model_validate({**self._facts[applied], "calls": calls})
+
+    def phase_at(self, at: datetime) -> str | None:
+        applied = bisect_right(self.loaded.inject_times, at)
+        for inject in reversed(self.loaded.script.injects[:applied]):
+            if inject.phase is not None:
+                return inject.phase
+        return None
+
+    def assess_at(self, at: datetime) -> Assessment:
+        return assess(self.incident_at(at), at=at, config=self.config, rulebook=self.rulebook)
+
+    def state_at(self, at: datetime) -> State:
+        """The whole state at clock time ``at`` (any time from the start, also between entries)."""
+        assessment = self.assess_at(at)
+        return State(
+            at=at, offset=self.loaded.offset(at), incident=self.incident_at(at), assessment=assessment,
+            decision=Decision.of(assessment), phase=self.phase_at(at),
+            alerts=tuple(a for a in self.alerts if a.at <= at),
+            injects_applied=bisect_right(self.loaded.inject_times, at),
+            calls=bisect_right(self._calls, at),
+        )  # fmt: skip
+
+    def _clock_points(self) -> set[datetime]:
+        """Midnights and configured period bounds: where a holiday or political period may begin."""
+        points: set[datetime] = set()
+        day = self.start.date()
+        while day <= self.end.date():
+            points.add(datetime.combine(day, time(0), tzinfo=self.start.tzinfo))
+            day = day.fromordinal(day.toordinal() + 1)
+        for period in (*self.config.political_events, *self.config.extra_holidays):
+            points.update(period.bounds())
+        return {p for p in points if self.start < p <= self.end}
+
+    def _points(self) -> list[datetime]:
+        points = {self.start, self.end, *self.loaded.inject_times, *self.loaded.expect_times}
+        points.update(c for c in self._calls if self.start < c <= self.end)
+        points.update(a.at for a in self.alerts)
+        points.update(self._clock_points())
+        return sorted(points)
+
+    def _inject_view(self, index: int) -> InjectView:
+        inject = self.loaded.script.injects[index]
+        return InjectView(
+            number=self.loaded.inject_number(index), index=index, message=inject.message, prompt=inject.prompt,
+            phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
+            expected_action=inject.expected_action, clause=inject.clause,
+            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
+            new_calls=len(self.loaded.call_times[index]),
+        )  # fmt: skip
+
+    @cached_property
+    def timeline(self) -> tuple[Entry, ...]:
+        entries: list[Entry] = []
+        times = self.loaded.inject_times
+        previous: tuple[Decision, str | None] | None = None
+        for at in self._points():
+            decision = Decision.of(self.assess_at(at))
+            phase = self.phase_at(at)
+            injects = tuple(self._inject_view(i) for i in range(bisect_right(times, at) - 1, -1, -1) if times[i] == at)
+            alerts = tuple(a for a in self.alerts if a.at == at)
+            changes = () if previous is None else diff(previous, (decision, phase), self.rulebook, self.loaded.playbook)
+            kinds = [
+                kind
+                for kind, present in (
+                    (EntryKind.START, at == self.start), (EntryKind.INJECT, bool(injects)),
+                    (EntryKind.ALERT, bool(alerts)), (EntryKind.CHANGE, bool(changes) and not injects),
+                    (EntryKind.END, at == self.end),
+                )
+                if present
+            ]  # fmt: skip
+            if kinds:
+                entries.append(Entry(
+                    at=at, offset=self.loaded.offset(at), kinds=tuple(kinds), injects=tuple(reversed(injects)),
+                    calls=bisect_right(self._calls, at), decision=decision, changes=changes, alerts=alerts,
+                    phase=phase,
+                ))  # fmt: skip
+            previous = (decision, phase)
+        return tuple(entries)
+
+    def cursor(self) -> Cursor:
+        return Cursor(self)
+
+
+class Cursor:
+    """Steps through a replay's timeline one entry at a time (the console's replay mode)."""
+
+    def __init__(self, replay: Replay) -> None:
+        self.replay = replay
+        self.position = -1
+
+    @property
+    def done(self) -> bool:
+        return self.position + 1 >= len(self.replay.timeline)
+
+    def step(self) -> Entry | None:
+        """The next entry, or None at the end."""
+        if self.done:
+            return None
+        self.position += 1
+        return self.replay.timeline[self.position]
+
+    @property
+    def now(self) -> datetime:
+        return self.replay.start if self.position < 0 else self.replay.timeline[self.position].at
+
+    def state(self) -> State:
+        return self.replay.state_at(self.now)

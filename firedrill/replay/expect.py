@@ -1,0 +1,75 @@
+"""Expectations: what a script says must hold at a time, checked against the replay.
+
+A failed expectation is reported with its file and line, the field, the expected and the actual
+value; it is never swallowed. Dispatch counts are compared with the minimum of clause 4.4.2.
+"""
+
+from __future__ import annotations
+
+from firedrill.models import Range
+from firedrill.replay.engine import Replay, State
+from firedrill.replay.schema import DispatchExpect, Expectation
+from firedrill.replay.timeline import Check, ExpectationResult
+
+
+def _check(field: str, expected: object, actual: object) -> Check:
+    return Check(field=field, expected=_text(expected), actual=_text(actual), passed=expected == actual)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, frozenset):
+        return ",".join(sorted(str(getattr(v, "value", v)) for v in value)) or "(none)"
+    if value is None:
+        return "(not set)"
+    return str(getattr(value, "value", value))
+
+
+def _minimum(r: Range | None) -> int | None:
+    return None if r is None else r.minimum
+
+
+def _dispatch_checks(expected: DispatchExpect, state: State) -> list[Check]:
+    scale = state.decision.dispatch
+    checks = []
+    if expected.set_by_plan is not None:
+        checks.append(_check("dispatch.set_by_plan", expected.set_by_plan, scale.set_by_plan))
+    for name in ("stations", "formations", "engines"):
+        wanted = getattr(expected, name)
+        if wanted is not None:
+            checks.append(_check(f"dispatch.{name}", wanted, _minimum(getattr(scale, name))))
+    return checks
+
+
+def check_expectation(expectation: Expectation, state: State) -> list[Check]:
+    d = state.decision
+    checks = []
+    if expectation.level is not None:
+        checks.append(_check("level", expectation.level, d.level))
+    if expectation.base_level is not None:
+        checks.append(_check("base_level", expectation.base_level, d.base_level))
+    if expectation.escalated is not None:
+        checks.append(_check("escalated", expectation.escalated, d.escalated))
+    if expectation.triggers is not None:
+        checks.append(_check("triggers", frozenset(expectation.triggers), frozenset(d.triggers)))
+    if expectation.dispatch is not None:
+        checks += _dispatch_checks(expectation.dispatch, state)
+    if expectation.alert is not None:
+        fired = expectation.alert in {a.code for a in state.alerts}
+        checks.append(Check(field="alert", expected=expectation.alert.value,
+                            actual=expectation.alert.value if fired else "(not fired)", passed=fired))  # fmt: skip
+    return checks
+
+
+def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
+    """Every expectation of the script, checked at its time."""
+    loaded = replay.loaded
+    results = []
+    for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
+        checks = tuple(check_expectation(expectation, replay.state_at(at)))
+        results.append(ExpectationResult(
+            index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
+            passed=all(c.passed for c in checks), why=expectation.why,
+        ))  # fmt: skip
+    return tuple(results)

@@ -1,0 +1,215 @@
+"""The pydantic schema of a scenario script (``scenarios/*.yaml``); docs/scenarios.md describes it.
+
+Field names of incident facts are the public Incident names (firedrill/models.py). Every model
+forbids unknown keys so that a typo is one clear error naming its file, line and field.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
+from firedrill.replay.timespec import Duration, WhenField
+from firedrill.timeutil import to_local
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Words(_Strict):
+    """Text for the dispatcher: Chinese, with English when the author gives it."""
+
+    zh: str = Field(min_length=1)
+    en: str | None = None
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.zh
+
+
+def _words(value: Any) -> Any:
+    return {"zh": value} if isinstance(value, str) else value
+
+
+Said = Annotated[Words, BeforeValidator(_words)]
+
+
+class Location(_Strict):
+    """Where the fire is: free text, a node of the station network, or longitude/latitude."""
+
+    text: str | None = None
+    node: str | None = None
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if (self.lon is None) != (self.lat is None):
+            raise ValueError("give both lon and lat, or neither")
+        if self.text is None and self.node is None and self.lon is None:
+            raise ValueError("a location needs text, a node or lon/lat")
+        return self
+
+
+def _location(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class StartIncident(_Strict):
+    """The incident at the start: any Incident field; ``reported_at`` defaults to the script's start."""
+
+    deaths: Count = 0
+    serious_injuries: Count = 0
+    direct_loss_yuan: NonNegative = 0
+    burning_area_m2: NonNegative = 0
+    site_category: SiteCategory | None = None  # default: the playbook's site category
+    hazards: tuple[Hazard, ...] = ()
+    reported_at: datetime | None = None
+    wind_force: Beaufort | None = None
+    gust_force: Beaufort | None = None
+    wind_speed_ms: NonNegative | None = None
+    gust_speed_ms: NonNegative | None = None
+    severe_weather: bool = False
+    political_event: bool = False
+    sensitive_area: bool = False
+    rising_calls: bool | None = None
+    calls: tuple[datetime, ...] = ()
+    manual_escalation: str | None = None
+    scenario: str | None = None
+
+
+# In the update blocks a key that is absent changes nothing; a key given replaces the value
+# (``hazards`` included: list every hazard that now holds). Defaults are never validated.
+class FactUpdate(_Strict):
+    deaths: Count = None  # type: ignore[assignment]
+    serious_injuries: Count = None  # type: ignore[assignment]
+    direct_loss_yuan: NonNegative = None  # type: ignore[assignment]
+    burning_area_m2: NonNegative = None  # type: ignore[assignment]
+    site_category: SiteCategory = None  # type: ignore[assignment]
+    hazards: tuple[Hazard, ...] = None  # type: ignore[assignment]
+
+
+class WeatherUpdate(_Strict):
+    wind_force: Beaufort | None = None
+    gust_force: Beaufort | None = None
+    wind_speed_ms: NonNegative | None = None
+    gust_speed_ms: NonNegative | None = None
+    severe_weather: bool = None  # type: ignore[assignment]
+
+
+class FlagUpdate(_Strict):
+    political_event: bool = None  # type: ignore[assignment]
+    sensitive_area: bool = None  # type: ignore[assignment]
+    rising_calls: bool | None = None
+    manual_escalation: str | None = None
+
+
+def _calls(value: Any) -> Any:
+    return {"count": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Calls(_Strict):
+    """More calls reporting the same location: a count (at the inject time, or spread evenly over
+    ``over`` from it) or the call times themselves."""
+
+    count: int | None = Field(default=None, ge=1)
+    over: Duration | None = None
+    at: tuple[WhenField, ...] | None = None
+    location: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Self:
+        if (self.count is None) == (self.at is None):
+            raise ValueError("give either a count or the call times ('at'), not both")
+        if self.over is not None and self.count is None:
+            raise ValueError("'over' spreads a count; it does not apply to call times")
+        return self
+
+
+class Method(StrEnum):
+    PHONE = "phone"
+    RADIO = "radio"
+    MESSAGE = "message"
+
+
+class Inject(_Strict):
+    at: WhenField
+    incident: FactUpdate | None = None
+    weather: WeatherUpdate | None = None
+    calls: Annotated[Calls, BeforeValidator(_calls)] | None = None
+    flags: FlagUpdate | None = None
+    message: Said | None = None
+    prompt: Said | None = None
+    phase: str | None = None  # a clause 4.5 combat phase id (firedrill/playbook/data/combat_phases.yaml)
+    # Master scenario events list (MSEL) columns.
+    seq: int | None = Field(default=None, ge=1)
+    sender: str | None = Field(default=None, alias="from")
+    to: str | None = None
+    method: Method | None = None
+    expected_action: Said | None = None
+    clause: str | None = None
+
+
+class AlertCode(StrEnum):
+    NIGHT_WINDOW = "night_window"
+    COLLAPSE_WINDOW_OPENS = "collapse_window_opens"
+    COLLAPSE_WINDOW_CLOSES = "collapse_window_closes"
+
+
+class DispatchExpect(_Strict):
+    """Expected dispatch scale of clause 4.4.2: each count is the minimum the plan sets."""
+
+    set_by_plan: bool | None = None
+    stations: int | None = Field(default=None, ge=0)
+    formations: int | None = Field(default=None, ge=0)
+    engines: int | None = Field(default=None, ge=0)
+
+
+class Expectation(_Strict):
+    at: WhenField
+    level: Level | None = None
+    base_level: Level | None = None
+    escalated: bool | None = None
+    triggers: tuple[Trigger, ...] | None = None  # exactly these hold (order does not matter)
+    dispatch: DispatchExpect | None = None
+    alert: AlertCode | None = None  # must have fired at or before ``at``
+    why: str | None = None  # the hand derivation from the plan
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> Self:
+        checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert")
+        if all(getattr(self, name) is None for name in checks):
+            raise ValueError(f"an expectation needs at least one of: {', '.join(checks)}")
+        return self
+
+
+class DrillSettings(_Strict):
+    """Per-script overrides of the decision-time targets of data/scoring.yaml."""
+
+    target_seconds: float | None = Field(default=None, gt=0)
+    limit_seconds: float | None = Field(default=None, gt=0)
+
+
+class Script(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: Said
+    author: str = Field(min_length=1)
+    playbook: str = Field(min_length=1)
+    start: datetime
+    location: Annotated[Location, BeforeValidator(_location)]
+    description: Said | None = None
+    ignition: WhenField | None = None  # default: the start
+    end: WhenField | None = None  # default: the last inject or expectation
+    incident: StartIncident = StartIncident()
+    injects: tuple[Inject, ...] = ()
+    expect: tuple[Expectation, ...] = ()
+    drill: DrillSettings = DrillSettings()
+
+    @field_validator("start")
+    @classmethod
+    def _local_start(cls, value: datetime) -> datetime:
+        return to_local(value)

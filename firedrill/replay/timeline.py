@@ -1,0 +1,145 @@
+"""What a replay produces: the plan's decision at a moment, the changes between moments, the
+alerts, and the timeline entries a console or the CLI shows. All are frozen pydantic models, so
+``model_dump(mode="json")`` is the documented JSON shape (docs/scenarios.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from firedrill.models import Assessment, Level, Range, Text, Trigger
+from firedrill.replay.schema import AlertCode, Method, Words
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Scale(_Frozen):
+    """Clause 4.4.2 for the current level; counts are None where the plan sets none."""
+
+    set_by_plan: bool
+    stations: Range | None
+    formations: Range | None
+    engines: Range | None
+
+
+class Decision(_Frozen):
+    """What the plan demands at one moment (a compact view of the Assessment)."""
+
+    level: Level
+    base_level: Level
+    escalated: bool
+    triggers: tuple[Trigger, ...]
+    grounds: tuple[str, ...]  # "clause criterion" of every reason that holds
+    level_clauses: tuple[str, ...]  # the clauses that set the level now
+    dispatch: Scale
+    activation_set_by_plan: bool
+    goes_to_scene: Text | None
+
+    @classmethod
+    def of(cls, a: Assessment) -> Decision:
+        d = a.dispatch
+        return cls(
+            level=a.level, base_level=a.base_level, escalated=a.escalated, triggers=a.triggers,
+            grounds=tuple(f"{r.clause} {r.criterion}" for r in a.reasons),
+            level_clauses=tuple(dict.fromkeys(
+                r.clause for r in a.reasons
+                if (r.kind == "grading" and r.level is a.base_level) or (r.kind == "escalation" and a.escalated)
+            )),
+            dispatch=Scale(set_by_plan=d.set_by_plan, stations=d.stations, formations=d.formations, engines=d.engines),
+            activation_set_by_plan=a.activation.set_by_plan, goes_to_scene=a.activation.goes_to_scene,
+        )  # fmt: skip
+
+
+class ChangeKind(StrEnum):
+    LEVEL = "level"
+    BASE_LEVEL = "base_level"
+    ESCALATION = "escalation"
+    TRIGGER_ON = "trigger_on"
+    TRIGGER_OFF = "trigger_off"
+    DISPATCH = "dispatch"
+    ACTIVATION = "activation"
+    PHASE = "phase"
+
+
+class Change(_Frozen):
+    """One difference from the moment before. ``before``/``after`` are machine values (level ids,
+    trigger ids, a scale as ``6—9/11—20/21—40``); ``detail`` is text for people where useful."""
+
+    kind: ChangeKind
+    before: str | None
+    after: str | None
+    clause: str
+    detail: Text | None = None
+    cites: tuple[str, ...] = ()  # playbook items serving a combat phase
+
+
+class Alert(_Frozen):
+    """A time alert: the clock passing the start of the night window, a playbook time window."""
+
+    code: AlertCode
+    at: datetime
+    offset: str
+    clause: str
+    quote: str
+    detail: Text
+
+
+class FactChange(_Frozen):
+    field: str
+    value: str
+
+
+class InjectView(_Frozen):
+    number: int
+    index: int
+    message: Words | None
+    prompt: Words | None
+    phase: str | None
+    sender: str | None
+    to: str | None
+    method: Method | None
+    expected_action: Words | None
+    clause: str | None
+    facts: tuple[FactChange, ...]
+    new_calls: int
+
+
+class EntryKind(StrEnum):
+    START = "start"
+    INJECT = "inject"
+    ALERT = "alert"
+    CHANGE = "change"  # the plan's demand changed with no inject (a call, the clock)
+    END = "end"
+
+
+class Entry(_Frozen):
+    at: datetime
+    offset: str
+    kinds: tuple[EntryKind, ...]
+    injects: tuple[InjectView, ...]
+    calls: int  # calls received so far
+    decision: Decision
+    changes: tuple[Change, ...]
+    alerts: tuple[Alert, ...]
+    phase: str | None
+
+
+class Check(_Frozen):
+    field: str
+    expected: str
+    actual: str
+    passed: bool
+
+
+class ExpectationResult(_Frozen):
+    index: int
+    at: datetime
+    offset: str
+    line: int | None
+    checks: tuple[Check, ...]
+    passed: bool
+    why: str | None

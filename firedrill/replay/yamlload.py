@@ -1,0 +1,78 @@
+"""YAML for scenario scripts: one parse that keeps each key's line, with times left as text.
+
+YAML 1.1 reads ``1:05:30`` as the base-60 integer 3930 and ``23:52`` as 1432; a script's times
+must stay text, so this loader resolves only plain decimal integers. Duplicate keys, which PyYAML
+silently lets the last one win, are an error here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from firedrill.errors import InputError
+
+PathKey = tuple[str | int, ...]
+INT_TAG = "tag:yaml.org,2002:int"
+_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ScriptLoader(_Base):  # type: ignore[misc]
+    """SafeLoader (libyaml when present) without base-60 integers."""
+
+
+ScriptLoader.yaml_implicit_resolvers = {
+    first: [(INT_TAG, _PLAIN_INT) if tag == INT_TAG else (tag, regexp) for tag, regexp in resolvers]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+
+def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path) -> None:
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                field = ".".join(str(p) for p in (*path, key))
+                raise InputError(f"key '{key}' appears twice", field=field, file=file, line=line)
+            seen.add(key)
+            _walk(value_node, (*path, key), out, file)
+            out[(*path, key)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), out, file)
+
+
+def load_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
+    """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
+    loader = ScriptLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict[PathKey, int] = {}
+        _walk(node, (), lines, file)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=None if mark is None else mark.line + 1) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}", file=file) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def line_of(lines: dict[PathKey, int], *path: str | int) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    for cut in range(len(path), -1, -1):
+        if path[:cut] in lines:
+            return lines[path[:cut]]
+    return None
