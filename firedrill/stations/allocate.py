@@ -22,7 +22,7 @@ from firedrill.stations.settings import Settings, load_settings
 class Request(BaseModel):
     """One incident competing for units."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True)
 
     id: str
     node: int

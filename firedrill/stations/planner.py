@@ -128,8 +128,7 @@ class _Planner:
 
     def missing_kind(self, what: str, kinds: Collection[StationKind], label: Text) -> None:
         codes = [Code.BEYOND_STANDBY_LIMIT] if self.pick(kinds, far=True) else []
-        codes += [h.code for h in self.held if h.kind in kinds and h.code not in codes]
-        codes = codes or [Code.NO_UNIT_OF_KIND]
+        codes = list(dict.fromkeys([*codes, *(h.code for h in self.held if h.kind in kinds)])) or [Code.NO_UNIT_OF_KIND]
         reasons = tuple(self.s.reason(c).text(kind=label, unit=label, incident="—", **self._blank()) for c in codes)
         self.shortfalls.append(Shortfall(what=what, needed=1, got=0, codes=tuple(codes), reasons=reasons))
 

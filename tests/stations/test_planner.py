@@ -124,3 +124,30 @@ def test_level_without_a_plan_scale_offers_nearest_without_claiming_a_minimum(ru
 def test_kind_labels_are_the_plan_words() -> None:
     assert StationKind.SPECIAL_SERVICE.label.zh == "特勤站"
     assert [u.zh for u in SPECIAL_UNITS] == [StationKind.HEAVY_RESCUE.label.zh, StationKind.LOGISTICS.label.zh]
+
+
+def test_standby_rule_holds_a_distant_special_service_station_but_not_a_named_special_unit(rule: Any) -> None:
+    # T1 and H1 are 31 min away. 4.4.1(2)'s mix yields to 4.4.1(5); 4.4.2's named special unit does not.
+    graph = star_graph([("M1", "I", 100, 1000), ("M2", "I", 200, 2000), ("T1", "I", 31 * 60, 9000),
+                        ("H1", "I", 31 * 60, 9000)])
+    p = prepared(graph, [station("M1", "M1"), station("M2", "M2"), station("T1", "T1", kind="special_service"),
+                         station("H1", "H1", kind="heavy_rescue")])
+    result = plan(p, *at(p, "I"), scale(stations=(1, None), special=SPECIAL_UNITS[:1]), reported_at=REPORTED,
+                  standby=rule)
+    sent = {u.id: u for u in result.sent}
+    assert "T1" not in sent and sent["H1"].beyond_standby_limit and sent["H1"].note is not None
+    assert next(h for h in result.held if h.id == "T1").code is Code.BEYOND_STANDBY_LIMIT
+    assert next(s for s in result.shortfalls if s.what == "kind:special_service").codes == (
+        Code.BEYOND_STANDBY_LIMIT,)
+
+
+def test_every_quote_in_the_settings_is_the_plan_verbatim() -> None:
+    from pathlib import Path
+
+    from firedrill.stations.settings import load_settings
+
+    plan_text = (Path(__file__).parents[2] / "docs/source/wuhan-major-fire-plan-2021.txt").read_text(encoding="utf-8")
+    s = load_settings()
+    quotes = [r.quote for r in s.kinds.values()] + [s.mix.quote, s.priority.quote]
+    for quote in quotes:
+        assert quote in plan_text, quote
