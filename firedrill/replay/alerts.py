@@ -44,8 +44,10 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook) -> list[Alert]:
     rule = rulebook.escalation.trigger(Trigger.NIGHT)
     detail = _fill(label("alert", "night_window"), clock=night.starts.strftime("%H:%M"))
     return [
-        Alert(code=AlertCode.NIGHT_WINDOW, at=at, offset=loaded.offset(at), clause=rule.clause, quote=rule.quote,
-              detail=detail)  # fmt: skip
+        Alert(
+            code=AlertCode.NIGHT_WINDOW, at=at, offset=loaded.offset(at), clause=rule.clause, quote=rule.quote,
+            detail=detail,
+        )
         for at in night_crossings(loaded.start, loaded.end, rulebook)
     ]
 

@@ -98,7 +98,7 @@ def script_from_journal(
             p = event.payload
             expectations.append({
                 "at": format_offset(event.at - start), "level": p["level"], "base_level": p["base_level"],
-                "triggers": list(p.get("triggers", [])), "why": f"assessment recorded live (journal event #{event.seq})",
+                "triggers": list(p.get("triggers", [])), "why": f"recorded live (journal event #{event.seq})",
             })  # fmt: skip
     injects = [{"at": format_offset(at - start), **body} for at, body in sorted(builder.injects.items())]
     description = f"Recorded from journal incident {incident_id} ({record.title})."

@@ -61,8 +61,8 @@ def load_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
         _walk(node, (), lines, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=None if mark is None else mark.line + 1) from None
+        line = None if exc.problem_mark is None else exc.problem_mark.line + 1
+        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", file=file) from None
     finally:

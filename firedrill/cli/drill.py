@@ -1,0 +1,61 @@
+"""``firedrill drill``: a scored drill on a scenario script — from an answers file (``--answers``)
+or interactively in the terminal — writing the after-action report and storing it in the journal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from firedrill.errors import InputError
+
+HELP = "run a scored drill on a scenario script (--answers FILE, or interactively) and write the report"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="scenario script (YAML)")
+    p.add_argument("--answers", type=Path, help="answers file (YAML); without it the drill is interactive")
+    p.add_argument("--trainee", help="the trainee's name (default: from the answers file, else 'trainee')")
+    p.add_argument("--out", type=Path, default=Path("."), help="folder for the .md and .html report (default: .)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--json", action="store_true", help="print the marked drill as JSON")
+    p.add_argument("--no-save", action="store_true", help="do not store the drill in the journal database")
+    p.add_argument("--data-dir", help="the data directory holding the journal database")
+    p.add_argument("--config", type=Path, help="local settings (default: built-in defaults)")
+    p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from firedrill.config import RulesConfig, load_config
+    from firedrill.datadir import default_db_path, ensure_data_dir
+    from firedrill.journal import Journal
+    from firedrill.playbook.loader import load_library
+    from firedrill.replay.drill import score_drill
+    from firedrill.replay.engine import Replay
+    from firedrill.replay.interactive import run_interactive
+    from firedrill.replay.parser import load_script
+    from firedrill.replay.report import write_reports
+    from firedrill.replay.store import save_drill
+    from firedrill.timeutil import now_local
+
+    config = load_config(args.config).rules if args.config else RulesConfig()
+    replay = Replay(load_script(args.file, load_library(args.playbooks)), config=config)
+    if args.answers is not None:
+        result = score_drill(replay, args.answers)
+        if args.trainee:
+            result = result.model_copy(update={"trainee": args.trainee})
+    else:
+        if not sys.stdin.isatty():
+            raise InputError("an interactive drill needs a terminal; give --answers FILE", field="--answers")
+        result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang)
+    md, page = write_reports(result, args.out, args.lang)
+    if not args.no_save:
+        with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
+            run_id = save_drill(journal, result, now_local())
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        print(f"{result.overall.value} {result.score:g}% — {md} {page}" + ("" if args.no_save else f" (#{run_id})"))
+    return 0

@@ -1,0 +1,123 @@
+"""The interactive drill in a terminal: show each inject, ask the trainee to decide, time the answer.
+
+The plan's demand is not shown during the drill; the after-action report gives it. ``ask``, ``say``
+and ``clock`` are passed in (``input``, ``print``, ``time.monotonic`` from the CLI) so that a test
+can drive a whole drill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
+from firedrill.models import Level, Trigger
+from firedrill.playbook.render import render_playbook
+from firedrill.playbook.schema import SectionKind
+from firedrill.replay.answers import Declaration, DispatchDeclared
+from firedrill.replay.drill import DrillResult, Prompt, mark, prompts, result_of, times_for
+from firedrill.replay.engine import Replay
+from firedrill.replay.render import entry_lines
+from firedrill.replay.scoring import load_scoring
+from firedrill.replay.timeline import Entry
+from firedrill.replay.words import level_name, trigger_name, w
+
+PLAYBOOK_KEY = "?"
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+
+class Retry(ValueError):
+    """An answer that cannot be read; the question is asked again."""
+
+
+def _numbered(names: list[str]) -> str:
+    return "  ".join(f"{i}={n}" for i, n in enumerate(names, start=1))
+
+
+def read_level(text: str, lang: str) -> Level:
+    raw = text.strip()
+    for i, level in enumerate(Level, start=1):
+        if raw in (str(i), level.value, level_name(level.value, lang), level_name(level.value, "zh")):
+            return level
+    raise Retry(raw)
+
+
+def read_triggers(text: str) -> tuple[Trigger, ...]:
+    found = []
+    for part in text.replace("，", ",").replace(" ", ",").split(","):
+        raw = part.strip()
+        if not raw:
+            continue
+        match = next((t for i, t in enumerate(Trigger, start=1) if raw in (str(i), t.value)), None)
+        if match is None:
+            raise Retry(raw)
+        found.append(match)
+    return tuple(dict.fromkeys(found))
+
+
+def read_dispatch(text: str) -> DispatchDeclared | None:
+    parts = text.replace("/", " ").split()
+    if not parts:
+        return None
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise Retry(text)
+    stations, formations, engines = (int(p) for p in parts)
+    return DispatchDeclared(stations=stations, formations=formations, engines=engines)
+
+
+def _show(entry: Entry, lang: str, say: Say) -> None:
+    """The inject lines of an entry, without the plan's decision (the trainee must make it)."""
+    lines = entry_lines(entry, lang)
+    say("\n".join(line for line in lines if not line.lstrip().startswith(("*", "="))))
+
+
+class _Session:
+    def __init__(self, replay: Replay, ask: Ask, say: Say, lang: str) -> None:
+        self.replay, self.ask, self.say, self.lang = replay, ask, say, lang
+        self.opened = False
+
+    def question(self, text: str, read: Callable[[str], object]) -> object:
+        while True:
+            answer = self.ask(text)
+            if answer.strip() == PLAYBOOK_KEY:
+                playbook = self.replay.loaded.playbook
+                self.say("\n".join(render_playbook(playbook, tuple(SectionKind), self.lang)))
+                self.opened = True
+                continue
+            try:
+                return read(answer)
+            except (Retry, ValidationError):
+                self.say(f"? {answer.strip()}")
+
+    def declare(self, prompt: Prompt) -> Declaration:
+        lang = self.lang
+        self.opened = False
+        self.say(f"{w('word', 'prompt', lang)}: {prompt.prompt.in_lang(lang)}  ({PLAYBOOK_KEY} = "
+                 f"{w('word', 'playbook', lang)})")  # fmt: skip
+        levels = _numbered([level_name(v.value, lang) for v in Level])
+        level = self.question(f"{w('word', 'level', lang)} [{levels}]: ", lambda s: read_level(s, lang))
+        names = _numbered([trigger_name(t.value, lang) for t in Trigger])
+        triggers = self.question(f"{w('word', 'triggers', lang)} [{names}]: ", read_triggers)
+        dispatch = self.question(f"{w('word', 'scale', lang)} [N N N]: ", read_dispatch)
+        return Declaration.model_validate(
+            {"level": level, "triggers": triggers, "dispatch": dispatch, "opened_playbook": self.opened}
+        )
+
+
+def run_interactive(replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float],
+                    lang: str = "zh") -> DrillResult:  # fmt: skip
+    """Play the script entry by entry; at each prompt ask for a declaration and time it."""
+    scoring = load_scoring()
+    times = times_for(replay, scoring)
+    session = _Session(replay, ask, say, lang)
+    asked = prompts(replay)
+    waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
+    marks = []
+    for entry in replay.timeline:
+        _show(entry, lang, say)
+        for prompt in waiting.get(entry.at, []):
+            started = clock()
+            declared = session.declare(prompt)
+            marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
+    return result_of(replay, marks, trainee, scoring)
