@@ -3,6 +3,7 @@ documented reading), and the levels agree with the rules data the grading engine
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,31 @@ def test_an_unknown_combat_phase_is_refused(tmp_path: Path) -> None:
     path = _broken(tmp_path, "end_of_combat: [extinguishing]", "end_of_combat: [mopping_up]")
     with pytest.raises(InputError, match="mopping_up"):
         load_catalogue_from(path)
+
+
+def test_the_docs_list_every_step_and_time_target_key() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "procedure.md").read_text(encoding="utf-8")
+    for step in CATALOGUE.steps:
+        assert f"`{step.id}`" in docs, step.id
+    for key in CATALOGUE.target_keys():
+        assert f"`{key}`" in docs, key
+
+
+def test_the_docs_step_table_matches_the_data() -> None:
+    """Clause, actor, levels and dependencies in docs/procedure.md are those of steps.yaml."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "procedure.md").read_text(encoding="utf-8")
+    letters = {Level.GENERAL: "G", Level.LARGER: "L", Level.MAJOR: "M", Level.ESPECIALLY_MAJOR: "E"}
+    checked = set()
+    for line in docs.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        ids = re.findall(r"`([^`]+)`", cells[0]) if line.startswith("| `") else []
+        for step_id in ids:
+            step = CATALOGUE.step(step_id)
+            if step is None:
+                continue  # another table (refusal codes)
+            assert cells[1] == step.clause, step_id
+            assert cells[2] == CATALOGUE.actors[step.actor].zh, step_id
+            assert cells[3].startswith(" ".join(letters[lv] for lv in step.levels)), step_id
+            assert cells[4].startswith(", ".join(step.depends_on)), step_id
+            checked.add(step_id)
+    assert checked == set(IDS)
