@@ -1,0 +1,76 @@
+"""Papers of questions, deterministic by seed, every question verified before it is handed out.
+
+``paper(seed, n)`` draws topics in a shuffled round so every topic comes up, and avoids repeating
+a question; ``question_for(seed, position, topic)`` is what practice uses, one question at a time.
+The same seed gives the same questions on any machine: ``random.Random`` seeded with an int or a
+string is stable across runs and platforms.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from firedrill.errors import InputError
+from firedrill.quiz.gen import TOPICS, generate
+from firedrill.quiz.gen.common import Context, default_context
+from firedrill.quiz.model import Question
+from firedrill.quiz.verify import verify
+
+
+class QuestionDataError(RuntimeError):
+    """A generated question disagrees with the plan's data: a bug, never shown to a trainee."""
+
+
+def topics(ctx: Context | None = None) -> tuple[str, ...]:
+    """The topics in the order of the settings file, checked against the generators."""
+    ctx = ctx or default_context()
+    listed = ctx.settings.topics
+    if set(listed) != set(TOPICS) or len(listed) != len(TOPICS):
+        raise QuestionDataError(f"settings topics {sorted(listed)} differ from the generators {sorted(TOPICS)}")
+    return listed
+
+
+def check_topics(wanted: Sequence[str], ctx: Context | None = None) -> tuple[str, ...]:
+    known = topics(ctx)
+    unknown = [t for t in wanted if t not in known]
+    if unknown:
+        raise InputError(f"unknown topic(s) {', '.join(unknown)} (known: {', '.join(known)})", field="--topic")
+    return tuple(wanted) or known
+
+
+def _checked(question: Question, ctx: Context) -> Question:
+    problems = verify(question, ctx)
+    if problems:
+        raise QuestionDataError(f"question {question.id} ({question.form}): {'; '.join(problems)}")
+    return question
+
+
+def question_for(seed: int, position: int, topic: str, avoid: set[str], ctx: Context | None = None) -> Question:
+    """The question at ``position`` of a practice run: of ``topic``, not one of ``avoid`` if it can be helped."""
+    ctx = ctx or default_context()
+    rng = random.Random(f"{seed}:{position}:{topic}")
+    question = generate(topic, rng, ctx)
+    for _ in range(ctx.settings.generation.max_attempts):
+        if question.id not in avoid:
+            break
+        question = generate(topic, rng, ctx)
+    return _checked(question, ctx)
+
+
+def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None) -> tuple[Question, ...]:
+    """``n`` verified questions for ``seed``, topics taken in a shuffled round."""
+    ctx = ctx or default_context()
+    order = list(check_topics(wanted, ctx))
+    rng = random.Random(seed)
+    rng.shuffle(order)
+    seen: set[str] = set()
+    questions: list[Question] = []
+    for index in range(n):
+        for attempt in range(ctx.settings.generation.max_attempts):
+            question = generate(order[(index + attempt) % len(order)], rng, ctx)
+            if question.id not in seen:
+                break
+        seen.add(question.id)
+        questions.append(_checked(question, ctx))
+    return tuple(questions)
