@@ -15,6 +15,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from firedrill.procedure.settings import ProcedureSettings
 from firedrill.timeutil import to_local
 from firedrill.yamlio import load_model
 
@@ -72,6 +73,7 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     rules: RulesConfig = RulesConfig()
+    procedure: ProcedureSettings = ProcedureSettings()
     playbook_dirs: tuple[Path, ...] = ()
     lang: str = Field(default="zh", pattern="^(zh|en)$")
 

@@ -15,6 +15,9 @@ ENGINE_MODULES = [
     "firedrill.playbook.loader",
     "firedrill.journal",
     "firedrill.stations",
+    "firedrill.procedure",
+    "firedrill.config",
+    "firedrill.cli.playbook",
     "firedrill.cli.main",
     "firedrill.cli.classify",
 ]
