@@ -158,7 +158,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Library], None]] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    library = load_library(args.playbooks)
+    from firedrill.config import load_config
+
+    # Folders named in the config file come first, then those given with --playbooks.
+    library = load_library([*load_config().playbook_dirs, *args.playbooks])
     if args.playbook_command != "list" or args.json:
         _warn(library)
     COMMANDS[args.playbook_command](args, library)
