@@ -10,12 +10,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from firedrill.i18n import t
 from firedrill.replay.changes import scale_text
 from firedrill.replay.engine import Replay
 from firedrill.replay.timeline import Change, ChangeKind, Decision, Entry, ExpectationResult
 from firedrill.replay.words import level_name, trigger_name, w
 
 FORMAT = "firedrill-replay"
+LABELLED = {"hazards": "hazard", "site_category": "site_category"}
 VERSION = 1
 INDENT = " " * 10
 
@@ -57,6 +59,13 @@ def change_text(c: Change, lang: str) -> str:
     return f"[{c.clause}] {body}"
 
 
+def _fact_value(field: str, value: str, lang: str) -> str:
+    """Hazards and site categories by their names; other values as recorded."""
+    if field in LABELLED and value != "-":
+        return ",".join(t(LABELLED[field], v, lang) for v in value.split(","))
+    return value
+
+
 def entry_lines(e: Entry, lang: str) -> list[str]:
     kinds = "/".join(w("entry", k.value, lang) for k in e.kinds)
     lines = [f"{e.offset:>9}  {e.at.strftime('%H:%M:%S')}  {kinds}"]
@@ -65,7 +74,7 @@ def entry_lines(e: Entry, lang: str) -> list[str]:
                                      "→".join(x for x in (i.sender, i.to) if x)) if p)  # fmt: skip
         head = f"{INDENT}#{i.number}" + (f" [{route}]" if route else "")
         lines.append(head + (f" {i.message.in_lang(lang)}" if i.message else ""))
-        facts = [f"{w('field', f.field, lang)} {f.value}" for f in i.facts]
+        facts = [f"{w('field', f.field, lang)} {_fact_value(f.field, f.value, lang)}" for f in i.facts]
         if i.new_calls:
             facts.append(f"{w('word', 'new_calls', lang)} {i.new_calls}")
         if facts:
