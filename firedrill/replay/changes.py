@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from firedrill.playbook.phases import combat_sequence, load_combat_phases
 from firedrill.playbook.schema import Playbook
+from firedrill.procedure.state import Grade, level_change
 from firedrill.replay.timeline import Change, ChangeKind, Decision, Scale
 from firedrill.replay.words import span
 from firedrill.rules.loader import Rulebook
@@ -68,4 +69,23 @@ def diff(
         ))  # fmt: skip
     if old_phase != new_phase:
         changes.append(_phase_change(old_phase, new_phase, playbook))
+    changes += _procedure_changes(old, new)
     return tuple(changes)
+
+
+def _procedure_changes(old: Decision, new: Decision) -> list[Change]:
+    """The checklist steps (firedrill/procedure) a change of level adds or removes."""
+    before = Grade(level=old.level, escalated=old.escalated)
+    after = Grade(level=new.level, escalated=new.escalated)
+    if before == after:
+        return []
+    moved = level_change(before, after)
+    changes = []
+    for kind, steps in ((ChangeKind.PROCEDURE_ADDED, moved.added), (ChangeKind.PROCEDURE_REMOVED, moved.removed)):
+        if steps:
+            ids = ",".join(s.id for s in steps)
+            clauses = "; ".join(dict.fromkeys(s.clause for s in steps))
+            added = kind is ChangeKind.PROCEDURE_ADDED
+            changes.append(Change(kind=kind, before=None if added else ids, after=ids if added else None,
+                                  clause=clauses))  # fmt: skip
+    return changes

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict
 
 from firedrill.config import RulesConfig
 from firedrill.errors import InputError
+from firedrill.journal import Event, EventKind
 from firedrill.models import Assessment, Incident
+from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
 from firedrill.replay.changes import diff
 from firedrill.replay.parser import LoadedScript
@@ -77,6 +79,7 @@ class Replay:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
         self.alerts = schedule(loaded, self.rulebook)
+        self.procedure_events = tuple(self._procedure_events())
 
     @property
     def start(self) -> datetime:
@@ -85,6 +88,21 @@ class Replay:
     @property
     def end(self) -> datetime:
         return self.loaded.end
+
+    def _procedure_events(self) -> list[Event]:
+        """The script's procedure marks as the journal events the checklist engine reads."""
+        events: list[Event] = []
+        for inject, at in zip(self.loaded.script.injects, self.loaded.inject_times, strict=True):
+            for mark in inject.procedure:
+                events.append(Event(
+                    seq=len(events) + 1, incident_id=self.loaded.script.id, at=at, kind=EventKind.PROCEDURE,
+                    actor=mark.by, payload={"step": mark.step, "state": mark.state.value, "note": mark.note},
+                ))  # fmt: skip
+        return events
+
+    def checklist_at(self, at: datetime) -> ChecklistState:
+        """The procedure checklist (firedrill/procedure) at ``at``, from the script's marks."""
+        return evaluate(self.assess_at(at), self.incident_at(at), self.procedure_events, at)
 
     def _check_time(self, at: datetime) -> None:
         if at < self.start:
@@ -144,7 +162,7 @@ class Replay:
             phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
             facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
-            new_calls=len(self.loaded.call_times[index]),
+            new_calls=len(self.loaded.call_times[index]), procedure=inject.procedure,
         )  # fmt: skip
 
     @cached_property

@@ -7,6 +7,7 @@ value; it is never swallowed. Dispatch counts are compared with the minimum of c
 from __future__ import annotations
 
 from firedrill.models import Range
+from firedrill.procedure.state import ChecklistState, StepState
 from firedrill.replay.engine import Replay, State
 from firedrill.replay.schema import DispatchExpect, Expectation
 from firedrill.replay.timeline import Check, ExpectationResult
@@ -42,7 +43,11 @@ def _dispatch_checks(expected: DispatchExpect, state: State) -> list[Check]:
     return checks
 
 
-def check_expectation(expectation: Expectation, state: State) -> list[Check]:
+def _procedure_checks(expected: dict[str, StepState], checklist: ChecklistState) -> list[Check]:
+    return [_check(f"procedure.{step}", state, checklist.status(step).state) for step, state in expected.items()]
+
+
+def check_expectation(expectation: Expectation, state: State, checklist: ChecklistState | None = None) -> list[Check]:
     d = state.decision
     checks = []
     if expectation.level is not None:
@@ -59,6 +64,8 @@ def check_expectation(expectation: Expectation, state: State) -> list[Check]:
         fired = expectation.alert in {a.code for a in state.alerts}
         checks.append(Check(field="alert", expected=expectation.alert.value,
                             actual=expectation.alert.value if fired else "(not fired)", passed=fired))  # fmt: skip
+    if expectation.procedure is not None and checklist is not None:
+        checks += _procedure_checks(expectation.procedure, checklist)
     return checks
 
 
@@ -67,7 +74,8 @@ def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
     loaded = replay.loaded
     results = []
     for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
-        checks = tuple(check_expectation(expectation, replay.state_at(at)))
+        checklist = replay.checklist_at(at) if expectation.procedure else None
+        checks = tuple(check_expectation(expectation, replay.state_at(at), checklist))
         results.append(ExpectationResult(
             index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
             passed=all(c.passed for c in checks), why=expectation.why,

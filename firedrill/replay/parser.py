@@ -18,6 +18,7 @@ from firedrill.models import Incident
 from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.phases import load_combat_phases
 from firedrill.playbook.schema import Playbook
+from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.schema import Inject, Script
 from firedrill.replay.timespec import format_offset
 from firedrill.replay.yamlload import PathKey, line_of, load_yaml
@@ -120,12 +121,22 @@ def resolve(script: Script, file: str, lines: dict[PathKey, int], library: Libra
     _ordered(expect_times, start, "expect", check)
 
     phases = {p.id for p in load_combat_phases().phases}
+    catalogue = load_catalogue()
+    for index, expectation in enumerate(script.expect):
+        for step in expectation.procedure or {}:
+            if catalogue.step(step) is None:
+                raise check.fail(f"unknown procedure step '{step}' (see 'firedrill procedure steps')",
+                                 "expect", index, "procedure", step)  # fmt: skip
     numbers: dict[int, int] = {}
     call_times = []
     for index, (inject, at) in enumerate(zip(script.injects, inject_times, strict=True)):
         if inject.phase is not None and inject.phase not in phases:
             raise check.fail(f"unknown combat phase '{inject.phase}' (clause 4.5: {', '.join(sorted(phases))})",
                              "injects", index, "phase")  # fmt: skip
+        for position, procedure_mark in enumerate(inject.procedure):
+            if catalogue.step(procedure_mark.step) is None:
+                raise check.fail(f"unknown procedure step '{procedure_mark.step}' (see 'firedrill procedure steps')",
+                                 "injects", index, "procedure", position, "step")  # fmt: skip
         number = inject.seq if inject.seq is not None else index + 1
         if number in numbers:
             raise check.fail(f"inject number {number} is used twice (also inject {numbers[number] + 1})",

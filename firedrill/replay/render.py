@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from firedrill.i18n import t
+from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.changes import scale_text
 from firedrill.replay.engine import Replay
 from firedrill.replay.timeline import Change, ChangeKind, Decision, Entry, ExpectationResult
@@ -33,6 +34,11 @@ def decision_text(d: Decision, lang: str) -> str:
     )
 
 
+def _step_title(step_id: str, lang: str) -> str:
+    step = load_catalogue().step(step_id)
+    return step_id if step is None else step.title.in_lang(lang)
+
+
 def _maybe_level(value: str | None, lang: str) -> str:
     return "-" if value is None else level_name(value, lang)
 
@@ -52,6 +58,10 @@ def change_text(c: Change, lang: str) -> str:
         body = f"{w('word', 'scale', lang)} {c.before} → {c.after}"
     elif k is ChangeKind.ACTIVATION:
         body = f"{w('word', 'goes_to_scene', lang)}: {c.detail.in_lang(lang) if c.detail else '-'}"
+    elif k in (ChangeKind.PROCEDURE_ADDED, ChangeKind.PROCEDURE_REMOVED):
+        sep = "; " if lang == "en" else "、"
+        steps = sep.join(_step_title(s, lang) for s in (c.after or c.before or "").split(",") if s)
+        body = f"{w('word', k.value, lang)}: {steps}"
     else:
         name = c.detail.in_lang(lang) if c.detail else (c.after or "-")
         cites = ", ".join(c.cites) if c.cites else w("word", "silent", lang)
@@ -79,6 +89,10 @@ def entry_lines(e: Entry, lang: str) -> list[str]:
             facts.append(f"{w('word', 'new_calls', lang)} {i.new_calls}")
         if facts:
             lines.append(f"{INDENT}  " + "; ".join(facts))
+        for m in i.procedure:
+            by = f" ({m.by})" if m.by else ""
+            lines.append(f"{INDENT}  {w('word', 'procedure', lang)}: {_step_title(m.step, lang)} — "
+                         f"{w('procedure_state', m.state.value, lang)}{by}")  # fmt: skip
         if i.prompt:
             lines.append(f"{INDENT}  {w('word', 'prompt', lang)}: {i.prompt.in_lang(lang)}")
         if i.expected_action:

@@ -12,7 +12,9 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from firedrill.journal import ProcedureState
 from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
+from firedrill.procedure.state import StepState
 from firedrill.replay.timespec import Duration, WhenField
 from firedrill.timeutil import to_local
 
@@ -130,6 +132,15 @@ class Calls(_Strict):
         return self
 
 
+class ProcedureMark(_Strict):
+    """A step of the procedure checklist (firedrill/procedure) ticked, skipped or taken back at the inject."""
+
+    step: str = Field(min_length=1)
+    state: ProcedureState = ProcedureState.DONE
+    by: str | None = None
+    note: str | None = None
+
+
 class Method(StrEnum):
     PHONE = "phone"
     RADIO = "radio"
@@ -145,6 +156,7 @@ class Inject(_Strict):
     message: Said | None = None
     prompt: Said | None = None
     phase: str | None = None  # a clause 4.5 combat phase id (firedrill/playbook/data/combat_phases.yaml)
+    procedure: tuple[ProcedureMark, ...] = ()
     # Master scenario events list (MSEL) columns.
     seq: int | None = Field(default=None, ge=1)
     sender: str | None = Field(default=None, alias="from")
@@ -177,11 +189,12 @@ class Expectation(_Strict):
     triggers: tuple[Trigger, ...] | None = None  # exactly these hold (order does not matter)
     dispatch: DispatchExpect | None = None
     alert: AlertCode | None = None  # must have fired at or before ``at``
+    procedure: dict[str, StepState] | None = None  # checklist step id: its state at ``at``
     why: str | None = None  # the hand derivation from the plan
 
     @model_validator(mode="after")
     def _checks_something(self) -> Self:
-        checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert")
+        checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert", "procedure")
         if all(getattr(self, name) is None for name in checks):
             raise ValueError(f"an expectation needs at least one of: {', '.join(checks)}")
         return self

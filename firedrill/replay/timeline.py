@@ -10,7 +10,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from firedrill.models import Assessment, Level, Range, Text, Trigger
-from firedrill.replay.schema import AlertCode, Method, Words
+from firedrill.replay.schema import AlertCode, Method, ProcedureMark, Words
 
 
 class _Frozen(BaseModel):
@@ -63,6 +63,8 @@ class ChangeKind(StrEnum):
     DISPATCH = "dispatch"
     ACTIVATION = "activation"
     PHASE = "phase"
+    PROCEDURE_ADDED = "procedure_added"  # checklist steps the new level asks for
+    PROCEDURE_REMOVED = "procedure_removed"  # steps no longer asked for at the new level
 
 
 class Change(_Frozen):
@@ -106,6 +108,7 @@ class InjectView(_Frozen):
     clause: str | None
     facts: tuple[FactChange, ...]
     new_calls: int
+    procedure: tuple[ProcedureMark, ...]
 
 
 class EntryKind(StrEnum):
