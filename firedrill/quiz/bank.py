@@ -9,6 +9,7 @@ string is stable across runs and platforms.
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Sequence
 
 from firedrill.errors import InputError
@@ -16,6 +17,13 @@ from firedrill.quiz.gen import TOPICS, generate
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.model import Question
 from firedrill.quiz.verify import verify
+
+SEED_RANGE = 1_000_000  # a fresh seed is small enough to read out and type again
+
+
+def new_seed() -> int:
+    """A seed for a session started without one; it is shown and stored so the paper can be drawn again."""
+    return secrets.randbelow(SEED_RANGE)
 
 
 class QuestionDataError(RuntimeError):

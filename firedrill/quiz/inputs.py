@@ -1,0 +1,91 @@
+"""What a trainee or a script types: a trainee name, a time limit, an answer; each checked with one clear message.
+
+* A trainee name is trimmed and NFC-normalised; it must be 1 to ``names.max_length`` characters, with no
+  control or format characters (tabs, newlines, zero-width marks) and no path separators (``/`` ``\\``),
+  because it is shown in tables, written to CSV and may name an export file.
+* A time limit is a number with a unit: ``90s``, ``15m``, ``1h``, ``1h30m``; a bare number is refused
+  (minutes or seconds?), and so is anything above ``time_limit.max_minutes``.
+* An answer is option numbers as shown (``2``; ``1,3`` or ``1 3`` for several; ``3 1 4 2`` or ``3142``
+  for an order) or a number for a numeric question (``0.35``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import timedelta
+
+from firedrill.errors import InputError
+from firedrill.quiz.model import Kind, Question, Response
+from firedrill.quiz.settings import load_settings
+
+SEPARATORS = "/\\"
+_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+(?:\.\d+)?)s)?")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def trainee_name(raw: str, field: str = "--trainee") -> str:
+    """The trainee name to store, or an InputError saying what is wrong with it."""
+    name = unicodedata.normalize("NFC", raw).strip()
+    limit = load_settings().names.max_length
+    if not name:
+        raise InputError("a trainee name is needed", field=field)
+    if len(name) > limit:
+        raise InputError(f"a trainee name has at most {limit} characters (got {len(name)})", field=field)
+    bad = [ch for ch in name if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")]
+    if bad:
+        raise InputError(f"a trainee name cannot hold control characters (got {bad[0]!r})", field=field)
+    if any(ch in SEPARATORS for ch in name):
+        raise InputError("a trainee name cannot hold '/' or '\\'", field=field)
+    return name
+
+
+def time_limit(raw: str, field: str = "--time-limit") -> timedelta:
+    text = raw.strip().lower().replace(" ", "")
+    match = _DURATION.fullmatch(text)
+    if not text or match is None or not any(match.groups()):
+        raise InputError(f"not a duration: {raw!r} (use e.g. 90s, 15m, 1h30m)", field=field)
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    limit = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    most = load_settings().time_limit.max_minutes
+    if limit <= timedelta(0):
+        raise InputError(f"a time limit must be more than zero (got {raw!r})", field=field)
+    if limit > timedelta(minutes=most):
+        raise InputError(f"a time limit is at most {most} minutes (got {raw!r})", field=field)
+    return limit
+
+
+def _numbers(text: str, count: int, compact: bool) -> list[int]:
+    parts = re.split(r"[\s,，、;]+", text.strip())
+    if compact and len(parts) == 1 and len(parts[0]) > 1 and count <= 9:
+        parts = list(parts[0])
+    try:
+        chosen = [int(p) for p in parts if p]
+    except ValueError:
+        raise ValueError(f"expected option numbers 1–{count}, got {text.strip()!r}") from None
+    out_of_range = [c for c in chosen if not 1 <= c <= count]
+    if out_of_range:
+        raise ValueError(f"option {out_of_range[0]} does not exist (1–{count})")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("an option is given twice")
+    return [c - 1 for c in chosen]
+
+
+def parse_answer(text: str, question: Question) -> Response:
+    """The response ``text`` stands for, or ValueError with a message a trainee can act on."""
+    raw = text.strip()
+    if not raw:
+        raise ValueError("no answer given")
+    count = len(question.options)
+    if question.kind is Kind.NUMERIC:
+        if not _NUMBER.fullmatch(raw):
+            raise ValueError(f"expected a number, got {raw!r}")
+        return float(raw)
+    chosen = _numbers(raw, count, compact=question.kind is not Kind.SINGLE)
+    if question.kind is Kind.SINGLE and len(chosen) != 1:
+        raise ValueError(f"expected one option number 1–{count}")
+    if question.kind is Kind.MULTIPLE and not chosen:
+        raise ValueError(f"expected one or more option numbers 1–{count}")
+    if question.kind is Kind.ORDERING and len(chosen) != count:
+        raise ValueError(f"expected all {count} option numbers in order")
+    return tuple(chosen)

@@ -1,0 +1,206 @@
+"""Practice, exam and review sessions: the questions in turn, marking, Leitner boxes, the result.
+
+A session is the same for every interface (terminal, console screen, scripts). ``submit`` marks a
+response and, when the session has a store, writes the answer and the topic's new box before it
+returns: what a session has acknowledged is on disk. Without a store (a demo, a test) nothing is
+written and boxes live in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from firedrill.quiz.bank import paper, question_for
+from firedrill.quiz.gen.common import Context, default_context
+from firedrill.quiz.leitner import BoxState, after_answer, next_topic
+from firedrill.quiz.model import Question, Response
+from firedrill.quiz.store import AttemptPlan, QuizStore
+from firedrill.timeutil import now_local
+
+
+class Mode(StrEnum):
+    PRACTICE = "practice"
+    EXAM = "exam"
+    REVIEW = "review"
+
+
+class TimeUpError(Exception):
+    """An answer given after the exam's time limit: not recorded."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    question: Question
+    response: Response
+    correct: bool
+    position: int  # 1-based
+    total: int
+    score: int  # right answers so far
+
+
+@dataclass(frozen=True)
+class Result:
+    mode: Mode
+    trainee: str
+    total: int
+    answered: int
+    correct: int
+    pass_mark: float | None
+    expired: bool
+    mistakes: tuple[tuple[Question, Response | None], ...] = field(default=())
+
+    @property
+    def percent(self) -> float:
+        """Right answers over the planned total: an unanswered question counts as wrong."""
+        return 100.0 * self.correct / self.total if self.total else 0.0
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.pass_mark is None else self.percent >= self.pass_mark
+
+
+@dataclass(frozen=True)
+class Options:
+    trainee: str
+    mode: Mode
+    n: int
+    seed: int
+    lang: str = "zh"
+    time_limit: timedelta | None = None
+    pass_mark: float | None = None
+    topics: tuple[str, ...] = ()
+
+
+class Session:
+    """One run of questions for one trainee. Build it with ``Session.start``."""
+
+    def __init__(
+        self, options: Options, questions: list[Question] | None, store: QuizStore | None,
+        clock: Callable[[], datetime], ctx: Context,
+    ) -> None:  # fmt: skip
+        self.options = options
+        self._fixed = questions  # exam and review; None: practice picks as it goes
+        self._store = store
+        self._clock = clock
+        self._ctx = ctx
+        self.started_at = clock()
+        self.total = len(questions) if questions is not None else options.n
+        self._trainee_id = store.trainee(options.trainee, self.started_at) if store else 0
+        self._boxes: dict[str, BoxState] = store.boxes(self._trainee_id) if store else {}
+        self._answers: list[tuple[Question, Response, bool]] = []
+        self._current: Question | None = None
+        self._expired = False
+        self._result: Result | None = None
+        self.attempt_id = 0
+        if store is not None and self.total:
+            self.attempt_id = store.start_attempt(self._plan())
+
+    @classmethod
+    def start(
+        cls, options: Options, store: QuizStore | None = None, clock: Callable[[], datetime] = now_local,
+        ctx: Context | None = None,
+    ) -> Session:  # fmt: skip
+        ctx = ctx or default_context()
+        questions: list[Question] | None = None
+        if options.mode is Mode.EXAM and options.pass_mark is None:
+            options = replace(options, pass_mark=ctx.settings.exam.pass_mark)
+        if options.mode is Mode.EXAM:
+            questions = list(paper(options.seed, options.n, options.topics, ctx))
+        elif options.mode is Mode.REVIEW:
+            questions = []
+            if store is not None:
+                trainee_id = store.find_trainee(options.trainee)
+                questions = store.open_mistakes(trainee_id)[: options.n] if trainee_id is not None else []
+        return cls(options, questions, store, clock, ctx)
+
+    def _plan(self) -> AttemptPlan:
+        o = self.options
+        limit = o.time_limit.total_seconds() if o.time_limit is not None else None
+        return AttemptPlan(self._trainee_id, o.mode.value, o.seed, self.total, o.lang, self.started_at, limit,
+                           o.pass_mark)  # fmt: skip
+
+    # --- progress -------------------------------------------------------------------------
+
+    @property
+    def answered(self) -> int:
+        return len(self._answers)
+
+    @property
+    def score(self) -> int:
+        return sum(1 for _, _, ok in self._answers if ok)
+
+    def time_left(self) -> timedelta | None:
+        if self.options.time_limit is None:
+            return None
+        return max(timedelta(0), self.started_at + self.options.time_limit - self._clock())
+
+    def expired(self) -> bool:
+        left = self.time_left()
+        if left is not None and left <= timedelta(0):
+            self._expired = True
+        return self._expired
+
+    @property
+    def finished(self) -> bool:
+        return self._result is not None or self.answered >= self.total or self.expired()
+
+    def boxes(self) -> dict[str, BoxState]:
+        return dict(self._boxes)
+
+    # --- asking and answering -------------------------------------------------------------
+
+    def current(self) -> Question | None:
+        """The question to answer now, or None when the session is over."""
+        if self.finished:
+            return None
+        if self._current is None:
+            self._current = self._pick()
+        return self._current
+
+    def _pick(self) -> Question:
+        position = self.answered
+        if self._fixed is not None:
+            return self._fixed[position]
+        topics = self.options.topics or self._ctx.settings.topics
+        topic = next_topic(self._boxes, topics, self._clock())
+        seen = {q.id for q, _, _ in self._answers}
+        return question_for(self.options.seed, position, topic, seen, self._ctx)
+
+    def submit(self, response: Response) -> Feedback:
+        """Mark ``response`` to the current question, record it, and move on."""
+        question = self.current()
+        if question is None:
+            if self.expired():
+                raise TimeUpError("the time limit has passed")
+            raise RuntimeError("the session is over")
+        now = self._clock()
+        correct = question.is_correct(response)
+        box = after_answer(self._boxes.get(question.topic, BoxState(question.topic)), correct, now,
+                           self._ctx.settings.leitner)  # fmt: skip
+        if self._store is not None:
+            self._store.record_answer(self.attempt_id, self._trainee_id, self.answered + 1, question, response,
+                                      correct, now, box)  # fmt: skip
+        self._boxes[question.topic] = box
+        self._answers.append((question, response, correct))
+        self._current = None
+        return Feedback(question, response, correct, self.answered, self.total, self.score)
+
+    def finish(self) -> Result:
+        """The result (computed once); unanswered questions count as wrong."""
+        if self._result is not None:
+            return self._result
+        expired = self.expired()
+        mistakes: list[tuple[Question, Response | None]] = [(q, r) for q, r, ok in self._answers if not ok]
+        if self._fixed is not None:
+            mistakes += [(q, None) for q in self._fixed[self.answered :]]
+        pass_mark = self.options.pass_mark if self.options.mode is Mode.EXAM else None
+        result = Result(self.options.mode, self.options.trainee, self.total, self.answered, self.score, pass_mark,
+                        expired, tuple(mistakes))  # fmt: skip
+        if self._store is not None and self.attempt_id:
+            self._store.finish_attempt(self.attempt_id, self._clock(), result.correct, result.percent, result.passed,
+                                       expired)  # fmt: skip
+        self._result = result
+        return result
