@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from firedrill.models import Text
 from firedrill.playbook.phases import combat_sequence, load_combat_phases
 from firedrill.playbook.schema import Playbook
 from firedrill.procedure.state import Grade, level_change
@@ -19,13 +22,17 @@ def scale_text(scale: Scale) -> str:
     return "/".join(span(r) for r in (scale.stations, scale.formations, scale.engines))
 
 
+@cache
+def _phase_cites(playbook: Playbook) -> dict[str, tuple[Text, tuple[str, ...]]]:
+    """Each combat phase's name and the playbook items naming it (computed once per playbook)."""
+    return {s.phase.id: (s.phase.name, tuple(e.citation for e in s.entries)) for s in combat_sequence(playbook)}
+
+
 def _phase_change(before: str | None, after: str | None, playbook: Playbook) -> Change:
-    phases = load_combat_phases()
-    step = next((s for s in combat_sequence(playbook) if s.phase.id == after), None)
+    found = _phase_cites(playbook).get(after or "")
     return Change(
-        kind=ChangeKind.PHASE, before=before, after=after, clause=phases.clause,
-        detail=None if step is None else step.phase.name,
-        cites=() if step is None else tuple(e.citation for e in step.entries),
+        kind=ChangeKind.PHASE, before=before, after=after, clause=load_combat_phases().clause,
+        detail=None if found is None else found[0], cites=() if found is None else found[1],
     )  # fmt: skip
 
 
