@@ -50,3 +50,14 @@ def test_scenarios_cover_every_attachment_and_every_trigger() -> None:
 def test_scenarios_drive_drills() -> None:
     prompted = [p for p in SCENARIOS if any(i.prompt for i in load_script(p).script.injects)]
     assert len(prompted) >= 12
+
+
+def test_example_answers_files_score(tmp_path: Path) -> None:
+    from firedrill.replay.drill import score_drill
+
+    examples = sorted((SCENARIOS[0].parent / "answers").glob("*.yaml"))
+    assert examples
+    for answers in examples:
+        replay = Replay(load_script(SCENARIOS[0].parent / answers.name))
+        result = score_drill(replay, answers)
+        assert result.marks and all(m.declared is not None for m in result.marks)
