@@ -106,7 +106,8 @@ def entry_lines(e: Entry, lang: str) -> list[str]:
 
 def header_lines(replay: Replay, lang: str) -> list[str]:
     s = replay.loaded.script
-    location = s.location.text or s.location.node or f"{s.location.lon},{s.location.lat}"
+    where = s.location
+    location = where.text or (f"node {where.node}" if where.node is not None else f"{where.lon},{where.lat}")
     return [
         f"== {s.title.in_lang(lang)} [{s.id}] — {replay.loaded.file}",
         f"   {w('word', 'playbook', lang)} {s.playbook} · {replay.start.isoformat()} → {replay.end.isoformat()}"

@@ -41,10 +41,12 @@ Said = Annotated[Words, BeforeValidator(_words)]
 
 
 class Location(_Strict):
-    """Where the fire is: free text, a node of the station network, or longitude/latitude."""
+    """Where the fire is: free text, a node id of the road graph used for dispatch, or longitude/latitude.
+
+    The node is not checked against a graph: scripts outlive graphs, and a command centre may use its own."""
 
     text: str | None = None
-    node: str | None = None
+    node: int | str | None = None
     lon: float | None = Field(default=None, ge=-180, le=180)
     lat: float | None = Field(default=None, ge=-90, le=90)
 

@@ -125,3 +125,14 @@ def test_update_blocks_cover_exactly_the_incident_fields() -> None:
     blocks = [set(FactUpdate.model_fields), set(WeatherUpdate.model_fields), set(FlagUpdate.model_fields)]
     assert set().union(*blocks) == incident - {"reported_at", "calls", "scenario"}
     assert sum(len(b) for b in blocks) == len(set().union(*blocks))  # no field in two blocks
+
+
+def test_location_forms(tmp_path: Path) -> None:
+    node = load_script(write(tmp_path, BASE.replace("location: 测试地点", "location: {node: 1712}")))
+    assert node.script.location.node == 1712
+    point = load_script(write(tmp_path, BASE.replace("location: 测试地点", "location: {lon: 114.3, lat: 30.6}")))
+    assert (point.script.location.lon, point.script.location.lat) == (114.3, 30.6)
+    text = BASE.replace("location: 测试地点", "location: {lon: 114.3}")
+    with pytest.raises(InputError) as caught:
+        load_script(write(tmp_path, text))
+    assert (caught.value.field, caught.value.line) == ("location", line_with(text, "location:"))

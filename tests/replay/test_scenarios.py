@@ -52,7 +52,7 @@ def test_scenarios_drive_drills() -> None:
     assert len(prompted) >= 12
 
 
-def test_example_answers_files_score(tmp_path: Path) -> None:
+def test_example_answers_files_score() -> None:
     from firedrill.replay.drill import score_drill
 
     examples = sorted((SCENARIOS[0].parent / "answers").glob("*.yaml"))
