@@ -19,7 +19,7 @@ from firedrill.replay.drill import DrillResult, Prompt, mark, prompts, result_of
 from firedrill.replay.engine import Replay
 from firedrill.replay.render import entry_lines
 from firedrill.replay.scoring import load_scoring
-from firedrill.replay.timeline import Entry
+from firedrill.replay.timeline import Entry, EntryKind
 from firedrill.replay.words import level_name, trigger_name, w
 
 PLAYBOOK_KEY = "?"
@@ -67,9 +67,11 @@ def read_dispatch(text: str) -> DispatchDeclared | None:
 
 
 def _show(entry: Entry, lang: str, say: Say) -> None:
-    """The inject lines of an entry, without the plan's decision (the trainee must make it)."""
-    lines = entry_lines(entry, lang)
-    say("\n".join(line for line in lines if not line.lstrip().startswith(("*", "="))))
+    """What the dispatcher would see: injects and alerts, never the plan's decision or the expected
+    action. An entry that is only a change of the plan's demand is not shown at all."""
+    if entry.kinds == (EntryKind.CHANGE,):
+        return
+    say("\n".join(entry_lines(entry, lang, answers=False)))
 
 
 class _Session:

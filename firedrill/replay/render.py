@@ -76,7 +76,9 @@ def _fact_value(field: str, value: str, lang: str) -> str:
     return value
 
 
-def entry_lines(e: Entry, lang: str) -> list[str]:
+def entry_lines(e: Entry, lang: str, *, answers: bool = True) -> list[str]:
+    """The lines of one entry; ``answers=False`` (drill mode) leaves out what the trainee must work
+    out: the expected action, the changes and the plan's decision."""
     kinds = "/".join(w("entry", k.value, lang) for k in e.kinds)
     lines = [f"{e.offset:>9}  {e.at.strftime('%H:%M:%S')}  {kinds}"]
     for i in e.injects:
@@ -95,10 +97,12 @@ def entry_lines(e: Entry, lang: str) -> list[str]:
                          f"{w('procedure_state', m.state.value, lang)}{by}")  # fmt: skip
         if i.prompt:
             lines.append(f"{INDENT}  {w('word', 'prompt', lang)}: {i.prompt.in_lang(lang)}")
-        if i.expected_action:
+        if i.expected_action and answers:
             clause = f" [{i.clause}]" if i.clause else ""
             lines.append(f"{INDENT}  {w('word', 'expected_action', lang)}: {i.expected_action.in_lang(lang)}{clause}")
     lines += [f"{INDENT}! [{a.clause}] {a.detail.in_lang(lang)}" for a in e.alerts]
+    if not answers:
+        return lines + [f"{INDENT}  {w('word', 'calls', lang)} {e.calls}"]
     lines += [f"{INDENT}* {change_text(c, lang)}" for c in e.changes]
     lines.append(f"{INDENT}= {decision_text(e.decision, lang)} · {w('word', 'calls', lang)} {e.calls}")
     return lines

@@ -13,7 +13,7 @@ from firedrill.models import Level
 from firedrill.replay.drill import prompts, score_drill
 from firedrill.replay.interactive import run_interactive
 from firedrill.replay.scoring import GradeId, IssueCode, load_scoring
-from tests.replay.helpers import line_with, replay_of, write
+from tests.replay.helpers import BASE, line_with, replay_of, write
 
 # A crowded-place fire from 21:40 (1.4: 600 m² major, 1000 m² especially major); the night
 # trigger (4.3(3)) holds from 22:00 (+00:20).
@@ -136,7 +136,8 @@ def _feed(values: list[str]) -> Iterator[str]:
 
 
 def test_interactive_drill_with_scripted_input(tmp_path: Path) -> None:
-    replay = replay_of(tmp_path)  # helpers.BASE: prompts at +00:10 (major) and +00:30 (especially major, night)
+    # helpers.BASE: prompts at +00:10 (major) and +00:30 (especially major, night)
+    replay = replay_of(tmp_path, BASE.replace("    prompt: 判断等级", "    prompt: 判断等级\n    expected_action: 答案是重大"))
     said: list[str] = []
     typed = _feed(["?", "3", "", "8 15 30",  # opens the playbook, then major, no triggers, a major scale
                    "huge", "特别重大", "night", "ten", "10/20/40"])  # a bad level and a bad scale are asked again
@@ -148,7 +149,9 @@ def test_interactive_drill_with_scripted_input(tmp_path: Path) -> None:
     assert second.declared is not None and not second.declared.opened_playbook
     assert [t.value for t in second.declared.triggers] == ["night"]
     assert any("商场火灾扑救" in s or "附件5" in s for s in said)  # the playbook was shown
-    assert not any(s.lstrip().startswith("=") for text in said for s in text.splitlines())  # no answers shown
+    shown = [s.strip() for text in said for s in text.splitlines()]
+    assert not any(s.startswith(("=", "*")) for s in shown)  # neither the decision nor the changes
+    assert any("提问: 判断等级" in s for s in shown) and not any("答案是重大" in s for s in shown)
 
 
 def test_prompts_are_the_injects_with_a_prompt(tmp_path: Path) -> None:
