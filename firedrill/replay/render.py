@@ -102,7 +102,7 @@ def entry_lines(e: Entry, lang: str, *, answers: bool = True) -> list[str]:
             lines.append(f"{INDENT}  {w('word', 'expected_action', lang)}: {i.expected_action.in_lang(lang)}{clause}")
     lines += [f"{INDENT}! [{a.clause}] {a.detail.in_lang(lang)}" for a in e.alerts]
     if not answers:
-        return lines + [f"{INDENT}  {w('word', 'calls', lang)} {e.calls}"]
+        return [*lines, f"{INDENT}  {w('word', 'calls', lang)} {e.calls}"]
     lines += [f"{INDENT}* {change_text(c, lang)}" for c in e.changes]
     lines.append(f"{INDENT}= {decision_text(e.decision, lang)} · {w('word', 'calls', lang)} {e.calls}")
     return lines

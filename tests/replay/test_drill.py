@@ -137,7 +137,8 @@ def _feed(values: list[str]) -> Iterator[str]:
 
 def test_interactive_drill_with_scripted_input(tmp_path: Path) -> None:
     # helpers.BASE: prompts at +00:10 (major) and +00:30 (especially major, night)
-    replay = replay_of(tmp_path, BASE.replace("    prompt: 判断等级", "    prompt: 判断等级\n    expected_action: 答案是重大"))
+    text = BASE.replace("    prompt: 判断等级", "    prompt: 判断等级\n    expected_action: 答案是重大")
+    replay = replay_of(tmp_path, text)
     said: list[str] = []
     typed = _feed(["?", "3", "", "8 15 30",  # opens the playbook, then major, no triggers, a major scale
                    "huge", "特别重大", "night", "ten", "10/20/40"])  # a bad level and a bad scale are asked again
