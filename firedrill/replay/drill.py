@@ -1,7 +1,7 @@
 """Drill scoring: at each prompt the trainee declares the level, the triggers and the dispatch
 scale; the answer is compared with what the plan demanded then and rated P/S/M/U.
 
-The rule (docs/scenarios.md, "Drill scoring"; severities and times in data/scoring.yaml):
+The rule (docs/scenarios.md, "The rating rule"; severities and times in data/scoring.yaml):
 no answer or a level below the plan's → U; a level above it, or a decision later than the time
 limit → at best M; each minor problem (triggers not those that hold, a dispatch count outside the
 plan's range or none declared where the plan sets one, later than the time target) counts, none
@@ -111,8 +111,9 @@ def _within(value: int | None, r: Range | None) -> bool:
     return r.minimum <= value and (r.maximum is None or value <= r.maximum)
 
 
-def find_issues(declared: Declaration | None, seconds: float | None, required: Decision, times: Times,
-                scoring: Scoring) -> list[tuple[IssueCode, str]]:  # fmt: skip
+def find_issues(
+    declared: Declaration | None, seconds: float | None, required: Decision, times: Times
+) -> list[tuple[IssueCode, str]]:
     """The problems of one answer, as (code, detail)."""
     if declared is None:
         return [(IssueCode.NO_ANSWER, "no answer")]
@@ -171,7 +172,7 @@ def times_for(replay: Replay, scoring: Scoring) -> Times:
 def mark(prompt: Prompt, declared: Declaration | None, seconds: float | None, times: Times, scoring: Scoring) -> Mark:
     issues = tuple(
         Issue(code=code, severity=scoring.issues[code], detail=detail)
-        for code, detail in find_issues(declared, seconds, prompt.required, times, scoring)
+        for code, detail in find_issues(declared, seconds, prompt.required, times)
     )
     return Mark(
         number=prompt.number, at=prompt.at, offset=prompt.offset, message=prompt.message, prompt=prompt.prompt,
