@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest scenarios bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/firedrill
 
-test: $(STAMP_TEST) lint typecheck pytest
+test: $(STAMP_TEST) lint typecheck pytest scenarios
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check firedrill tests bench
@@ -32,6 +32,10 @@ typecheck: $(STAMP_TEST)
 
 pytest: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q
+
+# Every shipped scenario replayed against the rules; exits 1 on a failed expectation.
+scenarios: $(STAMP_TEST)
+	$(BIN)/firedrill replay scenarios/*.yaml --check
 
 bench: $(STAMP_TEST)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
