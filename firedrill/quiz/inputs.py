@@ -65,9 +65,9 @@ def _numbers(text: str, count: int, compact: bool) -> list[int]:
         raise ValueError(f"expected option numbers 1–{count}, got {text.strip()!r}") from None
     out_of_range = [c for c in chosen if not 1 <= c <= count]
     if out_of_range:
-        raise ValueError(f"option {out_of_range[0]} does not exist (1–{count})")
+        raise ValueError(f"option {out_of_range[0]} does not exist (1–{count}), got {text.strip()!r}")
     if len(set(chosen)) != len(chosen):
-        raise ValueError("an option is given twice")
+        raise ValueError(f"an option is given twice, got {text.strip()!r}")
     return [c - 1 for c in chosen]
 
 
@@ -83,9 +83,9 @@ def parse_answer(text: str, question: Question) -> Response:
         return float(raw)
     chosen = _numbers(raw, count, compact=question.kind is not Kind.SINGLE)
     if question.kind is Kind.SINGLE and len(chosen) != 1:
-        raise ValueError(f"expected one option number 1–{count}")
+        raise ValueError(f"expected one option number 1–{count}, got {raw!r}")
     if question.kind is Kind.MULTIPLE and not chosen:
-        raise ValueError(f"expected one or more option numbers 1–{count}")
+        raise ValueError(f"expected one or more option numbers 1–{count}, got {raw!r}")
     if question.kind is Kind.ORDERING and len(chosen) != count:
-        raise ValueError(f"expected all {count} option numbers in order")
+        raise ValueError(f"expected all {count} option numbers in order, got {raw!r}")
     return tuple(chosen)

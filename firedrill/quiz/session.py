@@ -116,6 +116,14 @@ class Session:
                 questions = store.open_mistakes(trainee_id)[: options.n] if trainee_id is not None else []
         return cls(options, questions, store, clock, ctx)
 
+    @classmethod
+    def from_questions(
+        cls, options: Options, questions: list[Question], store: QuizStore | None = None,
+        clock: Callable[[], datetime] = now_local, ctx: Context | None = None,
+    ) -> Session:  # fmt: skip
+        """A session over questions chosen elsewhere (a printed paper, a teacher's selection, a test)."""
+        return cls(options, list(questions), store, clock, ctx or default_context())
+
     def _plan(self) -> AttemptPlan:
         o = self.options
         limit = o.time_limit.total_seconds() if o.time_limit is not None else None

@@ -67,9 +67,10 @@ def _typed(ask: Callable[[str], str], question: Question, lang: str, out: TextIO
 
 def run(
     session: Session, lang: str, out: TextIO, answers: AnswerFile | None = None,
-    ask: Callable[[str], str] = input,
+    ask: Callable[[str], str] | None = None,
 ) -> Result:  # fmt: skip
     """Ask every question of ``session`` in turn; the result is printed and returned."""
+    ask = ask or input  # looked up now, so a test (or an embedding) can replace the builtin
     try:
         while (question := session.current()) is not None:
             block = question_block(question, session.answered + 1, session.total, lang)

@@ -23,6 +23,7 @@ from firedrill.rules.loader import Rulebook, load_rulebook
 from firedrill.rules.schema import Measure
 
 WAN = 10_000  # 万: the unit the plan writes money in (5000万元)
+QUOTE_SEPARATOR = " … "  # between passages of the plan quoted together
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from firedrill.i18n import label
 from firedrill.models import Level, Text
-from firedrill.quiz.gen.common import Context, choice, level_text, measure_value
+from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_text, measure_value
 from firedrill.quiz.gen.incidents import Fire, draw_fire, grade_values
 from firedrill.quiz.gen.moments import draw_moment
 from firedrill.quiz.model import Option, Question
@@ -60,7 +60,7 @@ def explain(fire: Fire, ctx: Context) -> tuple[Level, Text, str, str]:
     reasons = join((criterion_reason(c, fire) for c in deciding), tx("grading.and"))
     text = tx("grading.because", level=level_text(level), reasons=reasons, note=note.quote)
     clauses = sorted({c.clause for c in deciding})
-    return level, text, "; ".join(clauses), " ".join(c.quote for c in deciding)
+    return level, text, "; ".join(clauses), QUOTE_SEPARATOR.join(c.quote for c in deciding)
 
 
 def level_question(rng: random.Random, ctx: Context) -> Question:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from firedrill.playbook.schema import Parameter, Playbook
 from firedrill.playbook.settings import Boundary
 from firedrill.playbook.settings import load_settings as load_calculator_settings
-from firedrill.quiz.gen.common import Context, choice, num
+from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, num
 from firedrill.quiz.gen.moments import MINUTES_PER_DAY
 from firedrill.quiz.model import Kind, NumericKey, Option, Question
 from firedrill.quiz.texts import plain, tx
@@ -86,7 +86,7 @@ def zone_question(rng: random.Random, ctx: Context) -> Question:
         ),
         zones[-1],
     )
-    quote = " ".join(z.quote for z in zones)
+    quote = QUOTE_SEPARATOR.join(z.quote for z in zones)
     return choice(
         rng,
         topic=TOPIC,

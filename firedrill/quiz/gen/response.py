@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from firedrill.models import Level, Range
-from firedrill.quiz.gen.common import Context, choice, level_text, pick, range_text
+from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_text, pick, range_text
 from firedrill.quiz.gen.grading import quiet_moment
 from firedrill.quiz.gen.incidents import draw_fire_at
 from firedrill.quiz.model import Kind, NumericKey, Option, Question
@@ -44,7 +44,9 @@ def dispatch_question(rng: random.Random, ctx: Context) -> Question:
     entry = ctx.rulebook.response.dispatch.levels[level]
     # Where the plan is silent on this level, the quote shows what 4.4.2 does cover.
     levels = ctx.rulebook.response.dispatch.levels
-    quote = entry.quote if entry.set_by_plan else " ".join(e.quote for e in levels.values() if e.set_by_plan)
+    quote = (
+        entry.quote if entry.set_by_plan else QUOTE_SEPARATOR.join(e.quote for e in levels.values() if e.set_by_plan)
+    )
     citation = dispatch_for(level, ctx.rulebook).clause
     silence = entry.note or tx("dispatch.not_set")
     explanation = tx("dispatch.explain", quote=quote) if entry.set_by_plan else tx("dispatch.silent", note=silence)
@@ -107,7 +109,9 @@ def scene_question(rng: random.Random, ctx: Context) -> Question:
     explanation = (
         tx("activation.explain", quote=entry.quote) if entry.set_by_plan else tx("activation.silent", note=silence)
     )
-    covered = " ".join(sorted({e.quote for e in ctx.rulebook.response.activation.levels.values() if e.set_by_plan}))
+    covered = QUOTE_SEPARATOR.join(
+        sorted({e.quote for e in ctx.rulebook.response.activation.levels.values() if e.set_by_plan})
+    )
     return choice(
         rng,
         topic=ACTIVATION,
@@ -137,9 +141,9 @@ def levels_question(rng: random.Random, ctx: Context) -> Question:
         prompt=tx("activation.prompt_levels", arrangement=shown),
         options=[Option(value=lv.value, text=level_text(lv)) for lv in Level],
         right=right,
-        explanation=tx("activation.explain", quote=" ".join(quotes)),
+        explanation=tx("activation.explain", quote=QUOTE_SEPARATOR.join(quotes)),
         citation=rules.clause,
-        quote=" ".join(quotes),
+        quote=QUOTE_SEPARATOR.join(quotes),
         facts={"scene": wanted, "incidents": {lv.value: _incident_json(rng, ctx, lv) for lv in Level}},
         keep_order=True,
     )

@@ -4,8 +4,9 @@ Number keys answer: a single-choice question is answered by its number at once; 
 answers or an order, number keys pick (again to unpick), Backspace takes the last back and Enter
 confirms; a numeric question is typed in the box and confirmed with Enter. After each answer the
 explanation and its source are shown; Enter goes on. Progress, score and (in an exam) the time left
-stay at the top. At the end the result and the mistakes are shown; Esc closes the screen and
-dismisses it with the ``Result``. Esc before the end stops the session (the rest count as wrong).
+stay at the top. At the end the result and the mistakes are shown; Esc closes the screen (Enter does
+not, so the last answer's Enter cannot skip the result) and dismisses it with the ``Result``. Esc
+before the end stops the session (the questions left count as wrong).
 """
 
 from __future__ import annotations
@@ -142,6 +143,15 @@ class QuizScreen(Screen[Result]):
 
     # --- input ---------------------------------------------------------------------------
 
+    def _asking(self) -> Question | None:
+        """The question being asked; if the session ended meanwhile (time up), show the result instead."""
+        if self.phase is not Phase.ASKING:
+            return None
+        question = self.session.current()
+        if question is None:
+            self._show_result()
+        return question
+
     def _submit(self, response: tuple[int, ...] | float) -> None:
         try:
             feedback = self.session.submit(response)
@@ -151,10 +161,12 @@ class QuizScreen(Screen[Result]):
         self._show_feedback(feedback)
 
     def on_key(self, event: events.Key) -> None:
-        question = self.session.current() if self.phase is Phase.ASKING else None
-        if question is None or question.kind is Kind.NUMERIC or event.character not in tuple(DIGITS):
+        if self.phase is not Phase.ASKING or event.character not in tuple(DIGITS):
             return
         event.stop()
+        question = self._asking()
+        if question is None or question.kind is Kind.NUMERIC:
+            return
         index = DIGITS.index(event.character or "")
         if index >= len(question.options):
             return
@@ -169,8 +181,8 @@ class QuizScreen(Screen[Result]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        question = self.session.current()
-        if self.phase is not Phase.ASKING or question is None:
+        question = self._asking()
+        if question is None:
             return
         try:
             response = parse_answer(event.value, question)
@@ -182,10 +194,8 @@ class QuizScreen(Screen[Result]):
     def action_confirm(self) -> None:
         if self.phase is Phase.FEEDBACK:
             self._show_question()
-        elif self.phase is Phase.DONE:
-            self.dismiss(self.result)
-        else:
-            question = self.session.current()
+        elif self.phase is Phase.ASKING:
+            question = self._asking()
             if question is None or question.kind in (Kind.SINGLE, Kind.NUMERIC):
                 return
             text = " ".join(str(i + 1) for i in self.selection)
