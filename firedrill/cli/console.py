@@ -1,0 +1,47 @@
+"""``firedrill console`` (and ``firedrill`` with no command): the dispatcher console.
+
+Textual is imported inside ``run`` only, so the other commands never load it. Bad paths are
+refused here in one line (exit 2) before the screen opens; a config file that does not validate
+is reported the same way once the console has loaded it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from firedrill.errors import InputError
+
+HELP = "the dispatcher console (Textual): intake, level, dispatch, task groups, playbook, timeline"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language (default: config, else zh)")
+    parser.add_argument("--data-dir", type=Path, help="where the journal lives (default: $FIREDRILL_DATA_DIR, "
+                        "else the platform's user data dir)")  # fmt: skip
+    parser.add_argument("--config", type=Path, help="config file (political events, rising-calls rule, language)")
+    parser.add_argument("--playbooks", action="append", type=Path, default=[], metavar="DIR",
+                        help="also load the playbooks of DIR (repeatable)")  # fmt: skip
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    if args.config is not None and not args.config.is_file():
+        raise InputError("config file not found", field="--config", file=args.config)
+    for directory in args.playbooks:
+        if not directory.is_dir():
+            raise InputError("playbook folder not found", field="--playbooks", file=directory)
+    if args.data_dir is not None and args.data_dir.exists() and not args.data_dir.is_dir():
+        raise InputError("not a directory", field="--data-dir", file=args.data_dir)
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_paths(args)
+    from firedrill.tui.app import create_app
+
+    app = create_app(lang=args.lang, data_dir=args.data_dir, config=args.config, playbook_dirs=tuple(args.playbooks))
+    result = app.run()
+    if isinstance(result, InputError):
+        raise result
+    if isinstance(result, BaseException):
+        raise InputError(f"the console could not start: {result}")
+    return app.return_code or 0

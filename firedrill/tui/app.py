@@ -1,0 +1,115 @@
+"""The dispatcher console app and ``create_app``, the factory the command line and the tests share.
+
+Start-up is kept short: the first screen (the intake form) is drawn from light modules only;
+the engine (rules, playbooks, journal) is loaded by a worker thread right after, and the screen
+takes it from there (resume open incidents, or start a new one with what was already typed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.command import CommandPalette, Provider
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState
+
+from firedrill.tui.clock import Clock, system_clock
+from firedrill.tui.commands import ConsoleCommands
+from firedrill.tui.engine import Engine, Options, load_engine
+from firedrill.tui.screens.main import MainScreen
+from firedrill.tui.settings import NARROW, WIDE
+from firedrill.tui.words import w
+
+
+class FiredrillApp(App[Any]):
+    """The console. ``lang`` switches every label; ``clock`` is the only source of 'now'."""
+
+    CSS_PATH = "console.tcss"
+    TITLE = "firedrill"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ConsoleCommands}
+    # Textual declares this class attribute itself (with a type mypy cannot restate).
+    HORIZONTAL_BREAKPOINTS = [(NARROW, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+
+    lang: reactive[str] = reactive("zh", init=False)
+
+    def __init__(self, options: Options, clock: Clock = system_clock, *, blink: bool = True) -> None:
+        super().__init__()
+        self.options = options
+        self.clock = clock
+        self.blink = blink
+        self.set_reactive(FiredrillApp.lang, options.lang)
+        self.engine: Engine | None = None
+        self.engine_ready = asyncio.Event()
+        self.announcements: list[str] = []
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.get_screen("main")
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.install_screen(MainScreen(self.lang), "main")
+        self.push_screen("main")
+        self.call_after_refresh(self._load_engine)
+
+    def _load_engine(self) -> None:
+        self.run_worker(lambda: load_engine(self.options), thread=True, name="engine", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "engine":
+            return
+        if event.state is WorkerState.SUCCESS:
+            engine = event.worker.result
+            assert isinstance(engine, Engine)
+            self.engine = engine
+            if self.options.lang_from_config and engine.config.lang != self.lang:
+                self.lang = engine.config.lang
+            self.main.engine_ready(engine)
+            self.engine_ready.set()
+        elif event.state is WorkerState.ERROR:
+            self.exit(event.worker.error, return_code=2)
+
+    def watch_lang(self, lang: str) -> None:
+        self.main.set_lang(lang)
+
+    def steady_cursor(self, root: Widget | Screen[Any]) -> None:
+        """No blinking cursor when asked (snapshots must not depend on the blink phase)."""
+        if not self.blink:
+            for field in root.query(Input):
+                field.cursor_blink = False
+
+    def announce(self, text: str, *, severity: str = "information", timeout: float | None = None) -> None:
+        """A visible notification, also kept in ``announcements`` (what tests and the log read)."""
+        self.announcements.append(text)
+        self.notify(text, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=w("palette_hint", self.lang)))
+
+    def on_unmount(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+
+
+def create_app(
+    *,
+    lang: str | None = None,
+    data_dir: Path | None = None,
+    config: Path | None = None,
+    playbook_dirs: tuple[Path, ...] = (),
+    clock: Clock = system_clock,
+    blink: bool = True,
+) -> FiredrillApp:
+    """The console app. ``lang`` None means the config's language (Chinese by default)."""
+    options = Options(lang=lang or "zh", data_dir=data_dir, config=config, playbook_dirs=playbook_dirs,
+                      lang_from_config=lang is None)  # fmt: skip
+    return FiredrillApp(options, clock, blink=blink)

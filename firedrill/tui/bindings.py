@@ -1,0 +1,48 @@
+"""Every console key, declared once with an id (for keymaps), its action and its label key.
+
+The main screen's BINDINGS, the key bar and the command palette are all built from ``ACTIONS``,
+so a key is named the same way everywhere and can be remapped by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from firedrill.tui.words import w
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # Binding.id: stable name for keymaps
+    key: str
+    action: str  # action method on the main screen, without the "action_" prefix
+    label: str  # console label key
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("firedrill.new_incident", "ctrl+n", "new_incident", "key_new"),
+    Action("firedrill.scenario", "f2", "pick_scenario", "key_scenario"),
+    Action("firedrill.switch_incident", "f3", "switch_incident", "key_switch"),
+    Action("firedrill.add_call", "f4", "add_call", "key_call"),
+    Action("firedrill.safety", "f5", "show_safety", "key_safety"),
+    Action("firedrill.calculators", "f6", "show_calculators", "key_calc"),
+    Action("firedrill.order", "f7", "dispatch_order", "key_order"),
+    Action("firedrill.language", "f8", "toggle_language", "key_lang"),
+    Action("firedrill.escalate", "f9", "escalate", "key_escalate"),
+    Action("firedrill.next_panel", "f10", "next_panel", "key_panel"),
+)
+BY_ACTION = {a.action: a for a in ACTIONS}
+
+
+def key_display(key: str) -> str:
+    return key.replace("ctrl+", "^").upper() if key.startswith("ctrl+") else key.upper()
+
+
+def console_bindings(lang: str) -> list[Binding]:
+    """The main screen's bindings with descriptions in ``lang``."""
+    return [
+        Binding(a.key, a.action, w(a.label, lang), id=a.id, key_display=key_display(a.key), priority=True)
+        for a in ACTIONS
+    ]

@@ -1,0 +1,38 @@
+"""The console's clock: the real one, or one that tests move by hand.
+
+Every time the console uses (report time default, night trigger, collapse window, journal
+times) comes from the injected clock, so a test can pass 22:00 without waiting for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")  # the same zone as firedrill.timeutil, without importing the engine
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    """Now, in Asia/Shanghai, to the second."""
+    return datetime.now(LOCAL_TZ).replace(microsecond=0)
+
+
+class ManualClock:
+    """A clock that stands still until told to move (tests, demos, snapshots)."""
+
+    def __init__(self, start: datetime) -> None:
+        self._now = start if start.tzinfo is not None else start.replace(tzinfo=LOCAL_TZ)
+
+    def __call__(self) -> datetime:
+        return self._now
+
+    def advance(self, **delta: float) -> datetime:
+        """Move forward by ``timedelta(**delta)``; returns the new time."""
+        self._now += timedelta(**delta)
+        return self._now
+
+    def set(self, when: datetime) -> None:
+        self._now = when if when.tzinfo is not None else when.replace(tzinfo=LOCAL_TZ)

@@ -1,0 +1,55 @@
+"""The command palette (Ctrl+P): every console action and every playbook, searchable in both languages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from firedrill.tui.bindings import ACTIONS, key_display
+from firedrill.tui.words import w
+
+if TYPE_CHECKING:
+    from firedrill.tui.screens.main import MainScreen
+
+
+class ConsoleCommands(Provider):
+    """Actions (with their keys) and 'open playbook …' for each playbook of the library."""
+
+    def _main(self) -> MainScreen | None:
+        from firedrill.tui.screens.main import MainScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, MainScreen) else None
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        main = self._main()
+        if main is None:
+            return []
+        lang = main.lang
+        found: list[tuple[str, str, Callable[[], Any]]] = []
+        for action in ACTIONS:
+            title = f"{w(action.label, lang)} ({key_display(action.key)})"
+            found.append((title, w(action.label, "en" if lang == "zh" else "zh"),
+                          partial(main.run_action, action.action)))  # fmt: skip
+        for pane in main.panel_ids():
+            found.append((f"{w('cmd_panel', lang)}{w('tab_' + pane, lang)}", pane, partial(main.show_panel, pane)))
+        for playbook in main.playbooks():
+            title = f"{w('cmd_playbook', lang)}{playbook.name.in_lang(lang)}"
+            other = " ".join([playbook.name.en if lang == "zh" else playbook.name.zh, *playbook.aliases.zh,
+                              *playbook.aliases.en])  # fmt: skip
+            found.append((title, other, partial(main.choose_scenario, playbook.id)))
+        return found
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = max(matcher.match(title), matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

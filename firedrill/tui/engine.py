@@ -1,0 +1,71 @@
+"""Everything the console needs from the engine, loaded once, off the screen's critical path.
+
+The first screen is drawn before this module's heavy imports run (pydantic models, rules,
+playbooks, journal): ``load_engine`` is called from a worker thread and the form is usable
+meanwhile. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from firedrill.config import Config
+    from firedrill.journal import Journal
+    from firedrill.models import Assessment, Incident
+    from firedrill.playbook.loader import Library
+    from firedrill.playbook.schema import Playbook
+    from firedrill.rules import Rulebook
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line (or a test) asks of the console."""
+
+    lang: str = "zh"
+    data_dir: Path | None = None
+    config: Path | None = None
+    playbook_dirs: tuple[Path, ...] = field(default=())
+    lang_from_config: bool = False  # no --lang given: the config file's language applies
+
+
+@dataclass
+class Engine:
+    config: Config
+    rulebook: Rulebook
+    library: Library
+    journal: Journal
+    data_dir: Path
+
+    def assess(self, incident: Incident, at: datetime) -> Assessment:
+        from firedrill.rules import assess
+
+        return assess(incident, at=max(at, incident.reported_at), config=self.config.rules, rulebook=self.rulebook)
+
+    def playbook(self, playbook_id: str | None) -> Playbook | None:
+        if not playbook_id or playbook_id not in self.library:
+            return None
+        return self.library.get(playbook_id)
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+def load_engine(options: Options) -> Engine:
+    """Config, rules, playbooks and the journal; InputError for a bad config, data dir or playbook dir."""
+    from firedrill.config import load_config
+    from firedrill.datadir import default_db_path, ensure_data_dir
+    from firedrill.journal import Journal
+    from firedrill.playbook.loader import load_library
+    from firedrill.rules import load_rulebook
+
+    config = load_config(options.config)
+    dirs = (*config.playbook_dirs, *options.playbook_dirs)
+    library = load_library(dirs)
+    rulebook = load_rulebook()
+    data_dir = ensure_data_dir(options.data_dir)
+    journal = Journal.open(default_db_path(data_dir))
+    return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir)

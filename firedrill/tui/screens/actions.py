@@ -1,0 +1,153 @@
+"""What the console's keys do (see ``bindings.py``); mixed into the main screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import TabbedContent
+
+from firedrill.tui.words import w, word
+
+if TYPE_CHECKING:
+    from firedrill.playbook.schema import Playbook
+    from firedrill.tui.screens.main import MainScreen
+
+
+class ConsoleActions:
+    """Key actions of the main screen. Each first records what is pending when it matters."""
+
+    def _main(self) -> MainScreen:
+        from firedrill.tui.screens.main import MainScreen
+
+        assert isinstance(self, MainScreen)
+        return self
+
+    def _ready(self) -> bool:
+        main = self._main()
+        if main.active is None or main.engine is None:
+            main.app.notify(w("loading", main.lang))
+            return False
+        return True
+
+    def call_console_action(self, name: str) -> None:
+        """Run an action by name (the command palette uses this)."""
+        getattr(self, f"action_{name}")()
+
+    def action_new_incident(self) -> None:
+        if self._ready():
+            self._main().start_incident(None)
+
+    def action_pick_scenario(self) -> None:
+        from firedrill.tui.screens.scenario import ScenarioScreen
+
+        main = self._main()
+        if self._ready() and main.engine is not None and main.active is not None:
+            current = main.active.values.get("scenario")
+            main.app.push_screen(ScenarioScreen(main.engine.library, main.lang, current), self._scenario_chosen)
+
+    def _scenario_chosen(self, playbook_id: str | None) -> None:
+        from firedrill.tui.screens.scenario import NONE
+
+        if playbook_id is not None:
+            self.choose_scenario(None if playbook_id == NONE else playbook_id)
+        self._main().form.focus_field("scenario")
+
+    def choose_scenario(self, playbook_id: str | None) -> None:
+        main = self._main()
+        session = main.active
+        if session is None:
+            return
+        session.choose_scenario(playbook_id)
+        main.form.fill(session.form_values(), main.scenario_name(session))
+        main.flush_now()
+        main.refresh_all()
+
+    def playbooks(self) -> tuple[Playbook, ...]:
+        engine = self._main().engine
+        return engine.library.all() if engine is not None else ()
+
+    def action_switch_incident(self) -> None:
+        from firedrill.tui.screens.dialogs import IncidentsScreen
+
+        main = self._main()
+        if not self._ready() or main.engine is None:
+            return
+        main.flush_now()
+        options: list[tuple[str, str]] = []
+        for record in main.engine.journal.open_incidents():
+            session = main.sessions.get(record.id)
+            level = word("level", session.assessment.level.value, main.lang) if session and session.assessment else "—"
+            place = (session.values.get("location") if session else None) or w("no_location", main.lang)
+            loaded = "" if session else f" ({w('not_loaded', main.lang)})"
+            options.append((record.id, f"{record.id}  {place}  {level}{loaded}"))
+        active = main.active.id if main.active else None
+        main.app.push_screen(IncidentsScreen(options, active, main.lang), self._incident_chosen)
+
+    def _incident_chosen(self, incident_id: str | None) -> None:
+        from firedrill.tui.screens.dialogs import NEW
+
+        main = self._main()
+        if incident_id == NEW:
+            main.start_incident(None)
+        elif incident_id is not None:
+            self.action_switch_to(incident_id)
+
+    def action_switch_to(self, incident_id: str) -> None:
+        main = self._main()
+        if incident_id in main.sessions:
+            main.activate(main.sessions[incident_id])
+        elif main.engine is not None:
+            main.resume_incident(incident_id)
+
+    def action_add_call(self) -> None:
+        main = self._main()
+        if self._ready() and main.active is not None:
+            main.flush_now()
+            session = main.active
+            main.recorded(session, main.guarded(session.add_call) or [])
+
+    def action_show_safety(self) -> None:
+        main = self._main()
+        main.show_panel("playbook")
+        main.playbook_panel.show_safety()
+
+    def action_show_calculators(self) -> None:
+        main = self._main()
+        main.show_panel("playbook")
+        main.playbook_panel.show_calculators()
+
+    def action_dispatch_order(self) -> None:
+        from firedrill.tui.order import build_order, save_order
+        from firedrill.tui.screens.dialogs import OrderScreen
+
+        main = self._main()
+        if not self._ready() or main.active is None or main.engine is None:
+            return
+        main.flush_now()
+        session, lang = main.active, main.lang
+        text = build_order(session, lang, main.console.clock())
+        event = main.guarded(lambda: session.record_order(text, lang))
+        if event is None:
+            return
+        path: Any = None
+        try:
+            path = save_order(main.engine.data_dir, session.id, event.seq, text)
+        except OSError as exc:
+            main.app.notify(f"{w('order_not_saved', lang)}{exc.strerror}", severity="error", markup=False)
+        main.refresh_timeline()
+        main.app.push_screen(OrderScreen(text, path, lang))
+
+    def action_toggle_language(self) -> None:
+        main = self._main()
+        main.console.lang = "en" if main.lang == "zh" else "zh"
+
+    def action_escalate(self) -> None:
+        self._main().form.focus_field("manual_escalation")
+
+    def action_next_panel(self) -> None:
+        from firedrill.tui.screens.display import PANELS
+
+        main = self._main()
+        tabs = main.query_one("#panels", TabbedContent)
+        current = (tabs.active or "tab-assessment").removeprefix("tab-")
+        main.show_panel(PANELS[(PANELS.index(current) + 1) % len(PANELS)])

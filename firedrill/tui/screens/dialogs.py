@@ -1,0 +1,113 @@
+"""Small dialogs: resume open incidents after a restart, switch incident, show a dispatch order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from firedrill.tui.widgets.panel import WrapStatic
+from firedrill.tui.words import w
+
+NEW = "+new"  # option id for "a new incident"
+
+
+class ResumeScreen(ModalScreen[bool]):
+    """After a restart: resume the open incidents (True) or start a new one and leave them (False)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "resume", show=False), Binding("n", "new", show=False),
+                Binding("escape", "new", show=False)]  # fmt: skip
+
+    def __init__(self, lines: list[str], lang: str) -> None:
+        super().__init__()
+        self.lines, self.lang = lines, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(w("resume_title", self.lang), classes="dialog-title")
+            yield Static("\n".join(self.lines), id="resume-list")
+            with Horizontal(classes="buttons"):
+                yield Button(w("resume_all", self.lang), id="resume", variant="primary")
+                yield Button(w("resume_new", self.lang), id="new")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "resume")
+
+    def action_resume(self) -> None:
+        self.dismiss(True)
+
+    def action_new(self) -> None:
+        self.dismiss(False)
+
+
+class IncidentsScreen(ModalScreen[str | None]):
+    """Choose an open incident (or a new one); returns its id, ``NEW``, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str) -> None:
+        super().__init__()
+        self.options, self.active, self.lang = options, active, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(w("switch_title", self.lang), classes="dialog-title")
+            yield OptionList(*[Option(text, id=ident) for ident, text in self.options],
+                             Option(w("key_new", self.lang), id=NEW), id="incident-list")  # fmt: skip
+            yield Label(w("switch_help", self.lang), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [ident for ident, _ in self.options]
+        options.highlighted = ids.index(self.active) if self.active in ids else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OrderScreen(ModalScreen[None]):
+    """The dispatch order as recorded, and where its file is."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", show=False),
+        Binding("enter", "close", show=False),
+    ]
+
+    def __init__(self, text: str, path: Path | None, lang: str) -> None:
+        super().__init__()
+        self.text, self.path, self.lang = text, path, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(w("order_recorded", self.lang), classes="dialog-title")
+            with VerticalScroll(id="order-scroll"):
+                yield WrapStatic(self.text, id="order-text")
+            saved = f"{w('order_saved', self.lang)}{self.path}" if self.path else w("order_not_saved", self.lang)
+            yield Label(saved, id="order-path", classes="dialog-help", markup=False)
+            yield Button(w("close", self.lang), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#order-scroll").focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, _event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,120 @@
+"""How the main screen shows an incident: banner, panels, field marks, incident bar, language.
+
+Mixed into the main screen; everything here reads the active session and writes widgets, and
+nothing here records anything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widgets import Static, TabbedContent
+
+from firedrill.tui.widgets.keybar import KeyBar
+from firedrill.tui.words import w, word
+
+if TYPE_CHECKING:
+    from firedrill.tui.screens.main import MainScreen
+    from firedrill.tui.session import Session
+
+PANELS = ("assessment", "dispatch", "groups", "playbook", "timeline")
+
+
+class ConsoleDisplay:
+    """Display methods of the main screen."""
+
+    def _screen(self) -> MainScreen:
+        from firedrill.tui.screens.main import MainScreen
+
+        assert isinstance(self, MainScreen)
+        return self
+
+    def scenario_name(self, session: Session) -> str | None:
+        playbook = session.playbook
+        return playbook.name.in_lang(self._screen().lang) if playbook else None
+
+    def refresh_all(self) -> None:
+        self.refresh_live()
+        self.refresh_playbook(force=True)
+        self.refresh_timeline()
+
+    def refresh_live(self) -> None:
+        """Everything that follows from the form: banner, panels, field marks, incident bar."""
+        from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
+
+        screen = self._screen()
+        session, lang, now = screen.active, screen.lang, screen.console.clock()
+        if session is None:
+            return
+        stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
+        a = session.assessment
+        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now)
+        screen.form.show_state(session.errors, session.pending, set(session.recorded))
+        screen.form.set_calls(len(session.calls))
+        if a is not None and screen.engine is not None:
+            playbook = session.playbook
+            screen.panel("assessment").set_lines(assessment_lines(a, lang))
+            screen.panel("dispatch").set_lines(dispatch_lines(a, playbook, lang))
+            note = screen.engine.rulebook.response.notes["field_organisation"]
+            screen.panel("groups").set_lines(group_lines(a, playbook, lang, note))
+        screen.set_class(session.stale, "-stale")
+        self.refresh_playbook()
+        screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
+        self.refresh_incident_bar()
+
+    def refresh_playbook(self, force: bool = False) -> None:
+        screen = self._screen()
+        session = screen.active
+        key = (session.values.get("scenario") if session else None, screen.lang)
+        if force or key != screen.shown_playbook:
+            screen.shown_playbook = key
+            screen.playbook_panel.show(session.playbook if session else None, screen.lang)
+
+    def refresh_timeline(self) -> None:
+        from firedrill.tui.timeline import timeline_lines
+
+        screen = self._screen()
+        session = screen.active
+        if session is None or screen.engine is None:
+            return
+        lines = timeline_lines(session.events, session.reported_at(), screen.lang, screen.engine.library)
+        screen.panel("timeline").set_lines([Content(line) for line in reversed(lines)])
+
+    def refresh_incident_bar(self) -> None:
+        """One entry per loaded incident (its number, place and level); the active one highlighted."""
+        screen = self._screen()
+        parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold")]
+        for ident, session in screen.sessions.items():
+            level = word("level", session.assessment.level.value, screen.lang) if session.assessment else "—"
+            label = " ".join(p for p in (ident[-4:], (session.values.get("location") or "")[:10], level) if p)
+            style = "reverse bold" if session is screen.active else "underline"
+            parts.append(Content.from_markup(f"[@click=screen.switch_to('{ident}')][{style}] $label [/][/]",
+                                             label=label))  # fmt: skip
+        bar = Content(" │ ").join(parts)
+        widget = screen.query_one("#incident-bar", Static)
+        if not (isinstance(widget.content, Content) and widget.content.is_same(bar)):
+            widget.update(bar)
+
+    def set_lang(self, lang: str) -> None:
+        """Every label in ``lang``: keys, form, tabs, banner and panels."""
+        screen = self._screen()
+        screen.lang = lang
+        screen.rebind()
+        session = screen.active
+        screen.form.set_lang(lang, self.scenario_name(session) if session else None)
+        screen.query_one(KeyBar).set_lang(lang)
+        tabs = screen.query_one("#panels", TabbedContent)
+        for pane in PANELS:
+            tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
+        if session is None:
+            screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.console.clock(),
+                               loading=screen.engine is None)  # fmt: skip
+            return
+        self.refresh_all()
+
+    def panel_ids(self) -> tuple[str, ...]:
+        return PANELS
+
+    def show_panel(self, pane: str) -> None:
+        self._screen().query_one("#panels", TabbedContent).active = f"tab-{pane}"

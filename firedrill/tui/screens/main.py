@@ -1,0 +1,233 @@
+"""The console: intake on the left, the level banner and the panels on the right, keys below.
+
+The screen owns the incidents (sessions) and decides when to record; widgets only show what they
+are given and post what the dispatcher did. Actions bound to keys live in ``screens/actions.py``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingsMap, BindingType
+from textual.command import Provider
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static, TabbedContent, TabPane
+
+from firedrill.errors import InputError
+from firedrill.tui.bindings import console_bindings
+from firedrill.tui.commands import ConsoleCommands
+from firedrill.tui.fields import default_raw
+from firedrill.tui.screens.actions import ConsoleActions
+from firedrill.tui.screens.display import PANELS, ConsoleDisplay
+from firedrill.tui.settings import DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS
+from firedrill.tui.widgets.banner import LevelBanner
+from firedrill.tui.widgets.intake import IntakeForm
+from firedrill.tui.widgets.keybar import KeyBar
+from firedrill.tui.widgets.panel import TextPanel
+from firedrill.tui.widgets.playbook import PlaybookPanel
+from firedrill.tui.words import w, word
+
+if TYPE_CHECKING:
+    from firedrill.journal import Event
+    from firedrill.tui.app import FiredrillApp
+    from firedrill.tui.engine import Engine
+    from firedrill.tui.session import Session
+
+class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ConsoleCommands}
+    BINDINGS: ClassVar[list[BindingType]] = list(console_bindings("zh"))
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.engine: Engine | None = None
+        self.sessions: dict[str, Session] = {}
+        self.active: Session | None = None
+        self._flush_timer: Timer | None = None
+        self.shown_playbook: tuple[str | None, str] = ("", "")
+
+    @property
+    def console(self) -> FiredrillApp:
+        from firedrill.tui.app import FiredrillApp
+
+        assert isinstance(self.app, FiredrillApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="incident-bar")
+        with Horizontal(id="body"):
+            yield IntakeForm(self.lang, id="intake")
+            with Vertical(id="right"):
+                yield LevelBanner("", id="banner")
+                with TabbedContent(id="panels"):
+                    for pane in PANELS:
+                        with TabPane(w(f"tab_{pane}", self.lang), id=f"tab-{pane}"):
+                            if pane == "playbook":
+                                yield PlaybookPanel(self.lang, id="playbook")
+                            else:
+                                yield TextPanel(id=f"panel-{pane}")
+        yield KeyBar(self.lang, id="keys")
+
+    def on_mount(self) -> None:
+        self.rebind()
+        self.console.steady_cursor(self)
+        self.form.fill(default_raw(self.console.clock()), None)
+        self.banner.show(None, self.lang, stale_fields=[], reported_at=None, now=self.console.clock(), loading=True)
+        self.form.focus_field("location")
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    # --- parts ----------------------------------------------------------------------------------
+
+    @property
+    def form(self) -> IntakeForm:
+        return self.query_one(IntakeForm)
+
+    @property
+    def banner(self) -> LevelBanner:
+        return self.query_one(LevelBanner)
+
+    @property
+    def playbook_panel(self) -> PlaybookPanel:
+        return self.query_one(PlaybookPanel)
+
+    def panel(self, name: str) -> TextPanel:
+        return self.query_one(f"#panel-{name}", TextPanel)
+
+    def rebind(self) -> None:
+        """The class's bindings (Tab, Shift+Tab …) with the console's in the current language."""
+        merged = type(self)._merged_bindings
+        bindings = merged.copy() if merged is not None else BindingsMap()
+        for binding in console_bindings(self.lang):
+            bindings.key_to_bindings[binding.key] = [binding]
+        self._bindings = bindings
+        self.refresh_bindings()
+
+    # --- the engine arrives ---------------------------------------------------------------------
+
+    def engine_ready(self, engine: Engine) -> None:
+        from firedrill.tui.screens.dialogs import ResumeScreen
+
+        self.engine = engine
+        open_incidents = engine.journal.open_incidents()
+        if not open_incidents:
+            self.start_incident(self.form.raw_values())
+            return
+        lines = []
+        for record in open_incidents:
+            state = engine.journal.resume_state(record.id)
+            level = word("level", state.assessment["level"], self.lang) if state.assessment else "—"
+            place = state.facts.get("location") or w("no_location", self.lang)
+            lines.append(f"{record.id}  {place}  {level}  ({record.opened_at:%Y-%m-%d %H:%M})")
+        self.app.push_screen(ResumeScreen(lines, self.lang), self._resume_chosen)
+
+    def _resume_chosen(self, resume: bool | None) -> None:
+        if not resume or self.engine is None:
+            self.start_incident(None)
+            return
+        for record in self.engine.journal.open_incidents():
+            self.resume_incident(record.id)
+
+    def start_incident(self, raw: dict[str, Any] | None) -> None:
+        from firedrill.tui.session import Session
+
+        assert self.engine is not None
+        self.flush_now()
+        session = self.guarded(lambda: Session.start(self.engine, self.console.clock, raw))  # type: ignore[arg-type]
+        if session is not None:
+            self.sessions[session.id] = session
+            self.activate(session)
+
+    def resume_incident(self, incident_id: str) -> None:
+        from firedrill.tui.session import Session
+
+        assert self.engine is not None
+        record = self.engine.journal.incident(incident_id)
+        session = self.guarded(lambda: Session.resume(self.engine, record, self.console.clock))  # type: ignore[arg-type]
+        if session is not None:
+            self.sessions[session.id] = session
+            self.activate(session)
+
+    def activate(self, session: Session) -> None:
+        self.flush_now()
+        self.active = session
+        self.form.fill(session.form_values(), self.scenario_name(session))
+        self.form.set_calls(len(session.calls))
+        self.refresh_all()
+
+    # --- the dispatcher types -------------------------------------------------------------------
+
+    @on(IntakeForm.Edited)
+    def _edited(self, event: IntakeForm.Edited) -> None:
+        session = self.active
+        if session is None or not session.edit(event.field, event.raw):
+            return
+        self.refresh_live()
+        if self._flush_timer is None:
+            self._flush_timer = self.set_timer(DEBOUNCE_SECONDS, self.flush_now)
+        else:
+            self._flush_timer.reset()
+
+    @on(IntakeForm.Left)
+    def _left(self) -> None:
+        self.flush_now()
+
+    @on(IntakeForm.ScenarioWanted)
+    def _scenario_wanted(self) -> None:
+        self.action_pick_scenario()
+
+    @on(IntakeForm.CallWanted)
+    def _call_wanted(self) -> None:
+        self.action_add_call()
+
+    def flush_now(self) -> None:
+        """Record what is pending; the form shows fields as recorded only after this returns."""
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+            self._flush_timer = None
+        session = self.active
+        if session is not None and session.pending:
+            self.recorded(session, self.guarded(session.flush) or [])
+
+    def guarded(self, write: Callable[[], Any]) -> Any:
+        """Run a journal write; on failure say so (nothing is shown as recorded) and go on."""
+        from firedrill.journal import JournalWriteError
+
+        try:
+            return write()
+        except (JournalWriteError, InputError, sqlite3.Error) as exc:
+            self.app.notify(f"{w('not_recorded', self.lang)}{exc}", severity="error", markup=False)
+            return None
+
+    def recorded(self, session: Session, events: list[Event]) -> None:
+        """Announce level changes and alerts just recorded, and show the new record."""
+        from firedrill.journal import EventKind
+        from firedrill.models import Level
+        from firedrill.tui.timeline import describe
+
+        for event in events:
+            text = f"{session.id[-4:]} {describe(event, self.lang, None)}"
+            if event.kind is EventKind.ASSESSMENT and event.payload.get("change"):
+                previous = event.payload["previous_level"]
+                up = previous is not None and Level(event.payload["level"]).rank > Level(previous).rank
+                self.console.announce(text, severity="warning" if up else "information", timeout=LEVEL_NOTICE_SECONDS)
+            elif event.kind is EventKind.ALERT:
+                self.console.announce(text, severity="warning", timeout=LEVEL_NOTICE_SECONDS)
+        if session is self.active:
+            self.refresh_live()
+            self.refresh_timeline()
+
+    def tick(self) -> None:
+        """Re-assess every open incident with the clock: night trigger, time alerts, elapsed time."""
+        for session in list(self.sessions.values()):
+            events = self.guarded(session.tick) or []
+            if events:
+                self.recorded(session, events)
+        if self.active is not None:
+            self.refresh_live()
+

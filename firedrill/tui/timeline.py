@@ -1,0 +1,79 @@
+"""Journal events as timeline lines in one language: time, elapsed since the report, what happened.
+
+The timeline shows only what the journal has acknowledged, so what it lists is on disk. No Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from firedrill.journal import Event, EventKind
+from firedrill.playbook.loader import Library
+from firedrill.tui.fields import SPECS, Kind, format_time, raw_from_value
+from firedrill.tui.words import colon, list_sep, w, word
+
+
+def elapsed(since: datetime, now: datetime) -> str:
+    """+HH:MM:SS (negative shown with a minus: an event entered before the report time)."""
+    seconds = int((now - since).total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def show_value(field: str, value: Any, lang: str, library: Library | None) -> str:
+    """A fact's value as the dispatcher would say it."""
+    spec = SPECS.get(field)
+    if spec is None:
+        return str(value)
+    if value is None or value == [] or value == "":
+        return "—"
+    if spec.kind is Kind.BOOL:
+        return w("yes" if value else "no", lang)
+    if spec.kind is Kind.HAZARDS:
+        return list_sep(lang).join(word("hazard", h, lang) for h in value)
+    if spec.kind is Kind.SITE:
+        return word("site_category", str(value), lang)
+    if spec.kind is Kind.SCENARIO:
+        if library is not None and value in library:
+            return library.get(str(value)).name.in_lang(lang)
+        return str(value)
+    if spec.kind is Kind.TIME:
+        return format_time(datetime.fromisoformat(str(value)))
+    return str(raw_from_value(field, value))
+
+
+def describe(event: Event, lang: str, library: Library | None) -> str:
+    """What ``event`` records, in ``lang``."""
+    p = event.payload
+    c = colon(lang)
+    if event.kind is EventKind.FACT:
+        field = str(p["field"])
+        label = w(f"field_{field}", lang) if field in SPECS else field
+        new = p["raw"] if p.get("raw") not in (None, "") else show_value(field, p["value"], lang, library)
+        return f"{label}{c}{show_value(field, p.get('previous'), lang, library)} → {new}"
+    if event.kind is EventKind.ASSESSMENT:
+        level = word("level", p["level"], lang)
+        triggers = list_sep(lang).join(word("trigger", t, lang) for t in p.get("triggers", []))
+        text = f"{w('tl_level', lang)}{c}{level}"
+        if p.get("previous_level") and p["previous_level"] != p["level"]:
+            text = f"{w('tl_level_change', lang)}{c}{word('level', p['previous_level'], lang)} → {level}"
+        return text + (f" ({triggers})" if triggers else "")
+    if event.kind is EventKind.CALL:
+        return f"{w('tl_call', lang)} {format_time(datetime.fromisoformat(p['call_at']))[-5:]}"
+    if event.kind is EventKind.ALERT:
+        text = str(p["text_en"] if lang == "en" and p.get("text_en") else p["text"])
+        return f"{w('tl_alert', lang)}{c}{text}"
+    if event.kind is EventKind.ORDER:
+        first = str(p["text"]).splitlines()[0] if p.get("text") else ""
+        return f"{w('tl_order', lang)}{c}{first}"
+    if event.kind is EventKind.STATUS:
+        return w(f"tl_status_{p['state']}", lang)
+    text = str(p.get("text") or p.get("step") or "")
+    return f"{event.kind.value}{c}{text}"
+
+
+def timeline_lines(events: list[Event], reported_at: datetime, lang: str, library: Library | None) -> list[str]:
+    """One line per event, oldest first: local time, elapsed since the report, description."""
+    return [f"{e.at.strftime('%H:%M:%S')} {elapsed(reported_at, e.at)}  {describe(e, lang, library)}" for e in events]

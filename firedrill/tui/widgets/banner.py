@@ -1,0 +1,57 @@
+"""The level banner: the level in large type and its colour, base level and triggers, elapsed time,
+and a stale marker while some field is wrong (the level shown is then the last valid one)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from firedrill.tui.timeline import elapsed
+from firedrill.tui.widgets.panel import WrapStatic
+from firedrill.tui.words import colon, list_sep, w, word
+
+if TYPE_CHECKING:
+    from firedrill.models import Assessment
+
+LEVEL_CLASSES = ("-general", "-larger", "-major", "-especially_major", "-none")
+
+
+class LevelBanner(WrapStatic):
+    """Shows one incident's level; the screen calls ``show`` whenever anything changes."""
+
+    def show(
+        self,
+        assessment: Assessment | None,
+        lang: str,
+        *,
+        stale_fields: list[str],
+        reported_at: datetime | None,
+        now: datetime,
+        loading: bool = False,
+    ) -> None:
+        level = assessment.level.value if assessment else "none"
+        self.remove_class(*LEVEL_CLASSES)
+        self.add_class(f"-{level}")
+        self.set_class(bool(stale_fields), "-stale")
+        if assessment is None:
+            self.set_content(Content(w("loading" if loading else "no_assessment", lang)))
+            return
+        big = word("level", level, lang)
+        spaced = " ".join(big) if lang == "zh" else big.upper()
+        escalated = word("report", "escalated" if assessment.escalated else "not_escalated", lang)
+        triggers = list_sep(lang).join(word("trigger", t.value, lang) for t in assessment.triggers)
+        c = colon(lang)
+        base = word("level", assessment.base_level.value, lang)
+        second = f"{word('report', 'base_level', lang)}{c}{base} · {escalated}"
+        if triggers:
+            second += f" · {word('report', 'triggers', lang)}{c}{triggers}"
+        parts = [Content.styled(f" {spaced} ", "bold"), Content("\n"), Content(second)]
+        if reported_at is not None:
+            parts += [Content("\n"), Content(f"{w('reported', lang)} {reported_at.strftime('%H:%M')} · "
+                                             f"{w('elapsed', lang)} {elapsed(reported_at, now)}")]  # fmt: skip
+        if stale_fields:
+            names = list_sep(lang).join(stale_fields)
+            parts += [Content("\n"), Content.styled(f"⚠ {w('stale', lang)}{c}{names}", "bold")]
+        self.set_content(Content("").join(parts))

@@ -1,0 +1,207 @@
+"""The incident intake form: one row per field of ``firedrill.tui.fields``, in Tab order.
+
+The form only reports: ``Edited`` when a field's content changes, ``Left`` when the dispatcher
+leaves a field (the screen then records at once) and ``ScenarioWanted``/``CallWanted`` for its
+buttons. The screen tells it what to show: values, errors, what is recorded, the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from firedrill.tui.fields import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.tui.words import w, word
+
+MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
+
+
+class IntakeForm(VerticalScroll):
+    """The form; the screen owns the values, the form shows them."""
+
+    class Edited(Message):
+        def __init__(self, field: str, raw: Any) -> None:
+            super().__init__()
+            self.field = field
+            self.raw = raw
+
+    class Left(Message):
+        """Focus left a field: time to record what was typed."""
+
+    class ScenarioWanted(Message):
+        pass
+
+    class CallWanted(Message):
+        pass
+
+    def __init__(self, lang: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+        self._shown: dict[str, tuple[str, str | None, str]] = {}
+        self._calls = -1
+
+    def compose(self) -> ComposeResult:
+        for spec in FIELDS:
+            yield from self._row(spec)
+        with Horizontal(classes="row"):
+            yield Label(w("field_calls", self.lang), id="label-calls", classes="field-label")
+            yield Static("0", id="calls-count", classes="calls-count")
+            yield Button(w("add_call", self.lang), id="add-call", compact=True)
+
+    def _row(self, spec: FieldSpec) -> ComposeResult:
+        label = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}", classes="field-label")
+        mark = Static(" ", id=f"mark-{spec.id}", classes="mark")
+        if spec.kind is Kind.BOOL:
+            with Horizontal(classes="row"):
+                yield Checkbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+                yield mark
+        elif spec.kind is Kind.HAZARDS:
+            with Horizontal(classes="row"):
+                yield label
+                yield mark
+            with Horizontal(classes="row hazards"):
+                for hazard in HAZARDS:
+                    yield Checkbox(word("hazard", hazard, self.lang), id=f"hz-{hazard}", compact=True)
+        else:
+            with Horizontal(classes="row"):
+                yield label
+                yield self._control(spec)
+                yield mark
+        yield Static("", id=f"err-{spec.id}", classes="field-error")
+
+    def _control(self, spec: FieldSpec) -> Widget:
+        if spec.kind is Kind.SITE:
+            return Select(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
+                          value="ordinary_building")  # fmt: skip
+        if spec.kind is Kind.SCENARIO:
+            return Button(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
+        return Input(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+
+    def _site_options(self) -> list[tuple[str, str]]:
+        return [(word("site_category", s, self.lang), s) for s in SITE_CATEGORIES]
+
+    # --- messages up ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id and event.input.id.startswith("in-"):
+            self.post_message(self.Edited(event.input.id[3:], event.value))
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _input_left(self, event: Input.Submitted | Input.Blurred) -> None:
+        event.stop()
+        self.post_message(self.Left())
+
+    @on(Checkbox.Changed)
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        box_id = event.checkbox.id or ""
+        if box_id.startswith("hz-"):
+            chosen = {h for h in HAZARDS if self.query_one(f"#hz-{h}", Checkbox).value}
+            self.post_message(self.Edited("hazards", [h for h in HAZARDS if h in chosen]))
+        elif box_id.startswith("in-"):
+            self.post_message(self.Edited(box_id[3:], event.value))
+        self.post_message(self.Left())
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.NULL:
+            self.post_message(self.Edited("site_category", event.value))
+            self.post_message(self.Left())
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "in-scenario":
+            self.post_message(self.ScenarioWanted())
+        elif event.button.id == "add-call":
+            self.post_message(self.CallWanted())
+
+    # --- attributes down ------------------------------------------------------------------------
+
+    def fill(self, values: Mapping[str, Any], scenario_name: str | None) -> None:
+        """Show ``values`` (raw contents by field) without reporting them back as edits."""
+        with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
+            for spec in FIELDS:
+                value = values.get(spec.id)
+                if spec.kind in TEXT_INPUT_KINDS:
+                    control = self.query_one(f"#in-{spec.id}", Input)
+                    if control.value != (value or ""):
+                        control.value = value or ""
+                elif spec.kind is Kind.BOOL:
+                    self.query_one(f"#in-{spec.id}", Checkbox).value = bool(value)
+                elif spec.kind is Kind.HAZARDS:
+                    for hazard in HAZARDS:
+                        self.query_one(f"#hz-{hazard}", Checkbox).value = hazard in (value or [])
+                elif spec.kind is Kind.SITE and value:
+                    self.query_one(f"#in-{spec.id}", Select).value = value
+        self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", self.lang)
+
+    def raw_values(self) -> dict[str, Any]:
+        """What the form holds now (used for what was typed before the engine was ready)."""
+        values: dict[str, Any] = {}
+        for spec in FIELDS:
+            if spec.kind in TEXT_INPUT_KINDS:
+                values[spec.id] = self.query_one(f"#in-{spec.id}", Input).value
+            elif spec.kind is Kind.BOOL:
+                values[spec.id] = self.query_one(f"#in-{spec.id}", Checkbox).value
+            elif spec.kind is Kind.HAZARDS:
+                values[spec.id] = [h for h in HAZARDS if self.query_one(f"#hz-{h}", Checkbox).value]
+        return values
+
+    def show_state(self, errors: Mapping[str, str], pending: set[str], recorded: set[str]) -> None:
+        """Mark each field: error (with its message), typed but not yet recorded, or recorded."""
+        for spec in FIELDS:
+            state = ("error" if spec.id in errors else "pending" if spec.id in pending
+                     else "recorded" if spec.id in recorded else "")  # fmt: skip
+            shown = (state, errors.get(spec.id), self.lang)
+            if self._shown.get(spec.id) == shown:
+                continue  # unchanged: no update, no new layout
+            self._shown[spec.id] = shown
+            mark = self.query_one(f"#mark-{spec.id}", Static)
+            mark.update(MARKS[state])
+            mark.set_classes(f"mark -{state}" if state else "mark")
+            message = self.query_one(f"#err-{spec.id}", Static)
+            code = errors.get(spec.id)
+            message.update(w(f"error_{code}", self.lang) if code else "")
+            message.set_class(code is not None, "-shown")
+            if spec.kind in TEXT_INPUT_KINDS:
+                self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-invalid")
+
+    def set_calls(self, count: int) -> None:
+        if count != self._calls:
+            self._calls = count
+            self.query_one("#calls-count", Static).update(str(count))
+
+    def set_lang(self, lang: str, scenario_name: str | None) -> None:
+        self.lang = lang
+        for spec in FIELDS:
+            if spec.kind is Kind.BOOL:
+                self.query_one(f"#in-{spec.id}", Checkbox).label = w(f"field_{spec.id}", lang)
+                continue
+            self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
+            if spec.kind in TEXT_INPUT_KINDS:
+                self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
+        for hazard in HAZARDS:
+            self.query_one(f"#hz-{hazard}", Checkbox).label = word("hazard", hazard, lang)
+        site = self.query_one("#in-site_category", Select)
+        with self.prevent(Select.Changed):
+            current = site.value
+            site.set_options(self._site_options())
+            site.value = current
+        self.query_one("#label-calls", Label).update(w("field_calls", lang))
+        self.query_one("#add-call", Button).label = w("add_call", lang)
+        self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
+
+    def focus_field(self, field: str) -> None:
+        self.query_one(f"#in-{field}").focus()

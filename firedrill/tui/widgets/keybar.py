@@ -1,0 +1,51 @@
+"""A footer that wraps: every key of the current screen with its label, clickable, on as many
+lines as the width needs (Textual's Footer scrolls sideways and would hide keys at 80 columns)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.markup import escape
+from textual.widgets import Static
+
+from firedrill.tui.bindings import key_display
+from firedrill.tui.words import w
+
+# The app's own keys (Textual's command palette and quit), always last.
+APP_KEYS = (("ctrl+p", "app.command_palette", "key_palette"), ("ctrl+q", "app.quit", "key_quit"))
+
+
+class KeyBar(Static):
+    """Reads the screen's active bindings; re-renders when they or the language change."""
+
+    def __init__(self, lang: str, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._changed)
+        self._changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self._changed(self.screen)
+
+    @staticmethod
+    def _item(key: str, action: str, label: str) -> Content:
+        return Content.from_markup(f"[@click={action}][b $accent]{escape(key)}[/] {escape(label)}[/]")
+
+    def _changed(self, _screen: object) -> None:
+        parts: list[Content] = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or binding.action in seen or active.node is self.app:
+                continue
+            seen.add(binding.action)
+            action = binding.action if "." in binding.action else f"screen.{binding.action}"
+            parts.append(self._item(binding.key_display or key_display(key), action, binding.description))
+        for key, action, label in APP_KEYS:
+            parts.append(self._item(key_display(key), action, w(label, self.lang)))
+        self.update(Content("  ").join(parts))

@@ -1,0 +1,97 @@
+"""Text that wraps Chinese properly (``WrapStatic``) and a scrollable panel built on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from firedrill.tui.wrap import break_offsets
+
+
+def wrap_content(content: Content, width: int) -> Content:
+    """``content`` broken into lines of at most ``width`` cells, styles kept."""
+    if width <= 0:
+        return content
+    lines: list[Content] = []
+    for line in content.split("\n", allow_blank=True):
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip(" ")) if plain.strip() else 0
+        indent = indent if indent < width // 2 else 0
+        first = break_offsets(plain, width)
+        if not first:
+            lines.append(line)
+            continue
+        head, rest = line.divide([first[0]])
+        lines.append(head.rstrip())
+        # continuation lines hang under the first line's text (its leading spaces)
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+        offsets = break_offsets(rest.plain, width - indent)
+        lines += [part.rstrip().pad_left(indent) for part in (rest.divide(offsets) if offsets else [rest])]
+    return Content("\n").join(lines)
+
+
+class WrapStatic(Static):
+    """A Static whose text is re-broken (Chinese-aware) whenever its width changes."""
+
+    def __init__(self, content: Content | str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._source = content if isinstance(content, Content) else Content(content)
+        self._wrapped_at = -1
+
+    def set_content(self, content: Content | str) -> None:
+        """Show ``content``; an unchanged content costs nothing (no new layout)."""
+        content = content if isinstance(content, Content) else Content(content)
+        if content.is_same(self._source) and self._wrapped_at >= 0:
+            return
+        self._source = content
+        self._wrapped_at = -1
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = self.content_region.width if self.is_mounted else 0
+        if width != self._wrapped_at:
+            self._wrapped_at = width
+            self.update(wrap_content(self._source, width))
+
+    def on_mount(self) -> None:
+        self._rewrap()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._rewrap()
+
+    @property
+    def text(self) -> str:
+        """The plain text (unwrapped): what tests and screen readers read."""
+        return self._source.plain
+
+
+class TextPanel(VerticalScroll, can_focus=True):
+    """Focusable so the keyboard can scroll it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._body = WrapStatic(classes="panel-body")
+
+    def compose(self) -> ComposeResult:
+        yield self._body
+
+    def set_lines(self, lines: Iterable[Content | str]) -> None:
+        self._body.set_content(Content("\n").join(lines))
+
+    @property
+    def text(self) -> str:
+        return self._body.text
+
+
+def heading(text: str) -> Content:
+    return Content.styled(text, "bold $accent")
+
+
+def cite(clause: str) -> Content:
+    return Content.styled(f"[{clause}]", "$text-muted")
