@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
@@ -148,9 +149,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    widths = [max(_width(r[c]) for r in rows) for c in range(len(rows[0]))]
+    lines = ("  ".join(v + " " * (w - _width(v)) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    return "\n".join(lines)
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -160,13 +167,24 @@ def _stats(args: argparse.Namespace) -> int:
         rows = trainee_stats(store, topics, name) + ([] if name else class_stats(store, topics))
         history = exams(store, name)
     header = ["SCOPE", "TRAINEE", "TOPIC", "ANSWERED", "RIGHT", "%", "BOX"]
-    body = [[s.scope, s.trainee or "-", tx(f"topic.{s.topic}").in_lang(args.lang), str(s.answered), str(s.correct),
-             f"{s.percent:.0f}", "-" if s.box is None else str(s.box)] for s in rows]  # fmt: skip
+    body = [
+        [
+            s.scope,
+            s.trainee or "-",
+            tx(f"topic.{s.topic}").in_lang(args.lang),
+            str(s.answered),
+            str(s.correct),
+            f"{s.percent:.0f}",
+            "-" if s.box is None else str(s.box),
+        ]
+        for s in rows
+    ]
     print(_table([header, *body]) if body else "no answers recorded yet")
+    exam_word = tx("mode.exam").in_lang(args.lang)
     for exam in history:
         score = "-" if exam.score is None else f"{exam.score:.0f}%"
-        verdict = "-" if exam.passed is None else ("passed" if exam.passed else "not passed")
-        print(f"exam  {exam.trainee}  {exam.started_at[:16]}  {exam.planned} questions  {score}  {verdict}")
+        verdict = "-" if exam.passed is None else tx("ui.passed" if exam.passed else "ui.failed").in_lang(args.lang)
+        print(f"{exam_word}  {exam.trainee}  {exam.started_at[:16]}  n={exam.planned}  {score}  {verdict}")
     if args.csv is not None:
         _write(stats_csv(rows), args.csv)
     return 0

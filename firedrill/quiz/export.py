@@ -68,8 +68,18 @@ def stats_csv(rows: Sequence[TopicStat]) -> str:
     for s in rows:
         # A topic recorded by an older firedrill may have no name any more: leave it blank.
         name = tx(f"topic.{s.topic}") if f"topic.{s.topic}" in keys() else None
-        writer.writerow([
-            s.scope, s.trainee, s.topic, name.zh if name else "", name.en if name else "", s.answered, s.correct,
-            f"{s.percent:.1f}", "" if s.box is None else s.box, s.trainees,
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                s.scope,
+                s.trainee,
+                s.topic,
+                name.zh if name else "",
+                name.en if name else "",
+                s.answered,
+                s.correct,
+                f"{s.percent:.1f}",
+                "" if s.box is None else s.box,
+                s.trainees,
+            ]
+        )
     return out.getvalue()

@@ -35,8 +35,13 @@ def response_text(question: Question, response: Response | None, lang: str) -> s
 
 
 def question_block(question: Question, position: int, total: int, lang: str) -> str:
-    header = tx("ui.header", position=str(position), total=str(total), topic=tx(f"topic.{question.topic}"),
-                kind=tx(f"kind.{question.kind.value}"))  # fmt: skip
+    header = tx(
+        "ui.header",
+        position=str(position),
+        total=str(total),
+        topic=tx(f"topic.{question.topic}"),
+        kind=tx(f"kind.{question.kind.value}"),
+    )
     lines = [header.in_lang(lang), question.prompt.in_lang(lang)]
     lines += [f"  {i + 1}. {o.text.in_lang(lang)}" for i, o in enumerate(question.options)]
     return "\n".join(lines)
@@ -64,9 +69,15 @@ def feedback_block(feedback: Feedback, lang: str) -> str:
 def result_block(result: Result, lang: str) -> str:
     mode = tx(f"mode.{result.mode.value}")
     lines = [
-        tx("ui.result", trainee=result.trainee, mode=mode, correct=str(result.correct), total=str(result.total),
-           percent=f"{result.percent:.0f}").in_lang(lang)
-    ]  # fmt: skip
+        tx(
+            "ui.result",
+            trainee=result.trainee,
+            mode=mode,
+            correct=str(result.correct),
+            total=str(result.total),
+            percent=f"{result.percent:.0f}",
+        ).in_lang(lang)
+    ]
     if result.pass_mark is not None:
         verdict = tx("ui.passed" if result.passed else "ui.failed")
         lines.append(tx("ui.pass_mark", mark=f"{result.pass_mark:g}", verdict=verdict).in_lang(lang))

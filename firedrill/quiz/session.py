@@ -78,9 +78,13 @@ class Session:
     """One run of questions for one trainee. Build it with ``Session.start``."""
 
     def __init__(
-        self, options: Options, questions: list[Question] | None, store: QuizStore | None,
-        clock: Callable[[], datetime], ctx: Context,
-    ) -> None:  # fmt: skip
+        self,
+        options: Options,
+        questions: list[Question] | None,
+        store: QuizStore | None,
+        clock: Callable[[], datetime],
+        ctx: Context,
+    ) -> None:
         self.options = options
         self._fixed = questions  # exam and review; None: practice picks as it goes
         self._store = store
@@ -100,9 +104,12 @@ class Session:
 
     @classmethod
     def start(
-        cls, options: Options, store: QuizStore | None = None, clock: Callable[[], datetime] = now_local,
+        cls,
+        options: Options,
+        store: QuizStore | None = None,
+        clock: Callable[[], datetime] = now_local,
         ctx: Context | None = None,
-    ) -> Session:  # fmt: skip
+    ) -> Session:
         ctx = ctx or default_context()
         questions: list[Question] | None = None
         if options.mode is Mode.EXAM and options.pass_mark is None:
@@ -118,17 +125,22 @@ class Session:
 
     @classmethod
     def from_questions(
-        cls, options: Options, questions: list[Question], store: QuizStore | None = None,
-        clock: Callable[[], datetime] = now_local, ctx: Context | None = None,
-    ) -> Session:  # fmt: skip
+        cls,
+        options: Options,
+        questions: list[Question],
+        store: QuizStore | None = None,
+        clock: Callable[[], datetime] = now_local,
+        ctx: Context | None = None,
+    ) -> Session:
         """A session over questions chosen elsewhere (a printed paper, a teacher's selection, a test)."""
         return cls(options, list(questions), store, clock, ctx or default_context())
 
     def _plan(self) -> AttemptPlan:
         o = self.options
         limit = o.time_limit.total_seconds() if o.time_limit is not None else None
-        return AttemptPlan(self._trainee_id, o.mode.value, o.seed, self.total, o.lang, self.started_at, limit,
-                           o.pass_mark)  # fmt: skip
+        return AttemptPlan(
+            self._trainee_id, o.mode.value, o.seed, self.total, o.lang, self.started_at, limit, o.pass_mark
+        )
 
     # --- progress -------------------------------------------------------------------------
 
@@ -186,11 +198,13 @@ class Session:
             raise RuntimeError("the session is over")
         now = self._clock()
         correct = question.is_correct(response)
-        box = after_answer(self._boxes.get(question.topic, BoxState(question.topic)), correct, now,
-                           self._ctx.settings.leitner)  # fmt: skip
+        box = after_answer(
+            self._boxes.get(question.topic, BoxState(question.topic)), correct, now, self._ctx.settings.leitner
+        )
         if self._store is not None:
-            self._store.record_answer(self.attempt_id, self._trainee_id, self.answered + 1, question, response,
-                                      correct, now, box)  # fmt: skip
+            self._store.record_answer(
+                self.attempt_id, self._trainee_id, self.answered + 1, question, response, correct, now, box
+            )
         self._boxes[question.topic] = box
         self._answers.append((question, response, correct))
         self._current = None
@@ -205,10 +219,19 @@ class Session:
         if self._fixed is not None:
             mistakes += [(q, None) for q in self._fixed[self.answered :]]
         pass_mark = self.options.pass_mark if self.options.mode is Mode.EXAM else None
-        result = Result(self.options.mode, self.options.trainee, self.total, self.answered, self.score, pass_mark,
-                        expired, tuple(mistakes))  # fmt: skip
+        result = Result(
+            self.options.mode,
+            self.options.trainee,
+            self.total,
+            self.answered,
+            self.score,
+            pass_mark,
+            expired,
+            tuple(mistakes),
+        )
         if self._store is not None and self.attempt_id:
-            self._store.finish_attempt(self.attempt_id, self._clock(), result.correct, result.percent, result.passed,
-                                       expired)  # fmt: skip
+            self._store.finish_attempt(
+                self.attempt_id, self._clock(), result.correct, result.percent, result.passed, expired
+            )
         self._result = result
         return result

@@ -58,8 +58,9 @@ def trainee_stats(store: QuizStore, topics: tuple[str, ...], name: str | None = 
            GROUP BY tr.name, a.topic""",
         (name, name),
     )
-    stats = [TopicStat(TRAINEE, str(n), str(t), int(c), int(r), None if b is None else int(b), 1)
-             for n, t, c, r, b in rows]  # fmt: skip
+    stats = [
+        TopicStat(TRAINEE, str(n), str(t), int(c), int(r), None if b is None else int(b), 1) for n, t, c, r, b in rows
+    ]
     return sorted(stats, key=lambda s: (s.trainee, _order(topics, s.topic)))
 
 
@@ -80,7 +81,14 @@ def exams(store: QuizStore, name: str | None = None) -> list[ExamRecord]:
         (name, name),
     )
     return [
-        ExamRecord(str(n), str(s), int(p), None if c is None else int(c), None if sc is None else float(sc),
-                   None if ok is None else bool(ok), f is not None)
+        ExamRecord(
+            str(n),
+            str(s),
+            int(p),
+            None if c is None else int(c),
+            None if sc is None else float(sc),
+            None if ok is None else bool(ok),
+            f is not None,
+        )
         for n, s, p, c, sc, ok, f in rows
-    ]  # fmt: skip
+    ]

@@ -136,9 +136,17 @@ class QuizStore:
             cursor = conn.execute(
                 "INSERT INTO quiz_attempts (trainee_id, mode, seed, planned, lang, time_limit_s, pass_mark, started_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (plan.trainee_id, plan.mode, plan.seed, plan.planned, plan.lang, plan.time_limit_s, plan.pass_mark,
-                 to_local(plan.started_at).isoformat()),
-            )  # fmt: skip
+                (
+                    plan.trainee_id,
+                    plan.mode,
+                    plan.seed,
+                    plan.planned,
+                    plan.lang,
+                    plan.time_limit_s,
+                    plan.pass_mark,
+                    to_local(plan.started_at).isoformat(),
+                ),
+            )
             return int(cursor.lastrowid or 0)
 
     def finish_attempt(
@@ -148,25 +156,47 @@ class QuizStore:
             conn.execute(
                 "UPDATE quiz_attempts SET finished_at = ?, correct = ?, score = ?, passed = ?, expired = ? "
                 "WHERE id = ? AND finished_at IS NULL",
-                (to_local(at).isoformat(), correct, score, None if passed is None else int(passed), int(expired),
-                 attempt_id),
-            )  # fmt: skip
+                (
+                    to_local(at).isoformat(),
+                    correct,
+                    score,
+                    None if passed is None else int(passed),
+                    int(expired),
+                    attempt_id,
+                ),
+            )
 
     # --- answers and boxes ------------------------------------------------------------------
 
     def record_answer(
-        self, attempt_id: int, trainee_id: int, position: int, question: Question, response: Response,
-        correct: bool, at: datetime, box: BoxState,
-    ) -> None:  # fmt: skip
+        self,
+        attempt_id: int,
+        trainee_id: int,
+        position: int,
+        question: Question,
+        response: Response,
+        correct: bool,
+        at: datetime,
+        box: BoxState,
+    ) -> None:
         """The answer and the topic's new box, committed together; returns once both are on disk."""
         when = to_local(at).isoformat()
         with self.journal.transaction() as conn:
             conn.execute(
                 "INSERT INTO quiz_answers (attempt_id, position, question_id, topic, form, question, response,"
                 " correct, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (attempt_id, position, question.id, question.topic, question.form, question.model_dump_json(),
-                 json.dumps(response_to_json(response)), int(correct), when),
-            )  # fmt: skip
+                (
+                    attempt_id,
+                    position,
+                    question.id,
+                    question.topic,
+                    question.form,
+                    question.model_dump_json(),
+                    json.dumps(response_to_json(response)),
+                    int(correct),
+                    when,
+                ),
+            )
             conn.execute(
                 "INSERT INTO quiz_boxes (trainee_id, topic, box, due_at, last_seen_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (trainee_id, topic) DO UPDATE SET box = excluded.box, due_at = excluded.due_at, "

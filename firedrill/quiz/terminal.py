@@ -66,9 +66,12 @@ def _typed(ask: Callable[[str], str], question: Question, lang: str, out: TextIO
 
 
 def run(
-    session: Session, lang: str, out: TextIO, answers: AnswerFile | None = None,
+    session: Session,
+    lang: str,
+    out: TextIO,
+    answers: AnswerFile | None = None,
     ask: Callable[[str], str] | None = None,
-) -> Result:  # fmt: skip
+) -> Result:
     """Ask every question of ``session`` in turn; the result is printed and returned."""
     ask = ask or input  # looked up now, so a test (or an embedding) can replace the builtin
     try:

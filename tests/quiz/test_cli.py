@@ -64,8 +64,23 @@ def test_malformed_answers_file_names_file_line_and_field(capsys: pytest.Capture
     questions = paper(4, 3)
     answers = tmp_path / "answers.txt"
     answers.write_text(f"# my answers\n{right_answer(questions[0])}\n\n99\n", encoding="utf-8")
-    code = main(["quiz", "--trainee", "s", "--mode", "exam", "--n", "3", "--seed", "4", "--answers", str(answers),
-                 "--data-dir", str(tmp_path)])  # fmt: skip
+    code = main(
+        [
+            "quiz",
+            "--trainee",
+            "s",
+            "--mode",
+            "exam",
+            "--n",
+            "3",
+            "--seed",
+            "4",
+            "--answers",
+            str(answers),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
     assert code == 2
     line = _error_line(capsys)
     assert f"{answers}:4: field 'answers':" in line and "99" in line
@@ -78,10 +93,35 @@ def test_malformed_answers_file_names_file_line_and_field(capsys: pytest.Capture
 def test_scripted_exam_prints_feedback_and_result(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     questions = paper(5, 4)
     answers = tmp_path / "a.txt"
-    answers.write_text("\n".join([right_answer(questions[0]), wrong_answer(questions[1]), right_answer(questions[2]),
-                                  right_answer(questions[3])]), encoding="utf-8")  # fmt: skip
-    args = _parse("--trainee", "Li Wei", "--mode", "exam", "--n", "4", "--seed", "5", "--answers", str(answers),
-                  "--data-dir", str(tmp_path), "--lang", "en", "--pass-mark", "70")  # fmt: skip
+    answers.write_text(
+        "\n".join(
+            [
+                right_answer(questions[0]),
+                wrong_answer(questions[1]),
+                right_answer(questions[2]),
+                right_answer(questions[3]),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    args = _parse(
+        "--trainee",
+        "Li Wei",
+        "--mode",
+        "exam",
+        "--n",
+        "4",
+        "--seed",
+        "5",
+        "--answers",
+        str(answers),
+        "--data-dir",
+        str(tmp_path),
+        "--lang",
+        "en",
+        "--pass-mark",
+        "70",
+    )
     assert quiz_cli.run(args) == 0
     out = capsys.readouterr().out
     assert re.findall(r"^\[(\d)/4\] ([✔✘])", out, re.M) == [("1", "✔"), ("2", "✘"), ("3", "✔"), ("4", "✔")]
@@ -105,8 +145,9 @@ def test_quitting_early_counts_the_rest_wrong(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     monkeypatch.setattr("builtins.input", lambda prompt="": "q")
-    args = _parse("--trainee", "t", "--mode", "exam", "--n", "3", "--seed", "6", "--data-dir", str(tmp_path),
-                  "--lang", "en")  # fmt: skip
+    args = _parse(
+        "--trainee", "t", "--mode", "exam", "--n", "3", "--seed", "6", "--data-dir", str(tmp_path), "--lang", "en"
+    )
     assert quiz_cli.run(args) == 0
     out = capsys.readouterr().out
     assert "0/3 = 0%" in out and "Stopped" in out
@@ -146,13 +187,15 @@ def test_stats_table_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     answers = tmp_path / "a.txt"
     answers.write_text(f"{right_answer(questions[0])}\n{wrong_answer(questions[1])}\n", encoding="utf-8")
     base = ["--data-dir", str(tmp_path)]
-    assert main(["quiz", "--trainee", "周", "--mode", "exam", "--n", "2", "--seed", "3", "--answers", str(answers),
-                 *base]) == 0  # fmt: skip
+    assert (
+        main(["quiz", "--trainee", "周", "--mode", "exam", "--n", "2", "--seed", "3", "--answers", str(answers), *base])
+        == 0
+    )
     capsys.readouterr()
     csv_file = tmp_path / "stats.csv"
     assert main(["quiz", "stats", "--trainee", "周", "--csv", str(csv_file), *base]) == 0
     out = capsys.readouterr().out
-    assert "周" in out and "exam" in out
+    assert "周" in out and "考试" in out and "未通过" in out  # one right of two: below the 80 % pass mark
     rows = list(csv.DictReader(csv_file.open(encoding="utf-8")))
     assert sum(int(r["answered"]) for r in rows) == 2 and sum(int(r["correct"]) for r in rows) == 1
     assert main(["quiz", "stats", "--trainee", "nobody", *base]) == 2

@@ -28,10 +28,29 @@ TIMEOUT_S = 30
 
 def _start(data_dir: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "firedrill", "quiz", "--trainee", "kill-test", "--mode", "exam", "--n", str(N),
-           "--seed", str(SEED), "--answers", "-", "--data-dir", str(data_dir), "--lang", "en"]  # fmt: skip
-    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", env=env)  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "firedrill",
+        "quiz",
+        "--trainee",
+        "kill-test",
+        "--mode",
+        "exam",
+        "--n",
+        str(N),
+        "--seed",
+        str(SEED),
+        "--answers",
+        "-",
+        "--data-dir",
+        str(data_dir),
+        "--lang",
+        "en",
+    ]
+    return subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env
+    )
 
 
 def _await_ack(proc: subprocess.Popen[str], position: int) -> None:

@@ -46,8 +46,9 @@ def _tampered(question: Question) -> Question:
     """The same question with a wrong key (and a matching id, so only the key is wrong)."""
     if question.kind is Kind.NUMERIC:
         assert question.numeric is not None
-        wrong = NumericKey(minimum=question.numeric.minimum + 1, maximum=question.numeric.maximum,
-                           unit=question.numeric.unit)  # fmt: skip
+        wrong = NumericKey(
+            minimum=question.numeric.minimum + 1, maximum=question.numeric.maximum, unit=question.numeric.unit
+        )
         return question.model_copy(update={"numeric": wrong}).with_id()
     key = list(question.key)
     if question.kind is Kind.ORDERING:

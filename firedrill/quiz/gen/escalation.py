@@ -42,7 +42,7 @@ class Circumstances:
     def describe(self) -> Text:
         when = moment_text(self.moment)
         name = holiday_name(self.moment.date())
-        parts = [tx("circumstance.holiday", when=when, name=name) if name else when]
+        parts = [tx("circumstance.holiday", when=when, name=name) if name is not None else when]
         parts.append(tx("circumstance.wind", wind=str(self.wind), gust=str(self.gust)))
         parts.extend(tx(f"circumstance.{flag}") for flag in self.flags)
         return join(parts)

@@ -11,12 +11,17 @@ import random
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
+import holidays
+
 from firedrill.models import Text
 from firedrill.quiz.texts import tx
 from firedrill.rules.holidays_cn import holiday_block
 from firedrill.rules.schema import NightRule
 
 MINUTES_PER_DAY = 24 * 60
+ZH_NAMES, EN_NAMES = "zh_CN", "en_US"  # the holidays package's languages for China
+# How the holidays package marks days off that are not the festival itself, and a holiday moved to a weekday.
+SUBSTITUTE_PREFIX, OBSERVED = "Day off", (" (observed)", "（补假）")
 ONE_DAY = timedelta(days=1)
 
 
@@ -34,9 +39,34 @@ def draw_date(rng: random.Random, year: int, holiday: bool) -> date:
     return rng.choice(holidays if holiday else ordinary)
 
 
-def holiday_name(day: date) -> str:
+@cache
+def _names(year: int, language: str) -> dict[date, str]:
+    found = holidays.country_holidays("CN", years=range(year - 1, year + 2), language=language)
+    return {d: str(n) for d, n in found.items()}
+
+
+def holiday_name(day: date) -> Text | None:
+    """The name of the official holiday block ``day`` lies in, in both languages, or None."""
     block = holiday_block(day)
-    return block[2] if block else ""
+    if block is None:
+        return None
+    first, last, _ = block
+    english = _names(day.year, EN_NAMES)
+    # The festival itself, not the make-up days off around it (调休), as the rules engine names blocks.
+    days = [
+        d
+        for d in (first + ONE_DAY * i for i in range((last - first).days + 1))
+        if d in english and not english[d].startswith(SUBSTITUTE_PREFIX)
+    ]
+
+    def names(language: str, separator: str) -> str:
+        table = _names(day.year, language)
+        plain = [table[d] for d in days if d in table]
+        for mark in OBSERVED:
+            plain = [name.replace(mark, "") for name in plain]
+        return separator.join(dict.fromkeys(plain))
+
+    return Text(zh=names(ZH_NAMES, "、"), en=names(EN_NAMES, ", "))
 
 
 def _minutes(t: time) -> int:

@@ -81,8 +81,11 @@ class QuizScreen(Screen[Result]):
 
     def _status(self) -> None:
         s = self.session
-        parts = [self._t(f"mode.{s.options.mode.value}"), f"{min(s.answered + 1, s.total)}/{s.total}",
-                 self._t("ui.score_line", score=str(s.score), answered=str(s.answered))]  # fmt: skip
+        parts = [
+            self._t(f"mode.{s.options.mode.value}"),
+            f"{min(s.answered + 1, s.total)}/{s.total}",
+            self._t("ui.score_line", score=str(s.score), answered=str(s.answered)),
+        ]
         left = s.time_left()
         if left is not None:
             parts.append(self._t("ui.time_left", left=str(left).split(".")[0]))
@@ -124,8 +127,9 @@ class QuizScreen(Screen[Result]):
         mark = self._t("ui.right" if feedback.correct else "ui.wrong")
         lines = [mark]
         if not feedback.correct:
-            lines.append(self._t("ui.your_answer", answer=response_text(feedback.question, feedback.response,
-                                                                          self.lang)))  # fmt: skip
+            lines.append(
+                self._t("ui.your_answer", answer=response_text(feedback.question, feedback.response, self.lang))
+            )
         lines += explanation_lines(feedback.question, self.lang)
         self._set("quiz-feedback", "\n".join(lines))
         self._status()
