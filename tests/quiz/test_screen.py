@@ -111,3 +111,23 @@ async def _time_up(clock: Clock) -> None:
         await pilot.press(*_keys(questions[0], True))
         assert session.answered == 0
         assert "Time is up" in _text(app, "quiz-prompt") and "0/3 = 0%" in _text(app, "quiz-prompt")
+
+
+def test_the_standalone_app_asks_name_and_mode_then_records(tmp_path: Path) -> None:
+    asyncio.run(_standalone(tmp_path))
+
+
+async def _standalone(tmp_path: Path) -> None:
+    from firedrill.tui.quiz.app import QuizApp
+
+    app = QuizApp(None, tmp_path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"a/b", "enter")
+        assert "cannot hold" in _text(app, "quiz-hint")  # a bad name is refused in place
+        await pilot.press("backspace", "backspace", "backspace", *"Mei", "enter", "2")  # 2: exam
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.screen.session.options.trainee == "Mei"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+    with QuizStore.open(tmp_path) as store:
+        assert store.find_trainee("Mei") is not None
