@@ -65,10 +65,12 @@ def range_text(minimum: float | None, maximum: float | None, unit: Text | None =
     """6—9, 10 or more (以上, includes the number), as the plan writes ranges."""
     unit = unit or plain("")
     if maximum is None:
-        return tx("range.or_more", min=num(minimum or 0), unit=unit)
-    if minimum is None or minimum == maximum:
-        return tx("range.exact", n=num(maximum), unit=unit)
-    return tx("range.between", min=num(minimum), max=num(maximum), unit=unit)
+        text = tx("range.or_more", min=num(minimum or 0), unit=unit)
+    elif minimum is None or minimum == maximum:
+        text = tx("range.exact", n=num(maximum), unit=unit)
+    else:
+        text = tx("range.between", min=num(minimum), max=num(maximum), unit=unit)
+    return Text(zh=" ".join(text.zh.split()), en=" ".join(text.en.split()))  # no double space for a blank unit
 
 
 def choice(
