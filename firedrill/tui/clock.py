@@ -36,3 +36,11 @@ class ManualClock:
 
     def set(self, when: datetime) -> None:
         self._now = when if when.tzinfo is not None else when.replace(tzinfo=LOCAL_TZ)
+
+
+def elapsed(since: datetime, now: datetime) -> str:
+    """+HH:MM:SS (negative shown with a minus: an event entered before the report time)."""
+    seconds = int((now - since).total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

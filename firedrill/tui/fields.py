@@ -23,7 +23,8 @@ SITE_CATEGORIES = ("ordinary_building", "high_rise", "underground", "crowded_pla
 _SPEED = re.compile(r"(m/s|米/秒|mps)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*[-−]")
 _TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M")
-_CLOCK_FORMATS = ("%H:%M", "%H:%M:%S", "%H%M")
+_CLOCK_FORMATS = ("%H:%M", "%H:%M:%S")
+_COMPACT_CLOCK = re.compile(r"^\d{4}$")  # 2145 = 21:45; shorter digit runs are not times
 
 
 class Kind(StrEnum):
@@ -94,6 +95,8 @@ def parse_time(text: str, field: str, day: datetime) -> datetime:
         except ValueError:
             continue
     base = day.astimezone(LOCAL_TZ)
+    if _COMPACT_CLOCK.match(raw):
+        raw = f"{raw[:2]}:{raw[2:]}"
     for fmt in _CLOCK_FORMATS:
         try:
             clock = datetime.strptime(raw, fmt).time()

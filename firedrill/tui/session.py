@@ -221,7 +221,9 @@ class Session:
         """Re-assess with the clock; record a changed level (night) and the time alerts now due."""
         now = self.clock()
         self.reassess(now)
-        recorded = [] if self.pending else self.record_assessment(now)
+        if self.pending or self.stale:
+            return []  # decisions and alerts follow recorded facts only; the flush will catch up
+        recorded = self.record_assessment(now)
         for code, text in due_alerts(self, now):
             recorded.append(self._append(EventKind.ALERT, {"text": text.zh, "text_en": text.en, "code": code}, now))
             self.alerted.add(code)

@@ -10,16 +10,9 @@ from typing import Any
 
 from firedrill.journal import Event, EventKind
 from firedrill.playbook.loader import Library
+from firedrill.tui.clock import elapsed
 from firedrill.tui.fields import SPECS, Kind, format_time, raw_from_value
 from firedrill.tui.words import colon, list_sep, w, word
-
-
-def elapsed(since: datetime, now: datetime) -> str:
-    """+HH:MM:SS (negative shown with a minus: an event entered before the report time)."""
-    seconds = int((now - since).total_seconds())
-    sign = "-" if seconds < 0 else "+"
-    seconds = abs(seconds)
-    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
 def show_value(field: str, value: Any, lang: str, library: Library | None) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from firedrill.tui.app import FiredrillApp, create_app
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
@@ -62,6 +63,15 @@ async def type_into(pilot: Pilot[object], field: str, text: str, *, leave: bool 
     await pilot.pause()
 
 
+async def enter_value(pilot: Pilot[object], field: str, text: str) -> None:
+    """Put ``text`` in ``field`` as a paste would (one change, not one per key) and Tab away."""
+    app = pilot.app
+    assert isinstance(app, FiredrillApp)
+    app.main.form.focus_field(field)
+    app.main.query_one(f"#in-{field}", Input).value = text
+    await pilot.press("tab")
+
+
 async def pick_scenario(pilot: Pilot[object], query: str) -> None:
     """F2, type the search text, Enter: as a dispatcher picks the playbook."""
     await pilot.press("f2")
@@ -75,4 +85,7 @@ def banner_text(app: FiredrillApp) -> str:
 
 
 def panel_text(app: FiredrillApp, name: str) -> str:
+    """What the panel ``name`` shows once the dispatcher opens its tab."""
+    app.main.show_panel(name)
+    app.main.render_panel(name)
     return app.main.panel(name).text

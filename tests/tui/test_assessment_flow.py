@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from firedrill.journal import EventKind
-from tests.tui.conftest import banner_text, panel_text, pick_scenario, ready, type_into
+from tests.tui.conftest import banner_text, enter_value, panel_text, pick_scenario, ready, type_into
 
 
 async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> None:
@@ -12,7 +12,7 @@ async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pick_scenario(pilot, "商场")
-        await type_into(pilot, "reported_at", "23:10")
+        await enter_value(pilot, "reported_at", "23:10")
         await type_into(pilot, "burning_area_m2", "300")
         # 300 m² grades no level of clause 1.4: the night trigger is listed but does not raise it.
         assert "一 般" in banner_text(app)
@@ -94,7 +94,7 @@ async def test_hazard_checkbox_and_money_with_units(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await type_into(pilot, "direct_loss_yuan", "5000万")
+        await enter_value(pilot, "direct_loss_yuan", "5000万")
         assert "重 大" in banner_text(app)  # 5000万 = 5e7 yuan: 1.4 major (5000万元以上1亿元以下)
         app.main.query_one("#hz-boilover").focus()
         await pilot.press("space")

@@ -41,8 +41,6 @@ class ConsoleDisplay:
 
     def refresh_live(self) -> None:
         """Everything that follows from the form: banner, panels, field marks, incident bar."""
-        from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
-
         screen = self._screen()
         session, lang, now = screen.active, screen.lang, screen.console.clock()
         if session is None:
@@ -52,16 +50,30 @@ class ConsoleDisplay:
         screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now)
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
         screen.form.set_calls(len(session.calls))
-        if a is not None and screen.engine is not None:
-            playbook = session.playbook
-            screen.panel("assessment").set_lines(assessment_lines(a, lang))
-            screen.panel("dispatch").set_lines(dispatch_lines(a, playbook, lang))
-            note = screen.engine.rulebook.response.notes["field_organisation"]
-            screen.panel("groups").set_lines(group_lines(a, playbook, lang, note))
+        screen.dirty_panels |= {"assessment", "dispatch", "groups"}
+        self.render_panel(screen.query_one("#panels", TabbedContent).active.removeprefix("tab-"))
         screen.set_class(session.stale, "-stale")
         self.refresh_playbook()
         screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
         self.refresh_incident_bar()
+
+    def render_panel(self, name: str) -> None:
+        """Render one of the assessment panels if it changed; the hidden ones wait until shown."""
+        from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
+
+        screen = self._screen()
+        session = screen.active
+        if name not in screen.dirty_panels or session is None or session.assessment is None or screen.engine is None:
+            return
+        screen.dirty_panels.discard(name)
+        a, lang, playbook = session.assessment, screen.lang, session.playbook
+        if name == "assessment":
+            screen.panel(name).set_lines(assessment_lines(a, lang))
+        elif name == "dispatch":
+            screen.panel(name).set_lines(dispatch_lines(a, playbook, lang))
+        elif name == "groups":
+            note = screen.engine.rulebook.response.notes["field_organisation"]
+            screen.panel(name).set_lines(group_lines(a, playbook, lang, note))
 
     def refresh_playbook(self, force: bool = False) -> None:
         screen = self._screen()
@@ -94,7 +106,7 @@ class ConsoleDisplay:
         bar = Content(" │ ").join(parts)
         widget = screen.query_one("#incident-bar", Static)
         if not (isinstance(widget.content, Content) and widget.content.is_same(bar)):
-            widget.update(bar)
+            widget.update(bar, layout=False)
 
     def set_lang(self, lang: str) -> None:
         """Every label in ``lang``: keys, form, tabs, banner and panels."""

@@ -51,6 +51,7 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         self.active: Session | None = None
         self._flush_timer: Timer | None = None
         self.shown_playbook: tuple[str | None, str] = ("", "")
+        self.dirty_panels: set[str] = set()
 
     @property
     def console(self) -> FiredrillApp:
@@ -172,6 +173,10 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
             self._flush_timer = self.set_timer(DEBOUNCE_SECONDS, self.flush_now)
         else:
             self._flush_timer.reset()
+
+    @on(TabbedContent.TabActivated, "#panels")
+    def _panel_shown(self, event: TabbedContent.TabActivated) -> None:
+        self.render_panel((event.pane.id or "").removeprefix("tab-"))
 
     @on(IntakeForm.Left)
     def _left(self) -> None:

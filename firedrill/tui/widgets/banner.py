@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from firedrill.tui.timeline import elapsed
+from firedrill.tui.clock import elapsed
 from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import colon, list_sep, w, word
 

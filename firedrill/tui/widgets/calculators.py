@@ -31,11 +31,11 @@ def _number(text: str, *, whole: bool = False, positive: bool = False) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError("count" if whole else "number") from None
+        raise ValueError("whole" if whole else "number") from None
     if value < 0:
         raise ValueError("negative")
     if whole and value != int(value):
-        raise ValueError("count")
+        raise ValueError("whole")
     if positive and value == 0:
         raise ValueError("positive")
     return value

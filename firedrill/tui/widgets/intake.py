@@ -169,19 +169,19 @@ class IntakeForm(VerticalScroll):
                 continue  # unchanged: no update, no new layout
             self._shown[spec.id] = shown
             mark = self.query_one(f"#mark-{spec.id}", Static)
-            mark.update(MARKS[state])
+            mark.update(MARKS[state], layout=False)
             mark.set_classes(f"mark -{state}" if state else "mark")
             message = self.query_one(f"#err-{spec.id}", Static)
             code = errors.get(spec.id)
             message.update(w(f"error_{code}", self.lang) if code else "")
             message.set_class(code is not None, "-shown")
             if spec.kind in TEXT_INPUT_KINDS:
-                self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-invalid")
+                self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-bad")
 
     def set_calls(self, count: int) -> None:
         if count != self._calls:
             self._calls = count
-            self.query_one("#calls-count", Static).update(str(count))
+            self.query_one("#calls-count", Static).update(str(count), layout=False)
 
     def set_lang(self, lang: str, scenario_name: str | None) -> None:
         self.lang = lang

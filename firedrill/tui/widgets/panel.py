@@ -43,6 +43,7 @@ class WrapStatic(Static):
         super().__init__(**kwargs)
         self._source = content if isinstance(content, Content) else Content(content)
         self._wrapped_at = -1
+        self._lines = -1
 
     def set_content(self, content: Content | str) -> None:
         """Show ``content``; an unchanged content costs nothing (no new layout)."""
@@ -57,7 +58,11 @@ class WrapStatic(Static):
         width = self.content_region.width if self.is_mounted else 0
         if width != self._wrapped_at:
             self._wrapped_at = width
-            self.update(wrap_content(self._source, width))
+            wrapped = wrap_content(self._source, width)
+            lines = wrapped.plain.count("\n")
+            # Same number of lines at the same width: same size, so no new layout of the screen.
+            self.update(wrapped, layout=lines != self._lines or width == 0)
+            self._lines = lines
 
     def on_mount(self) -> None:
         self._rewrap()

@@ -1,0 +1,89 @@
+"""Every console word exists in both languages, every key has a label, and the layers stay apart."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from firedrill.i18n import label
+from firedrill.tui import words
+from firedrill.tui.bindings import ACTIONS
+from firedrill.tui.fields import FIELDS, TEXT_INPUT_KINDS, Kind
+from firedrill.tui.screens.display import PANELS
+from firedrill.tui.widgets.playbook import SECTIONS
+
+TUI = Path(words.__file__).parent
+LITERAL_KEY = re.compile(r"""\bw\(\s*["']([a-z_]+)["']\s*,""")
+
+
+def test_console_words_validate_and_agree_with_the_fast_loader() -> None:
+    for key in words.keys("console"):
+        text = label("console", key)  # pydantic-validated: zh and en both present
+        assert text.zh.strip() and text.en.strip(), key
+        assert words.w(key, "zh") == text.zh and words.w(key, "en") == text.en
+
+
+def test_every_word_the_console_names_exists() -> None:
+    used = {m.group(1) for path in TUI.rglob("*.py") if "quiz" not in path.parts
+            for m in LITERAL_KEY.finditer(path.read_text(encoding="utf-8"))}  # fmt: skip
+    used |= {f"field_{f.id}" for f in FIELDS} | {f"hint_{f.id}" for f in FIELDS if f.kind in TEXT_INPUT_KINDS}
+    used |= {a.label for a in ACTIONS}
+    used |= {f"tab_{p}" for p in PANELS} | {f"sec_{k}" for k in SECTIONS} | {"sec_calc"}
+    used |= {f"error_{k.value}" for k in Kind if k.value not in ("text", "bool", "hazards", "scenario", "site")}
+    used |= {f"error_{c}" for c in ("negative", "required", "choice", "incident", "whole", "positive")}
+    used |= {f"tl_status_{s}" for s in ("opened", "resumed", "closed")}
+    used |= {f"calc_{c}" for c in ("tank", "zone", "metro", "collapse", "diameter", "height", "neighbours",
+                                   "reading", "distance", "attackers")}  # fmt: skip
+    assert used - set(words.keys("console")) == set()
+
+
+def test_keys_are_unique_and_every_action_exists() -> None:
+    from firedrill.tui.screens.main import MainScreen
+
+    assert len({a.key for a in ACTIONS}) == len(ACTIONS) and len({a.id for a in ACTIONS}) == len(ACTIONS)
+    for action in ACTIONS:
+        assert callable(getattr(MainScreen, f"action_{action.action}", None)), action
+
+
+@pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.tui.fields", "firedrill.tui.session",
+                                    "firedrill.tui.order", "firedrill.tui.wrap"])  # fmt: skip
+def test_console_logic_and_cli_entry_leave_textual_out(module: str) -> None:
+    code = (f"import importlib, sys; importlib.import_module({module!r}); "
+            "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")  # fmt: skip
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_first_screen_needs_no_pydantic() -> None:
+    code = ("import sys; import firedrill.tui.app; "
+            "sys.exit(any(m == 'pydantic' or m.startswith('firedrill.rules') for m in sys.modules))")  # fmt: skip
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_cli_refuses_a_missing_config_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "none.yaml"
+    result = subprocess.run([sys.executable, "-m", "firedrill", "console", "--config", str(missing)],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 2
+    expected = f"firedrill: error: {missing}: field '--config': config file not found"
+    assert result.stderr.strip().splitlines() == [expected]
+
+
+def test_cli_reports_a_config_that_does_not_validate(tmp_path: Path) -> None:
+    bad = tmp_path / "config.yaml"
+    bad.write_text("lang: fr\n", encoding="utf-8")
+    from firedrill.tui.app import create_app
+
+    async def run() -> object:
+        app = create_app(config=bad, data_dir=tmp_path / "data")
+        async with app.run_test() as pilot:
+            await pilot.pause(2)
+        return app.return_value
+
+    import asyncio
+
+    result = asyncio.run(run())
+    assert result is not None and "lang" in str(result)
