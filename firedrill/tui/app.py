@@ -56,11 +56,11 @@ class FiredrillApp(App[Any]):
         return screen
 
     def on_mount(self) -> None:
-        self.install_screen(MainScreen(self.lang), "main")
+        self.install_screen(MainScreen(self.lang, self.size.width), "main")
         self.push_screen("main")
-        self.call_after_refresh(self._load_engine)
 
-    def _load_engine(self) -> None:
+    def load_engine(self) -> None:
+        """Start loading the engine in a thread (the main screen calls this once it is drawn)."""
         self.run_worker(lambda: load_engine(self.options), thread=True, name="engine", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -73,7 +73,6 @@ class FiredrillApp(App[Any]):
             if self.options.lang_from_config and engine.config.lang != self.lang:
                 self.lang = engine.config.lang
             self.main.engine_ready(engine)
-            self.engine_ready.set()
         elif event.state is WorkerState.ERROR:
             self.exit(event.worker.error, return_code=2)
 

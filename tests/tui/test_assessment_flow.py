@@ -82,7 +82,8 @@ async def test_manual_escalation_needs_a_reason_and_names_it(make_app) -> None:
         await type_into(pilot, "burning_area_m2", "700")
         await pilot.press("f9")
         assert app.focused is app.main.query_one("#in-manual_escalation")
-        await pilot.press(*"周边有危化品仓库", "enter")
+        app.focused.value = "周边有危化品仓库"  # type: ignore[union-attr]
+        await pilot.press("enter")
         await pilot.pause()
         assert "特 别 重 大" in banner_text(app) and "其他情况(人工升级)" in banner_text(app)
         assert "周边有危化品仓库" in panel_text(app, "assessment")
@@ -101,3 +102,15 @@ async def test_hazard_checkbox_and_money_with_units(make_app) -> None:
         await pilot.pause()
         assert "特 别 重 大" in banner_text(app)
         assert "沸溢" in panel_text(app, "assessment") or "险情" in panel_text(app, "assessment")
+
+
+async def test_wind_in_metres_per_second_raises_the_weather_trigger_in_the_screen_language(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pick_scenario(pilot, "商场")
+        await enter_value(pilot, "burning_area_m2", "700")
+        await enter_value(pilot, "gust", "20m/s")  # 20 m/s is force 8 on the Beaufort scale (wind.yaml)
+        assert "特 别 重 大" in banner_text(app) and "大风/恶劣气候" in banner_text(app)
+        text = panel_text(app, "assessment")
+        assert "[4.3(2)]" in text and "阵风8级" in text and "gust force" not in text

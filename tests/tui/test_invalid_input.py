@@ -36,7 +36,7 @@ async def test_letters_negative_and_bad_time_keep_the_last_valid_assessment(make
         assert _field_message(app, "reported_at").startswith("时间写法如")
 
         for field, text in (("deaths", "0"), ("serious_injuries", "2"), ("reported_at", "21:50")):
-            await type_into(pilot, field, text)
+            await enter_value(pilot, field, text)
         assert _field_message(app, "deaths") == ""
         banner = banner_text(app)
         assert "输入有误" not in banner and "特 别 重 大" in banner  # now 1200 m² counts

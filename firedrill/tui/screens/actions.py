@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import TabbedContent
-
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:
@@ -131,7 +129,7 @@ class ConsoleActions:
             return
         path: Any = None
         try:
-            path = save_order(main.engine.data_dir, session.id, event.seq, text)
+            path = save_order(main.engine.data_dir, session.id, event.seq, text).relative_to(main.engine.data_dir)
         except OSError as exc:
             main.app.notify(f"{w('order_not_saved', lang)}{exc.strerror}", severity="error", markup=False)
         main.refresh_timeline()
@@ -145,6 +143,8 @@ class ConsoleActions:
         self._main().form.focus_field("manual_escalation")
 
     def action_next_panel(self) -> None:
+        from textual.widgets import TabbedContent
+
         from firedrill.tui.screens.display import PANELS
 
         main = self._main()

@@ -98,7 +98,8 @@ class OrderScreen(ModalScreen[None]):
             yield Label(w("order_recorded", self.lang), classes="dialog-title")
             with VerticalScroll(id="order-scroll"):
                 yield WrapStatic(self.text, id="order-text")
-            saved = f"{w('order_saved', self.lang)}{self.path}" if self.path else w("order_not_saved", self.lang)
+            lang = self.lang
+            saved = f"{w('order_saved', lang)}{self.path}" if self.path else w("order_not_saved", lang).rstrip(": ")
             yield Label(saved, id="order-path", classes="dialog-help", markup=False)
             yield Button(w("close", self.lang), id="close", variant="primary")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import w, word
@@ -51,7 +51,8 @@ class ConsoleDisplay:
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
         screen.form.set_calls(len(session.calls))
         screen.dirty_panels |= {"assessment", "dispatch", "groups"}
-        self.render_panel(screen.query_one("#panels", TabbedContent).active.removeprefix("tab-"))
+        active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]
+        self.render_panel(active.removeprefix("tab-"))
         screen.set_class(session.stale, "-stale")
         self.refresh_playbook()
         screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
@@ -59,12 +60,12 @@ class ConsoleDisplay:
 
     def render_panel(self, name: str) -> None:
         """Render one of the assessment panels if it changed; the hidden ones wait until shown."""
-        from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
-
         screen = self._screen()
         session = screen.active
         if name not in screen.dirty_panels or session is None or session.assessment is None or screen.engine is None:
             return
+        from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
+
         screen.dirty_panels.discard(name)
         a, lang, playbook = session.assessment, screen.lang, session.playbook
         if name == "assessment":
@@ -116,9 +117,12 @@ class ConsoleDisplay:
         session = screen.active
         screen.form.set_lang(lang, self.scenario_name(session) if session else None)
         screen.query_one(KeyBar).set_lang(lang)
-        tabs = screen.query_one("#panels", TabbedContent)
-        for pane in PANELS:
-            tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
+        if screen.built:
+            from textual.widgets import TabbedContent
+
+            tabs = screen.query_one("#panels", TabbedContent)
+            for pane in PANELS:
+                tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
         if session is None:
             screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.console.clock(),
                                loading=screen.engine is None)  # fmt: skip
@@ -129,4 +133,6 @@ class ConsoleDisplay:
         return PANELS
 
     def show_panel(self, pane: str) -> None:
+        from textual.widgets import TabbedContent
+
         self._screen().query_one("#panels", TabbedContent).active = f"tab-{pane}"

@@ -6,7 +6,6 @@ are given and post what the dispatcher did. Actions bound to keys live in ``scre
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,34 +16,39 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
 from firedrill.errors import InputError
 from firedrill.tui.bindings import console_bindings
 from firedrill.tui.commands import ConsoleCommands
 from firedrill.tui.fields import default_raw
 from firedrill.tui.screens.actions import ConsoleActions
-from firedrill.tui.screens.display import PANELS, ConsoleDisplay
-from firedrill.tui.settings import DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS
+from firedrill.tui.screens.display import ConsoleDisplay
+from firedrill.tui.settings import DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS, WIDE
 from firedrill.tui.widgets.banner import LevelBanner
 from firedrill.tui.widgets.intake import IntakeForm
 from firedrill.tui.widgets.keybar import KeyBar
-from firedrill.tui.widgets.panel import TextPanel
-from firedrill.tui.widgets.playbook import PlaybookPanel
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:
+    from textual.widgets import TabbedContent
+
     from firedrill.journal import Event
     from firedrill.tui.app import FiredrillApp
     from firedrill.tui.engine import Engine
     from firedrill.tui.session import Session
+    from firedrill.tui.widgets.panel import TextPanel
+    from firedrill.tui.widgets.playbook import PlaybookPanel
 
 class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ConsoleCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(console_bindings("zh"))
+    AUTO_FOCUS = "#in-location"
 
-    def __init__(self, lang: str) -> None:
-        super().__init__()
+    def __init__(self, lang: str, width: int = 0) -> None:
+        # The width class is set before the children are styled: Textual would add it on the first
+        # resize and restyle every widget a second time.
+        super().__init__(classes="-wide" if width >= WIDE else "-narrow")
         self.lang = lang
         self.engine: Engine | None = None
         self.sessions: dict[str, Session] = {}
@@ -52,6 +56,7 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         self._flush_timer: Timer | None = None
         self.shown_playbook: tuple[str | None, str] = ("", "")
         self.dirty_panels: set[str] = set()
+        self.built = False
 
     @property
     def console(self) -> FiredrillApp:
@@ -61,18 +66,13 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
+        # The first screen: the banner and the first rows of the form. The rest is mounted as soon
+        # as it is drawn (``_build_rest``), so the dispatcher can start typing at once.
         yield Static("", id="incident-bar")
         with Horizontal(id="body"):
             yield IntakeForm(self.lang, id="intake")
             with Vertical(id="right"):
                 yield LevelBanner("", id="banner")
-                with TabbedContent(id="panels"):
-                    for pane in PANELS:
-                        with TabPane(w(f"tab_{pane}", self.lang), id=f"tab-{pane}"):
-                            if pane == "playbook":
-                                yield PlaybookPanel(self.lang, id="playbook")
-                            else:
-                                yield TextPanel(id=f"panel-{pane}")
         yield KeyBar(self.lang, id="keys")
 
     def on_mount(self) -> None:
@@ -80,8 +80,21 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         self.console.steady_cursor(self)
         self.form.fill(default_raw(self.console.clock()), None)
         self.banner.show(None, self.lang, stale_fields=[], reported_at=None, now=self.console.clock(), loading=True)
-        self.form.focus_field("location")
+        self.call_after_refresh(self._build_rest)
+
+    async def _build_rest(self) -> None:
+        self.console.load_engine()  # in a thread, meanwhile
+        typed = self.form.raw_values()  # the first rows, maybe typed into already
+        await self.form.build_rest()
+        self.form.fill(default_raw(self.console.clock()) | typed, None)
+        from firedrill.tui.widgets.panels import Panels
+
+        await self.query_one("#right").mount(Panels(self.lang))
+        self.console.steady_cursor(self)
+        self.built = True
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.engine is not None:
+            self.engine_ready(self.engine)
 
     # --- parts ----------------------------------------------------------------------------------
 
@@ -95,9 +108,13 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
 
     @property
     def playbook_panel(self) -> PlaybookPanel:
+        from firedrill.tui.widgets.playbook import PlaybookPanel
+
         return self.query_one(PlaybookPanel)
 
     def panel(self, name: str) -> TextPanel:
+        from firedrill.tui.widgets.panel import TextPanel
+
         return self.query_one(f"#panel-{name}", TextPanel)
 
     def rebind(self) -> None:
@@ -112,10 +129,14 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
     # --- the engine arrives ---------------------------------------------------------------------
 
     def engine_ready(self, engine: Engine) -> None:
+        """The engine is loaded: resume the open incidents, or start one with what was typed."""
         from firedrill.tui.screens.dialogs import ResumeScreen
 
         self.engine = engine
+        if not self.built:
+            return  # ``_build_rest`` calls again when the whole screen is there
         open_incidents = engine.journal.open_incidents()
+        self.console.engine_ready.set()
         if not open_incidents:
             self.start_incident(self.form.raw_values())
             return
@@ -174,9 +195,9 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         else:
             self._flush_timer.reset()
 
-    @on(TabbedContent.TabActivated, "#panels")
-    def _panel_shown(self, event: TabbedContent.TabActivated) -> None:
-        self.render_panel((event.pane.id or "").removeprefix("tab-"))
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.control.id == "panels":
+            self.render_panel((event.pane.id or "").removeprefix("tab-"))
 
     @on(IntakeForm.Left)
     def _left(self) -> None:
@@ -201,6 +222,8 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
 
     def guarded(self, write: Callable[[], Any]) -> Any:
         """Run a journal write; on failure say so (nothing is shown as recorded) and go on."""
+        import sqlite3
+
         from firedrill.journal import JournalWriteError
 
         try:

@@ -8,18 +8,23 @@ buttons. The screen tells it what to show: values, errors, what is recorded, the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
 from firedrill.tui.fields import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
 from firedrill.tui.words import w, word
 
+if TYPE_CHECKING:
+    from textual.widgets import Checkbox, Select
+
+# Rows composed with the first screen; the others are mounted right after it is drawn.
+FIRST_ROWS = 2
 MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
 
 
@@ -45,38 +50,43 @@ class IntakeForm(VerticalScroll):
         super().__init__(**kwargs)
         self.lang = lang
         self._shown: dict[str, tuple[str, str | None, str]] = {}
+        self.built = False
         self._calls = -1
 
     def compose(self) -> ComposeResult:
-        for spec in FIELDS:
+        for spec in FIELDS[:FIRST_ROWS]:
             yield from self._row(spec)
-        with Horizontal(classes="row"):
-            yield Label(w("field_calls", self.lang), id="label-calls", classes="field-label")
-            yield Static("0", id="calls-count", classes="calls-count")
-            yield Button(w("add_call", self.lang), id="add-call", compact=True)
 
-    def _row(self, spec: FieldSpec) -> ComposeResult:
+    async def build_rest(self) -> None:
+        """Mount the rows after the first ones (called once the first screen is drawn)."""
+        widgets = [widget for spec in FIELDS[FIRST_ROWS:] for widget in self._row(spec)]
+        calls = Horizontal(
+            Label(w("field_calls", self.lang), id="label-calls", classes="field-label"),
+            Static("0", id="calls-count", classes="calls-count"),
+            Button(w("add_call", self.lang), id="add-call", compact=True),
+            classes="row",
+        )
+        await self.mount(*widgets, calls)
+        self.built = True
+
+    def _row(self, spec: FieldSpec) -> list[Widget]:
+        """The widgets of one field: its row and the line for its error message."""
+        from textual.widgets import Checkbox
+
         label = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}", classes="field-label")
         mark = Static(" ", id=f"mark-{spec.id}", classes="mark")
+        error = Static("", id=f"err-{spec.id}", classes="field-error")
         if spec.kind is Kind.BOOL:
-            with Horizontal(classes="row"):
-                yield Checkbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
-                yield mark
-        elif spec.kind is Kind.HAZARDS:
-            with Horizontal(classes="row"):
-                yield label
-                yield mark
-            with Horizontal(classes="row hazards"):
-                for hazard in HAZARDS:
-                    yield Checkbox(word("hazard", hazard, self.lang), id=f"hz-{hazard}", compact=True)
-        else:
-            with Horizontal(classes="row"):
-                yield label
-                yield self._control(spec)
-                yield mark
-        yield Static("", id=f"err-{spec.id}", classes="field-error")
+            box = Checkbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+            return [Horizontal(box, mark, classes="row"), error]
+        if spec.kind is Kind.HAZARDS:
+            boxes = [Checkbox(word("hazard", h, self.lang), id=f"hz-{h}", compact=True) for h in HAZARDS]
+            return [Horizontal(label, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
+        return [Horizontal(label, self._control(spec), mark, classes="row"), error]
 
     def _control(self, spec: FieldSpec) -> Widget:
+        from textual.widgets import Select
+
         if spec.kind is Kind.SITE:
             return Select(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
                           value="ordinary_building")  # fmt: skip
@@ -101,8 +111,9 @@ class IntakeForm(VerticalScroll):
         event.stop()
         self.post_message(self.Left())
 
-    @on(Checkbox.Changed)
-    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        from textual.widgets import Checkbox
+
         event.stop()
         box_id = event.checkbox.id or ""
         if box_id.startswith("hz-"):
@@ -112,8 +123,9 @@ class IntakeForm(VerticalScroll):
             self.post_message(self.Edited(box_id[3:], event.value))
         self.post_message(self.Left())
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        from textual.widgets import Select
+
         event.stop()
         if event.value is not Select.NULL:
             self.post_message(self.Edited("site_category", event.value))
@@ -129,10 +141,19 @@ class IntakeForm(VerticalScroll):
 
     # --- attributes down ------------------------------------------------------------------------
 
+    def _specs(self) -> tuple[FieldSpec, ...]:
+        """The fields whose rows are mounted (the first ones only, until ``build_rest``)."""
+        return FIELDS if self.built else FIELDS[:FIRST_ROWS]
+
     def fill(self, values: Mapping[str, Any], scenario_name: str | None) -> None:
         """Show ``values`` (raw contents by field) without reporting them back as edits."""
-        with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
-            for spec in FIELDS:
+        quiet: list[type[Message]] = [Input.Changed]
+        if self.built:
+            from textual.widgets import Checkbox, Select
+
+            quiet += [Checkbox.Changed, Select.Changed]
+        with self.prevent(*quiet):
+            for spec in self._specs():
                 value = values.get(spec.id)
                 if spec.kind in TEXT_INPUT_KINDS:
                     control = self.query_one(f"#in-{spec.id}", Input)
@@ -150,18 +171,18 @@ class IntakeForm(VerticalScroll):
     def raw_values(self) -> dict[str, Any]:
         """What the form holds now (used for what was typed before the engine was ready)."""
         values: dict[str, Any] = {}
-        for spec in FIELDS:
+        for spec in self._specs():
             if spec.kind in TEXT_INPUT_KINDS:
                 values[spec.id] = self.query_one(f"#in-{spec.id}", Input).value
             elif spec.kind is Kind.BOOL:
-                values[spec.id] = self.query_one(f"#in-{spec.id}", Checkbox).value
+                values[spec.id] = self.query_one(f"#in-{spec.id}").value  # type: ignore[attr-defined]
             elif spec.kind is Kind.HAZARDS:
-                values[spec.id] = [h for h in HAZARDS if self.query_one(f"#hz-{h}", Checkbox).value]
+                values[spec.id] = [h for h in HAZARDS if self.query_one(f"#hz-{h}").value]  # type: ignore[attr-defined]
         return values
 
     def show_state(self, errors: Mapping[str, str], pending: set[str], recorded: set[str]) -> None:
         """Mark each field: error (with its message), typed but not yet recorded, or recorded."""
-        for spec in FIELDS:
+        for spec in self._specs():
             state = ("error" if spec.id in errors else "pending" if spec.id in pending
                      else "recorded" if spec.id in recorded else "")  # fmt: skip
             shown = (state, errors.get(spec.id), self.lang)
@@ -179,29 +200,33 @@ class IntakeForm(VerticalScroll):
                 self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-bad")
 
     def set_calls(self, count: int) -> None:
-        if count != self._calls:
+        if count != self._calls and self.built:
             self._calls = count
             self.query_one("#calls-count", Static).update(str(count), layout=False)
 
     def set_lang(self, lang: str, scenario_name: str | None) -> None:
+        from textual.widgets import Checkbox, Select  # mounted by build_rest, imported with it
+
         self.lang = lang
-        for spec in FIELDS:
+        self._shown.clear()
+        for spec in self._specs():
             if spec.kind is Kind.BOOL:
                 self.query_one(f"#in-{spec.id}", Checkbox).label = w(f"field_{spec.id}", lang)
                 continue
             self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
             if spec.kind in TEXT_INPUT_KINDS:
                 self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
-        for hazard in HAZARDS:
-            self.query_one(f"#hz-{hazard}", Checkbox).label = word("hazard", hazard, lang)
-        site = self.query_one("#in-site_category", Select)
-        with self.prevent(Select.Changed):
-            current = site.value
-            site.set_options(self._site_options())
-            site.value = current
-        self.query_one("#label-calls", Label).update(w("field_calls", lang))
-        self.query_one("#add-call", Button).label = w("add_call", lang)
         self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
+        if self.built:
+            site = self.query_one("#in-site_category", Select)
+            with self.prevent(Select.Changed):
+                current = site.value
+                site.set_options(self._site_options())
+                site.value = current
+            for hazard in HAZARDS:
+                self.query_one(f"#hz-{hazard}", Checkbox).label = word("hazard", hazard, lang)
+            self.query_one("#label-calls", Label).update(w("field_calls", lang))
+            self.query_one("#add-call", Button).label = w("add_call", lang)
 
     def focus_field(self, field: str) -> None:
         self.query_one(f"#in-{field}").focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,7 +12,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from firedrill.tui.wrap import break_offsets
+from firedrill.tui.wrap import break_offsets, cells
+
+# Leading spaces and a list number ("1. ", "(2) ", "★ "): continuation lines hang under the text after it.
+LIST_MARKER = re.compile(r"^ *(?:(?:\d+\.|[(（][\d一二三四五六七八九十]+[)）]|★|-) +)?")
+
+
+def cell_width(text: str) -> int:
+    return sum(cells(ch) for ch in text)
 
 
 def wrap_content(content: Content, width: int) -> Content:
@@ -21,7 +29,8 @@ def wrap_content(content: Content, width: int) -> Content:
     lines: list[Content] = []
     for line in content.split("\n", allow_blank=True):
         plain = line.plain
-        indent = len(plain) - len(plain.lstrip(" ")) if plain.strip() else 0
+        marker = LIST_MARKER.match(plain)
+        indent = cell_width(marker.group(0)) if marker else 0
         indent = indent if indent < width // 2 else 0
         first = break_offsets(plain, width)
         if not first:

@@ -43,11 +43,11 @@ def section_lines(playbook: Playbook, kind: str, lang: str) -> list[Content]:
     return lines + _items(section.items, lang, 0)
 
 
-class PlaybookPanel(Vertical):
-    """Shows one playbook in tabs; ``show(playbook, lang)`` replaces what it shows."""
+class _PlaybookTabs(Vertical):
+    """The tabs themselves: the five sections and the calculators."""
 
-    def __init__(self, lang: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, lang: str) -> None:
+        super().__init__()
         self.lang = lang
 
     def compose(self) -> ComposeResult:
@@ -58,15 +58,50 @@ class PlaybookPanel(Vertical):
             with TabPane(w("sec_calc", self.lang), id="sec-calc"):
                 yield CalculatorForm(self.lang, id="calculators")
 
+
+class PlaybookPanel(Vertical):
+    """Shows one playbook in tabs; ``show(playbook, lang)`` replaces what it shows.
+
+    Its sixty-odd widgets are built just after the first screen is drawn, not before, so the
+    console opens fast; until then ``show`` only remembers what to show.
+    """
+
+    def __init__(self, lang: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+        self.built = False
+        self._wanted: tuple[Playbook | None, str] | None = None
+        self._tab: str | None = None
+        self._clock: tuple[datetime, datetime, bool] | None = None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        await self.mount(_PlaybookTabs(self.lang))
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
+        self.built = True
+        self.tabs.get_tab(f"sec-{SAFETY}").add_class("safety")
+        if self._wanted is not None:
+            self.show(*self._wanted)
+        if self._clock is not None:
+            self.set_clock(*self._clock)
+        if self._tab == SAFETY:
+            self.show_safety()
+        elif self._tab == "calc":
+            self.show_calculators()
+
     @property
     def tabs(self) -> TabbedContent:
         return self.query_one("#playbook-tabs", TabbedContent)
 
-    def on_mount(self) -> None:
-        self.tabs.get_tab(f"sec-{SAFETY}").add_class("safety")
-
-    def show(self, playbook: Playbook | None, lang: str, now_text: str = "") -> None:
+    def show(self, playbook: Playbook | None, lang: str) -> None:
         self.lang = lang
+        self._wanted = (playbook, lang)
+        if not self.built:
+            return
         for kind in SECTIONS:
             self.tabs.get_tab(f"sec-{kind}").label = w(f"sec_{kind}", lang)
             panel = self.query_one(f"#text-{kind}", TextPanel)
@@ -79,12 +114,18 @@ class PlaybookPanel(Vertical):
         self.query_one(CalculatorForm).show(playbook, lang)
 
     def show_safety(self) -> None:
-        self.tabs.active = f"sec-{SAFETY}"
-        self.query_one(f"#text-{SAFETY}", TextPanel).focus()
+        self._tab = SAFETY
+        if self.built:
+            self.tabs.active = f"sec-{SAFETY}"
+            self.query_one(f"#text-{SAFETY}", TextPanel).focus()
 
     def show_calculators(self) -> None:
-        self.tabs.active = "sec-calc"
-        self.query_one(CalculatorForm).focus_first()
+        self._tab = "calc"
+        if self.built:
+            self.tabs.active = "sec-calc"
+            self.query_one(CalculatorForm).focus_first()
 
     def set_clock(self, ignition: datetime, now: datetime, from_report: bool) -> None:
-        self.query_one(CalculatorForm).set_clock(ignition, now, from_report)
+        self._clock = (ignition, now, from_report)
+        if self.built:
+            self.query_one(CalculatorForm).set_clock(ignition, now, from_report)
