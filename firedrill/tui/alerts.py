@@ -30,11 +30,16 @@ def _both(key: str, **values: str) -> Text:
 
 def night_alert(session: Session) -> tuple[str, Text] | None:
     a = session.assessment
-    if a is None or Trigger.NIGHT not in a.triggers or NIGHT in session.alerted:
+    if a is None or Trigger.NIGHT not in a.triggers:
+        return None
+    # Listed (the fire is not major, 4.3 does not raise it) and applied are told apart, so that a
+    # fire growing to major at night is announced again when the trigger starts to count.
+    code = NIGHT if a.escalated else f"{NIGHT}_listed"
+    if code in session.alerted:
         return None
     quote = next((r.quote for r in a.reasons if r.criterion == Trigger.NIGHT.value), "")
     key = "alert_night_applied" if a.escalated else "alert_night_listed"
-    return NIGHT, _both(key, quote=quote)
+    return code, _both(key, quote=quote)
 
 
 def collapse_alert(session: Session, now: datetime) -> tuple[str, Text] | None:

@@ -90,6 +90,12 @@ class FiredrillApp(App[Any]):
         self.announcements.append(text)
         self.notify(text, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
+    async def action_quit(self) -> None:
+        """Quit, after recording whatever the form still holds unrecorded."""
+        if self.is_screen_installed("main"):
+            self.main.flush_now()
+        self.exit()
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=w("palette_hint", self.lang)))

@@ -19,6 +19,7 @@ async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> No
         assert "夜间(22时至6时)" in banner_text(app)
         assessment = panel_text(app, "assessment")
         assert "[4.3(3)]" in assessment and "4.3升级只适用于重大火灾事故" in assessment
+        app.main.tick()
 
         await type_into(pilot, "burning_area_m2", "800")
         banner = banner_text(app)
@@ -30,9 +31,12 @@ async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> No
         groups = panel_text(app, "groups").splitlines()
         stressed = [line for line in groups if line.startswith("★ 重点")]
         assert stressed and "现场警戒组" in stressed[0]  # the mall playbook names 市公安局(现场警戒组) first
+        app.main.tick()
         session = app.main.active
         levels = [e.payload["level"] for e in session.events if e.kind is EventKind.ASSESSMENT]
         assert levels[-1] == "especially_major"
+        alerts = [e.payload["code"] for e in session.events if e.kind is EventKind.ALERT]
+        assert alerts == ["night_trigger_listed", "night_trigger"]  # told again once it counts
 
 
 async def test_clock_passing_22_00_escalates_an_open_major_fire(make_app, clock) -> None:

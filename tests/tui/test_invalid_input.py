@@ -59,3 +59,18 @@ async def test_typed_field_is_marked_pending_until_the_journal_has_it(make_app) 
         await pilot.pause()
         assert mark.has_class("-recorded")
         assert journal.current_facts(ident)["burning_area_m2"] == 300
+
+
+async def test_quitting_records_what_was_still_pending(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await type_into(pilot, "deaths", "4", leave=False)
+        ident = app.main.active.id
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    from firedrill.datadir import default_db_path
+    from firedrill.journal import Journal
+
+    with Journal.open(default_db_path(app.engine.data_dir)) as journal:
+        assert journal.current_facts(ident)["deaths"] == 4

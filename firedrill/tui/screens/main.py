@@ -123,6 +123,8 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         bindings = merged.copy() if merged is not None else BindingsMap()
         for binding in console_bindings(self.lang):
             bindings.key_to_bindings[binding.key] = [binding]
+        if self.app._keymap:  # keys remapped by binding id (App.set_keymap) stay remapped
+            bindings.apply_keymap(self.app._keymap)
         self._bindings = bindings
         self.refresh_bindings()
 
