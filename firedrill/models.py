@@ -143,8 +143,10 @@ class Reason(BaseModel):
     source: Source
     level: Level
     description: Text
-    value: str
+    value: str  # short and language-neutral, for scripts
     threshold: str
+    value_text: Text  # the same, said in each language, for people
+    threshold_text: Text
     quote: str
 
 

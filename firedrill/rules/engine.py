@@ -57,7 +57,7 @@ def assess(
         level=level,
         base_level=base_level,
         escalated=escalated,
-        triggers=tuple(t for t, _, _ in found),
+        triggers=tuple(f.trigger for f in found),
         reasons=(*reasons, *trigger_reasons(found, escalation)),
         level_source=source,
         level_note=level_note,

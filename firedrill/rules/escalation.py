@@ -6,16 +6,37 @@ a fire burning at 22:10 that was reported at 21:50 "occurs" at night (docs/rules
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from firedrill.config import RulesConfig
-from firedrill.models import Incident, Reason, Trigger
+from firedrill.i18n import label
+from firedrill.models import Incident, Reason, Source, Text, Trigger
 from firedrill.rules.calls import bucket_counts, calls_rising
 from firedrill.rules.holidays_cn import holiday_block
 from firedrill.rules.schema import Escalation, NightRule, WindScale
 from firedrill.rules.wind import effective_force
 
 ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A trigger that holds: a short neutral value, and the value in both languages."""
+
+    trigger: Trigger
+    value: str
+    value_text: Text
+    threshold: str
+
+
+def _words(key: str, **fields: object) -> Text:
+    text = label("reason", key)
+    return Text(zh=text.zh.format(**fields), en=text.en.format(**fields))
+
+
+def _join(parts: list[Text]) -> Text:
+    return Text(zh="、".join(p.zh for p in parts), en=", ".join(p.en for p in parts))
 
 
 def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime | None:
@@ -31,100 +52,100 @@ def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime
     return None
 
 
-def _holiday(start: datetime, end: datetime) -> str | None:
+def _occasions(incident: Incident, start: datetime, end: datetime, config: RulesConfig) -> list[tuple[str, Text]]:
+    found: list[tuple[str, Text]] = []
     day = start.date()
     while day <= end.date():
         block = holiday_block(day)
         if block is not None:
-            first, last, name = block
-            return f"{name} ({first.isoformat()}—{last.isoformat()})"
+            first, last = block.first.isoformat(), block.last.isoformat()
+            zh = _words("holiday", name=block.name.zh, first=first, last=last).zh
+            en = _words("holiday", name=block.name.en, first=first, last=last).en
+            found.append((f"holiday {first}/{last}", Text(zh=zh, en=en)))
+            break
         day += ONE_DAY
-    return None
-
-
-def _configured_period(start: datetime, end: datetime, config: RulesConfig) -> str | None:
     for period in (*config.political_events, *config.extra_holidays):
         p_start, p_end = period.bounds()
         if p_start <= end and start < p_end:
-            return period.name
-    return None
+            found.append((f"period {period.name}", _words("configured_period", name=period.name)))
+    for flag in ("political_event", "sensitive_area"):
+        if getattr(incident, flag):
+            found.append((flag, label("reason", flag)))
+    return found
 
 
-def _clock(t: time) -> str:
-    return t.strftime("%H:%M")
+def _weather(incident: Incident, escalation: Escalation, wind: WindScale) -> list[tuple[str, Text]]:
+    rule = escalation.wind
+    force = effective_force(incident.wind_force, incident.wind_speed_ms, wind)
+    gust = effective_force(incident.gust_force, incident.gust_speed_ms, wind)
+    found: list[tuple[str, Text]] = []
+    if force is not None and force >= rule.wind_force_min:
+        found.append((f"wind_force={force}", _words("wind_force", n=force)))
+    if gust is not None and gust >= rule.gust_force_min:
+        found.append((f"gust_force={gust}", _words("gust_force", n=gust)))
+    if incident.severe_weather:
+        found.append(("severe_weather", label("reason", "severe_weather")))
+    return found
+
+
+def _calls(incident: Incident, config: RulesConfig) -> tuple[str, Text] | None:
+    if incident.rising_calls is not None:
+        return ("reported", label("reason", "calls_reported")) if incident.rising_calls else None
+    if not calls_rising(incident.calls, config.rising_calls):
+        return None
+    counts = "→".join(str(c) for c in bucket_counts(incident.calls, config.rising_calls))
+    return counts, _words("calls_counts", minutes=config.rising_calls.bucket_minutes, counts=counts)
 
 
 def find_triggers(
     incident: Incident, at: datetime, escalation: Escalation, wind: WindScale, config: RulesConfig
-) -> list[tuple[Trigger, str, str]]:
-    """Every trigger that holds, as (trigger, value, threshold)."""
+) -> list[Found]:
+    """Every trigger that holds, in the order of clause 4.3."""
     start, end = incident.reported_at, max(at, incident.reported_at)
-    found: list[tuple[Trigger, str, str]] = []
-
-    occasions = [
-        name
-        for name in (
-            _holiday(start, end),
-            _configured_period(start, end, config),
-            "political_event" if incident.political_event else None,
-            "sensitive_area" if incident.sensitive_area else None,
-        )
-        if name
-    ]
-    if occasions:
-        found.append((Trigger.HOLIDAY_OR_POLITICAL, "; ".join(occasions), "holiday block, political event or area"))
-
-    rule = escalation.wind
-    force = effective_force(incident.wind_force, incident.wind_speed_ms, wind)
-    gust = effective_force(incident.gust_force, incident.gust_speed_ms, wind)
-    weather = []
-    if force is not None and force >= rule.wind_force_min:
-        weather.append(f"wind force {force}")
-    if gust is not None and gust >= rule.gust_force_min:
-        weather.append(f"gust force {gust}")
-    if incident.severe_weather:
-        weather.append("severe_weather")
-    if weather:
-        found.append(
-            (
-                Trigger.SEVERE_WEATHER,
-                ", ".join(weather),
-                f"wind ≥ {rule.wind_force_min} or gust ≥ {rule.gust_force_min} or severe weather",
-            )
-        )
-
     night = escalation.night
+    found: list[Found] = []
+
+    def add(trigger: Trigger, parts: list[tuple[str, Text]], threshold: str) -> None:
+        if parts:
+            found.append(Found(trigger, "; ".join(p[0] for p in parts), _join([p[1] for p in parts]), threshold))
+
+    add(Trigger.HOLIDAY_OR_POLITICAL, _occasions(incident, start, end, config), "holiday, political event or area")
+    add(
+        Trigger.SEVERE_WEATHER,
+        _weather(incident, escalation, wind),
+        f"wind ≥ {escalation.wind.wind_force_min}, gust ≥ {escalation.wind.gust_force_min}, severe weather",
+    )
     moment = _night_overlap(start, end, night)
     if moment is not None:
-        found.append((Trigger.NIGHT, moment.strftime("%Y-%m-%d %H:%M"), f"{_clock(night.starts)}—{_clock(night.ends)}"))
-
-    if incident.rising_calls is not None:
-        if incident.rising_calls:
-            found.append((Trigger.RISING_CALLS, "reported", "calls keep rising"))
-    elif calls_rising(incident.calls, config.rising_calls):
-        counts = "→".join(str(c) for c in bucket_counts(incident.calls, config.rising_calls))
+        stamp = moment.strftime("%Y-%m-%d %H:%M")
+        window = f"{night.starts.strftime('%H:%M')}—{night.ends.strftime('%H:%M')}"
+        add(Trigger.NIGHT, [(stamp, _words("night_moment", moment=stamp))], window)
+    calls = _calls(incident, config)
+    if calls is not None:
         per = config.rising_calls
-        found.append((Trigger.RISING_CALLS, counts, f"strictly rising per {per.bucket_minutes} min over {per.buckets}"))
-
+        add(Trigger.RISING_CALLS, [calls], f"rising over {per.buckets} × {per.bucket_minutes} min")
     if incident.manual_escalation:
-        found.append((Trigger.MANUAL, incident.manual_escalation, "judged necessary"))
+        reason = incident.manual_escalation
+        add(Trigger.MANUAL, [(reason, _words("manual", reason=reason))], "judged necessary")
     return found
 
 
-def trigger_reasons(found: list[tuple[Trigger, str, str]], escalation: Escalation) -> list[Reason]:
+def trigger_reasons(found: list[Found], escalation: Escalation) -> list[Reason]:
     reasons = []
-    for trigger, value, threshold in found:
-        rule = escalation.trigger(trigger)
+    for item in found:
+        rule = escalation.trigger(item.trigger)
         reasons.append(
             Reason(
                 kind="escalation",
-                criterion=trigger.value,
+                criterion=item.trigger.value,
                 clause=rule.clause,
-                source="plan",
+                source=Source.PLAN,
                 level=escalation.raises_to,
                 description=rule.description,
-                value=value,
-                threshold=threshold,
+                value=item.value,
+                threshold=item.threshold,
+                value_text=item.value_text,
+                threshold_text=rule.description,
                 quote=rule.quote,
             )
         )

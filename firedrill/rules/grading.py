@@ -6,30 +6,22 @@ Below major the national grading of 2007 applies (the plan grades only major and
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
 
-from firedrill.models import Incident, Level, Reason
+from firedrill.i18n import label
+from firedrill.models import Hazard, Incident, Level, Reason, SiteCategory, Text
 from firedrill.rules.schema import Criterion, Grading, Measure
-
-UNITS: dict[Measure, str] = {
-    Measure.DEATHS: "人",
-    Measure.SERIOUS_INJURIES: "人",
-    Measure.DIRECT_LOSS_YUAN: "元",
-    Measure.BURNING_AREA_M2: "m²",
-    Measure.HAZARDS: "",
-}
 
 
 def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-@cache
-def threshold_text(criterion: Criterion) -> str:
-    """A language-neutral statement of the criterion's bounds, e.g. "≥ 10 人, < 30 人"."""
-    if criterion.measure is Measure.HAZARDS:
-        return "any of: " + ", ".join(h.value for h in criterion.hazards)
-    unit = UNITS[criterion.measure]
+def _unit(measure: Measure, lang: str) -> str:
+    return label("unit", measure.value).in_lang(lang)
+
+
+def _bounds(criterion: Criterion, unit: str) -> str:
     parts = []
     if criterion.minimum is not None:
         parts.append(f"≥ {_number(criterion.minimum)} {unit}".rstrip())
@@ -38,28 +30,76 @@ def threshold_text(criterion: Criterion) -> str:
     return ", ".join(parts)
 
 
-def _holds(criterion: Criterion, incident: Incident) -> str | None:
-    """The value that meets the criterion, as text, or None when it does not hold."""
-    if criterion.categories is not None and incident.site_category not in criterion.categories:
-        return None
+def threshold_words(criterion: Criterion) -> tuple[str, Text]:
+    """The criterion's bounds, neutral ("≥ 10, < 30") and with units in each language."""
     if criterion.measure is Measure.HAZARDS:
-        present = [h.value for h in incident.hazards if h in criterion.hazards]
-        return ", ".join(present) if present else None
-    value = float(getattr(incident, criterion.measure.value))
-    if criterion.minimum is not None and value < criterion.minimum:
+        names = [label("hazard", h.value) for h in criterion.hazards]
+        prefix = label("reason", "any_of")
+        neutral = "any of: " + ", ".join(h.value for h in criterion.hazards)
+        words = Text(zh=prefix.zh + "、".join(n.zh for n in names), en=f"{prefix.en} " + ", ".join(n.en for n in names))
+        return neutral, words
+    zh, en = (_bounds(criterion, _unit(criterion.measure, lang)) for lang in ("zh", "en"))
+    return _bounds(criterion, ""), Text(zh=zh, en=en)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """What evaluating one criterion needs, looked up once: enum values, unit labels, threshold texts."""
+
+    criterion: Criterion
+    field: str
+    categories: frozenset[SiteCategory] | None
+    hazards: frozenset[Hazard]
+    units: tuple[str, str]
+    threshold: str
+    threshold_text: Text
+
+
+# Keyed by id(): a frozen pydantic model hashes all its fields on every lookup, which cost a third
+# of an assessment. The criterion is kept in the value, so its id cannot be reused while cached.
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(criterion: Criterion) -> _Compiled:
+    found = _COMPILED.get(id(criterion))
+    if found is None:
+        threshold, words = threshold_words(criterion)
+        categories = frozenset(criterion.categories) if criterion.categories is not None else None
+        units = (_unit(criterion.measure, "zh"), _unit(criterion.measure, "en"))
+        found = _Compiled(criterion, criterion.measure.value, categories, frozenset(criterion.hazards), units,
+                          threshold, words)  # fmt: skip
+        _COMPILED[id(criterion)] = found
+    return found
+
+
+def _holds(c: _Compiled, incident: Incident) -> tuple[str, Text] | None:
+    """The value that meets the criterion (neutral, and in each language), or None."""
+    if c.categories is not None and incident.site_category not in c.categories:
         return None
-    if criterion.below is not None and value >= criterion.below:
+    if c.hazards:
+        present = [h for h in incident.hazards if h in c.hazards]
+        if not present:
+            return None
+        names = [label("hazard", h.value) for h in present]
+        words = Text(zh="、".join(n.zh for n in names), en=", ".join(n.en for n in names))
+        return ", ".join(h.value for h in present), words
+    value = float(getattr(incident, c.field))
+    minimum, below = c.criterion.minimum, c.criterion.below
+    if (minimum is not None and value < minimum) or (below is not None and value >= below):
         return None
-    return f"{_number(value)} {UNITS[criterion.measure]}".rstrip()
+    number = _number(value)
+    return number, Text(zh=f"{number} {c.units[0]}", en=f"{number} {c.units[1]}")
 
 
 def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
     """The base level and every grading criterion that holds, highest level first."""
     reasons: list[Reason] = []
     for criterion in grading.criteria:
-        value = _holds(criterion, incident)
-        if value is None:
+        compiled = _compiled(criterion)
+        held = _holds(compiled, incident)
+        if held is None:
             continue
+        value, value_text = held
         reasons.append(
             Reason(
                 kind="grading",
@@ -69,7 +109,9 @@ def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
                 level=criterion.level,
                 description=criterion.description,
                 value=value,
-                threshold=threshold_text(criterion),
+                threshold=compiled.threshold,
+                value_text=value_text,
+                threshold_text=compiled.threshold_text,
                 quote=criterion.quote,
             )
         )

@@ -36,8 +36,9 @@ def render_assessment(a: Assessment, lang: str = "zh") -> str:
         f"{L('reasons')}:",
     ]
     for r in a.reasons:
+        limit = "" if r.threshold_text == r.description else f"; {L('threshold')} {r.threshold_text.in_lang(lang)}"
         lines.append(
-            f"  - [{r.clause}] {r.description.in_lang(lang)}: {L('value')} {r.value}; {L('threshold')} {r.threshold}"
+            f"  - [{r.clause}] {r.description.in_lang(lang)}: {L('value')} {r.value_text.in_lang(lang)}{limit}"
             f" ({t('source', r.source.value, lang)})"
         )
     if not a.reasons:

@@ -25,7 +25,7 @@ async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> No
         banner = banner_text(app)
         assert "特 别 重 大" in banner and "基础等级：重大" in banner and "已升级" in banner
         assessment = panel_text(app, "assessment")
-        assert "[1.4]" in assessment and "实际 800 m²" in assessment and "≥ 600 m², < 1000 m²" in assessment
+        assert "[1.4]" in assessment and "实际 800 平方米" in assessment and "≥ 600 平方米, < 1000 平方米" in assessment
         dispatch = panel_text(app, "dispatch")
         assert "消防救援站：10 以上" in dispatch and "重型机械工程救援大队" in dispatch
         groups = panel_text(app, "groups").splitlines()

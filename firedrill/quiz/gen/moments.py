@@ -48,25 +48,7 @@ def _names(year: int, language: str) -> dict[date, str]:
 def holiday_name(day: date) -> Text | None:
     """The name of the official holiday block ``day`` lies in, in both languages, or None."""
     block = holiday_block(day)
-    if block is None:
-        return None
-    first, last, _ = block
-    english = _names(day.year, EN_NAMES)
-    # The festival itself, not the make-up days off around it (调休), as the rules engine names blocks.
-    days = [
-        d
-        for d in (first + ONE_DAY * i for i in range((last - first).days + 1))
-        if d in english and not english[d].startswith(SUBSTITUTE_PREFIX)
-    ]
-
-    def names(language: str, separator: str) -> str:
-        table = _names(day.year, language)
-        plain = [table[d] for d in days if d in table]
-        for mark in OBSERVED:
-            plain = [name.replace(mark, "") for name in plain]
-        return separator.join(dict.fromkeys(plain))
-
-    return Text(zh=names(ZH_NAMES, "、"), en=names(EN_NAMES, ", "))
+    return None if block is None else block.name
 
 
 def _minutes(t: time) -> int:

@@ -3,7 +3,6 @@ groups (2.4), as Content in one language, every statement with its clause."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -12,7 +11,7 @@ from firedrill.models import Assessment, Text
 from firedrill.tui.order import joined, span
 from firedrill.tui.stress import ordered_groups
 from firedrill.tui.widgets.panel import cite, heading
-from firedrill.tui.words import colon, list_sep, w, word
+from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
     from firedrill.playbook.schema import Playbook
@@ -29,7 +28,7 @@ def assessment_lines(a: Assessment, lang: str) -> list[Content]:
                      f"{_r('escalated' if a.escalated else 'not_escalated', lang)}"),
              Content(""), heading(f"{_r('triggers', lang)}")]  # fmt: skip
     for reason in (r for r in a.reasons if r.kind == "escalation"):
-        value = trigger_value(reason.value, lang)
+        value = reason.value_text.in_lang(lang)
         lines.append(Content.assemble(cite(reason.clause), f" {reason.description.in_lang(lang)}{c}{value}"))
     if not a.triggers:
         lines.append(Content(_r("none", lang)))
@@ -39,8 +38,8 @@ def assessment_lines(a: Assessment, lang: str) -> list[Content]:
         source = word("source", reason.source.value, lang)
         lines.append(Content.assemble(
             cite(reason.clause),
-            f" {reason.description.in_lang(lang)}{c}{_r('value', lang)} {reason.value}; "
-            f"{_r('threshold', lang)} {reason.threshold} ({source})",
+            f" {reason.description.in_lang(lang)}{c}{_r('value', lang)} {reason.value_text.in_lang(lang)}; "
+            f"{_r('threshold', lang)} {reason.threshold_text.in_lang(lang)} ({source})",
         ))  # fmt: skip
         lines.append(Content.styled(f"  “{reason.quote}”", "italic $text-muted"))
     if not grading:
@@ -48,25 +47,6 @@ def assessment_lines(a: Assessment, lang: str) -> list[Content]:
     if a.level_note is not None:
         lines += [Content(""), heading(_r("note", lang)), Content(a.level_note.in_lang(lang))]
     return lines
-
-
-# The engine states some trigger values in English words (firedrill/rules/escalation.py); the console
-# says them in the screen's language. Anything not listed here is shown as the engine gives it.
-_TOKENS = {"severe_weather": "field_severe_weather", "political_event": "field_political_event",
-           "sensitive_area": "field_sensitive_area", "reported": "tv_reported"}  # fmt: skip
-_FORCE = re.compile(r"^(wind|gust) force (\d+)$")
-
-
-def trigger_value(value: str, lang: str) -> str:
-    """An escalation reason's value in ``lang``: 'wind force 6, severe_weather' → '风力6级、冰冻严寒等恶劣气候'."""
-    parts = []
-    for token in re.split(r"[;,] ", value):
-        force = _FORCE.match(token)
-        if force:
-            parts.append(w(f"tv_{force.group(1)}_force", lang).format(n=force.group(2)))
-        else:
-            parts.append(w(_TOKENS[token], lang) if token in _TOKENS else token)
-    return list_sep(lang).join(parts)
 
 
 def _texts(label: str, items: tuple[Text, ...], lang: str) -> Content:
