@@ -16,16 +16,55 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="scenario script (YAML)")
     p.add_argument("--answers", type=Path, help="answers file (YAML); without it the drill is interactive")
     p.add_argument("--trainee", help="the trainee's name (default: from the answers file, else 'trainee')")
-    p.add_argument("--out", type=Path, default=Path("."), help="folder for the .md and .html report (default: .)")
+    p.add_argument("--out", type=Path, help="folder for the .md and .html report "
+                   "(default: .; with --console: the data directory's reports/ folder)")  # fmt: skip
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--json", action="store_true", help="print the marked drill as JSON")
     p.add_argument("--no-save", action="store_true", help="do not store the drill in the journal database")
     p.add_argument("--data-dir", help="the data directory holding the journal database")
     p.add_argument("--config", type=Path, help="local settings (default: built-in defaults)")
     p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
+    p.add_argument("--console", action="store_true", help="run the drill in the console's drill screen")
+
+
+def _console(args: argparse.Namespace) -> int:
+    """The drill in the console's drill screen (Textual is imported here only)."""
+    from firedrill.config import load_config
+    from firedrill.datadir import ensure_data_dir
+    from firedrill.tui.replay import journal_saver, load_replay
+    from firedrill.tui.replay.settings import REPORTS_FOLDER
+
+    if args.answers is not None:
+        raise InputError("--console asks the trainee; it takes no answers file", field="--answers")
+    config = load_config(args.config).rules if args.config else None
+    replay = load_replay(args.file, config=config, playbook_dirs=tuple(args.playbooks))
+    data_dir = ensure_data_dir(args.data_dir)
+    out = args.out or data_dir / REPORTS_FOLDER
+
+    from firedrill.tui.clock import system_clock
+    from firedrill.tui.replay.app import ReplayApp
+    from firedrill.tui.replay.drill import DrillScreen
+
+    save = None if args.no_save else journal_saver(data_dir, system_clock)
+    app = ReplayApp(lambda a: DrillScreen(replay, args.trainee or "trainee", args.lang, a.clock, out_dir=out,
+                                          save=save), clock=system_clock, lang=args.lang)  # fmt: skip
+    app.run()
+    screen = app.hosted
+    if not isinstance(screen, DrillScreen) or screen.outcome is None:
+        return 0  # closed before the drill ended: nothing was marked, written or stored
+    result = screen.outcome
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        paths = " ".join(str(p) for p in screen.reports)
+        stored = "" if screen.run_id is None else f" (#{screen.run_id})"
+        print(f"{result.overall.value} {result.score:g}% — {paths}{stored}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.console:
+        return _console(args)
     import time
 
     from firedrill.config import RulesConfig, load_config
@@ -50,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise InputError("an interactive drill needs a terminal; give --answers FILE", field="--answers")
         result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang)
-    md, page = write_reports(result, args.out, args.lang)
+    md, page = write_reports(result, args.out or Path("."), args.lang)
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
             run_id = save_drill(journal, result, now_local())

@@ -24,6 +24,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbook", help="with --record: the playbook id, when the incident names none")
     p.add_argument("--out", type=Path, help="with --record: write the script here instead of stdout")
     p.add_argument("--data-dir", help="with --record: the data directory holding the journal")
+    p.add_argument("--console", action="store_true", help="play one script in the console's replay screen")
+
+
+def _console(args: argparse.Namespace) -> int:
+    """One script in the console's replay screen (Textual is imported here only)."""
+    from firedrill.config import load_config
+    from firedrill.tui.replay import load_replay
+
+    if len(args.files) != 1:
+        raise InputError("--console plays one script at a time", field="FILE")
+    config = load_config(args.config).rules if args.config else None
+    replay = load_replay(args.files[0], config=config, playbook_dirs=tuple(args.playbooks))
+
+    from firedrill.tui.clock import system_clock
+    from firedrill.tui.replay.app import ReplayApp
+    from firedrill.tui.replay.screen import ReplayScreen
+
+    ReplayApp(lambda app: ReplayScreen(replay, args.lang, app.clock), clock=system_clock, lang=args.lang).run()
+    return 0
 
 
 def _record(args: argparse.Namespace) -> int:
@@ -51,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return _record(args)
     if not args.files:
         raise InputError("give at least one scenario script (or --record INCIDENT)", field="FILE")
+    if args.console:
+        return _console(args)
 
     from firedrill.config import RulesConfig, load_config
     from firedrill.playbook.loader import load_library

@@ -1,0 +1,202 @@
+"""Drill mode: the script plays on the replay clock; at each inject with a prompt the clock halts
+and the trainee declares the level, the triggers and the dispatch scale in a small form, and may
+open the playbook. The answer is marked by the engine (``firedrill.replay.drill.mark``) with the
+time taken on the injected clock. At the end the after-action report is written and the drill
+is stored through the engine's store; the screen then shows the ratings.
+
+The screen never shows what the plan demands while the drill runs (no level banner, no
+assessment, no level changes): the situation panel says what has been reported, as the terminal
+drill does. Procedure ticks are not part of the engine's drill scoring, so the form has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import TabbedContent, TabPane
+
+from firedrill.errors import InputError
+from firedrill.replay.drill import DrillResult, Mark, Prompt, mark, prompts, result_of, times_for
+from firedrill.replay.engine import Replay
+from firedrill.replay.report import write_reports
+from firedrill.replay.scoring import load_scoring
+from firedrill.replay.timeline import Entry
+from firedrill.tui.clock import Clock
+from firedrill.tui.replay.answer import Refused, read_form
+from firedrill.tui.replay.base import PlayerScreen
+from firedrill.tui.replay.form import DrillForm
+from firedrill.tui.replay.lines import Notice, situation_lines
+from firedrill.tui.replay.summary import grade_text, result_lines
+from firedrill.tui.replay.words import rw
+from firedrill.tui.widgets.panel import TextPanel
+from firedrill.tui.widgets.playbook import PlaybookPanel
+from firedrill.tui.words import w
+
+Save = Callable[[DrillResult], int]
+PANES = ("situation", "playbook", "result")
+
+
+class DrillScreen(PlayerScreen):
+    """``DrillScreen(replay, trainee, lang, clock, out_dir=..., save=...)``; dismissed with the result."""
+
+    mode = "drill"
+
+    def __init__(self, replay: Replay, trainee: str, lang: str, clock: Clock, *, out_dir: Path,
+                 save: Save | None = None) -> None:  # fmt: skip
+        self.asked = prompts(replay)
+        super().__init__(replay, lang, clock, halts=tuple(p.at for p in self.asked))
+        self.trainee = trainee
+        self.out_dir = out_dir
+        self.save = save
+        self.scoring = load_scoring()
+        self.times = times_for(replay, self.scoring)
+        self.waiting: list[Prompt] = []
+        self.current: Prompt | None = None
+        self.asked_at: datetime | None = None
+        self.opened = False
+        self.marks: dict[int, Mark] = {}
+        self.outcome: DrillResult | None = None
+        self.reports: tuple[Path, ...] = ()
+        self.run_id: int | None = None
+        self._shown_at: datetime | None = None
+
+    def compose_left(self) -> ComposeResult:
+        yield DrillForm(self.lang, id="drill-form")
+
+    def compose_right(self) -> ComposeResult:
+        with TabbedContent(id="replay-tabs"):
+            for pane, label in self.panes():
+                with TabPane(label, id=f"tab-{pane}"):
+                    if pane == "playbook":
+                        yield PlaybookPanel(self.lang, id="drill-playbook")
+                    else:
+                        yield TextPanel(id=f"drill-{pane}")
+
+    def panes(self) -> list[tuple[str, str]]:
+        return [(pane, w("tab_playbook", self.lang) if pane == "playbook" else rw(f"tab_{pane}", self.lang))
+                for pane in PANES]  # fmt: skip
+
+    def prepare(self) -> None:
+        self.query_one(PlaybookPanel).show(self.replay.loaded.playbook, self.lang)
+
+    @property
+    def form(self) -> DrillForm:
+        return self.query_one(DrillForm)
+
+    # --- the replay reaches a prompt ------------------------------------------------------------
+
+    def entries_crossed(self, entries: list[Entry]) -> None:
+        halted = self.player.halted
+        if halted is not None and self.current is None and not self.waiting:
+            self.waiting = [p for p in self.asked if p.at == halted and p.number not in self.marks]
+            self._ask_next()
+        if self.player.at_end and self.current is None and self.outcome is None:
+            self.finish_drill()
+
+    def _ask_next(self) -> None:
+        if self.waiting:
+            prompt = self.current = self.waiting.pop(0)
+            self.asked_at = self.clock()
+            self.opened = False
+            lang = self.lang
+            self.form.ask(f"{rw('prompt', lang)} #{prompt.number} {prompt.offset}: {prompt.prompt.in_lang(lang)}")
+            return
+        self.current = None
+        self.form.display = False
+        self.query_one("#replay-messages").focus()
+        self.player.release()
+
+    def action_submit(self) -> None:
+        prompt = self.current
+        if prompt is None or self.asked_at is None:
+            return
+        try:
+            declared = read_form(self.form.values(), self.opened)
+        except Refused as refused:
+            self.form.show_error(refused.key)
+            return
+        seconds = round((self.clock() - self.asked_at).total_seconds(), 1)
+        self.marks[prompt.number] = mark(prompt, declared, seconds, self.times, self.scoring)
+        self.announce(Notice(rw("answered", self.lang).format(number=prompt.number, seconds=f"{seconds:g}"),
+                             "information"))  # fmt: skip
+        self._ask_next()
+        self.crossed([])
+
+    @on(DrillForm.Submitted)
+    def _form_submitted(self) -> None:
+        self.action_submit()
+
+    def action_open_playbook(self) -> None:
+        self.show_pane("playbook")
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-playbook" and self.current is not None:
+            self.opened = True  # recorded, never penalised (docs/scenarios.md)
+
+    # --- the end --------------------------------------------------------------------------------
+
+    def action_finish(self) -> None:
+        """End the drill now: prompts not answered are marked as such."""
+        self.finish_drill()
+
+    def finish_drill(self) -> None:
+        if self.outcome is not None:
+            return
+        self.player.pause()
+        marks = [self.marks.get(p.number) or mark(p, None, None, self.times, self.scoring) for p in self.asked]
+        result = self.outcome = result_of(self.replay, marks, self.trainee, self.scoring)
+        self.current, self.waiting = None, []
+        self.form.display = False
+        try:
+            self.reports = write_reports(result, self.out_dir, self.lang)
+        except InputError as exc:
+            self.app.notify(exc.one_line(), severity="error", markup=False)
+        self._store(result)
+        lines = result_lines(result, self.scoring, self.lang, self.reports, self.run_id)
+        self.query_one("#drill-result", TextPanel).set_lines(lines)
+        self.show_pane("result")
+        text = rw("drill_done", self.lang).format(grade=grade_text(result, self.scoring, self.lang),
+                                                  score=f"{result.score:g}")  # fmt: skip
+        self.announce(Notice(text, "warning"))
+        self.show_status()
+
+    def _store(self, result: DrillResult) -> None:
+        import sqlite3
+
+        from firedrill.journal import JournalWriteError
+
+        if self.save is None:
+            return
+        try:
+            self.run_id = self.save(result)
+        except (InputError, JournalWriteError, sqlite3.Error) as exc:
+            self.app.notify(f"{rw('not_stored', self.lang)}: {exc}", severity="error", markup=False)
+
+    def result(self) -> DrillResult | None:
+        return self.outcome
+
+    # --- what is shown --------------------------------------------------------------------------
+
+    def status_word(self) -> str:
+        if self.current is not None:
+            return rw("deciding", self.lang)
+        if self.outcome is not None:
+            return rw("ended", self.lang)
+        return super().status_word()
+
+    def status_text(self) -> str:
+        mode = rw("mode_drill", self.lang)
+        return super().status_text().replace(mode, f"{mode} · {rw('trainee', self.lang)} {self.trainee}", 1)
+
+    def show_state(self) -> None:
+        now = self.player.now
+        if now == self._shown_at:
+            return
+        self._shown_at = now
+        state = self.replay.state_at(now)
+        lines = situation_lines(self.replay, state.incident, now, state.calls, self.lang)
+        self.query_one("#drill-situation", TextPanel).set_lines([*lines, "", rw("situation_hidden", self.lang)])
