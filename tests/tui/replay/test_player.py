@@ -1,0 +1,112 @@
+"""The replay clock without a screen: speeds, pause, step to the next inject, instant, and the
+drill's halts at prompts, all driven by a hand-moved wall clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from firedrill.replay.timeline import EntryKind
+from firedrill.tui.clock import ManualClock
+from firedrill.tui.replay import load_replay
+from firedrill.tui.replay.player import Player
+from firedrill.tui.replay.settings import SPEEDS
+from tests.tui.conftest import EVENING
+from tests.tui.replay.helpers import MALL, SHIP
+
+SPEED = {s.id: s for s in SPEEDS}
+
+
+def _offsets(player: Player) -> str:
+    return player.replay.loaded.offset(player.now)
+
+
+def test_each_speed_moves_the_replay_clock_by_wall_time_times_the_speed() -> None:
+    clock = ManualClock(EVENING)
+    player = Player(load_replay(SHIP), clock)
+    assert [e.offset for e in player.begin()] == ["+0:00:00"]
+    player.play()
+    clock.advance(seconds=60)
+    assert player.tick() == [] and _offsets(player) == "+0:01:00"
+    player.set_speed(SPEED["10"])  # the minute already played counts at 1×
+    clock.advance(seconds=60)
+    crossed = player.tick()
+    assert _offsets(player) == "+0:11:00"
+    assert [e.offset for e in crossed] == ["+0:05:00"]
+    player.set_speed(SPEED["60"])
+    clock.advance(seconds=30)
+    assert [e.offset for e in player.tick()] == ["+0:20:00", "+0:30:00"]
+    assert _offsets(player) == "+0:41:00" and player.playing
+
+
+def test_the_clock_stops_at_the_end_and_every_entry_is_shown_once() -> None:
+    clock = ManualClock(EVENING)
+    replay = load_replay(SHIP)
+    player = Player(replay, clock)
+    seen = player.begin()
+    player.set_speed(SPEED["60"])
+    player.play()
+    for _ in range(10):
+        clock.advance(seconds=20)
+        seen += player.tick()
+    assert seen == list(replay.timeline)
+    assert player.now == replay.end and player.at_end and not player.playing
+
+
+def test_pause_freezes_the_replay_clock_while_the_wall_clock_runs() -> None:
+    clock = ManualClock(EVENING)
+    player = Player(load_replay(SHIP), clock)
+    player.begin()
+    player.play()
+    clock.advance(seconds=30)
+    player.pause()
+    assert _offsets(player) == "+0:00:30" and not player.playing
+    clock.advance(minutes=10)
+    assert player.tick() == [] and _offsets(player) == "+0:00:30"
+    player.toggle()  # play again from where it stood, not from the wall time that passed
+    clock.advance(seconds=30)
+    player.tick()
+    assert _offsets(player) == "+0:01:00"
+
+
+def test_step_goes_to_the_next_inject_showing_the_22_00_crossing_on_the_way() -> None:
+    player = Player(load_replay(SHIP), ManualClock(EVENING))
+    player.begin()
+    steps = [[(e.offset, e.kinds) for e in player.step()] for _ in range(5)]
+    assert steps == [
+        [("+0:05:00", (EntryKind.INJECT,))],
+        [("+0:20:00", (EntryKind.INJECT,))],
+        [("+0:30:00", (EntryKind.ALERT, EntryKind.CHANGE)), ("+0:45:00", (EntryKind.INJECT,))],
+        [("+0:50:00", (EntryKind.END,))],
+        [],
+    ]
+    assert player.at_end
+
+
+def test_instant_reaches_the_end_at_the_next_reading() -> None:
+    clock = ManualClock(EVENING)
+    replay = load_replay(MALL)
+    player = Player(replay, clock)
+    player.begin()
+    player.set_speed(SPEED["instant"])
+    player.play()
+    assert len(player.tick()) == len(replay.timeline) - 1
+    assert player.at_end
+
+
+def test_a_drill_halts_at_each_prompt_until_released_and_plays_on() -> None:
+    clock = ManualClock(EVENING)
+    replay = load_replay(MALL)
+    prompts = [replay.start + timedelta(minutes=m) for m in (8, 25)]
+    player = Player(replay, clock, halts=prompts)
+    player.begin()
+    player.set_speed(SPEED["instant"])
+    player.play()
+    assert [e.offset for e in player.tick()] == ["+0:08:00"]
+    assert player.halted == prompts[0] and not player.playing
+    clock.advance(minutes=5)  # the trainee thinks: the replay does not move on
+    assert player.tick() == [] and player.step() == [] and _offsets(player) == "+0:08:00"
+    player.release()
+    assert player.playing  # it was playing when the prompt came
+    assert [e.offset for e in player.tick()] == ["+0:25:00"]
+    player.release()
+    assert [e.offset for e in player.tick()] == ["+0:50:00"] and player.at_end
