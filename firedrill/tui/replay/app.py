@@ -26,11 +26,12 @@ class ReplayApp(App[Any]):
     HORIZONTAL_BREAKPOINTS = [(NARROW, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
 
     def __init__(self, build: Callable[[ReplayApp], Screen[Any]], *, clock: Clock = system_clock,
-                 lang: str = "zh") -> None:  # fmt: skip
+                 lang: str = "zh", blink: bool = True) -> None:  # fmt: skip
         super().__init__()
         self.build = build
         self.clock = clock
         self.lang = lang
+        self.blink = blink
         self.hosted: Screen[Any] | None = None  # the screen, once built (the CLI reads the drill's files from it)
 
     def on_mount(self) -> None:

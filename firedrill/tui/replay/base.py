@@ -16,7 +16,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Input, Static, TabbedContent
 
 from firedrill.replay.engine import Replay
 from firedrill.replay.timeline import Entry
@@ -77,6 +77,9 @@ class PlayerScreen(Screen[Any]):
             self._bindings.apply_keymap(self.app._keymap)
             self.refresh_bindings()
         self.prepare()
+        if not getattr(self.app, "blink", True):  # snapshots must not depend on the blink phase
+            for field in self.query(Input):
+                field.cursor_blink = False
         self.query_one("#replay-messages", TextPanel).set_lines([rw("no_messages", self.lang)])
         self.set_interval(TICK_SECONDS, self.tick)
         self.crossed(self.player.begin())

@@ -27,5 +27,5 @@ def rw(key: str, lang: str) -> str:
     return _labels()[key]["en" if lang == "en" else "zh"]
 
 
-def keys() -> tuple[str, ...]:
+def label_keys() -> tuple[str, ...]:
     return tuple(_labels())

@@ -23,14 +23,14 @@ SHIP = SCENARIOS / "yangtze-ship-night.yaml"  # 21:30 start: the clock passes 22
 
 def replay_app(path: Path, clock: ManualClock, lang: str = "zh") -> ReplayApp:
     replay = load_replay(path)
-    return ReplayApp(lambda app: ReplayScreen(replay, lang, app.clock), clock=clock, lang=lang)
+    return ReplayApp(lambda app: ReplayScreen(replay, lang, app.clock), clock=clock, lang=lang, blink=False)
 
 
 def drill_app(path: Path, clock: ManualClock, out_dir: Path, save: Callable[[DrillResult], int] | None = None,
               lang: str = "zh", trainee: str = "张三") -> ReplayApp:  # fmt: skip
     replay = load_replay(path)
     return ReplayApp(lambda app: DrillScreen(replay, trainee, lang, app.clock, out_dir=out_dir, save=save),
-                     clock=clock, lang=lang)  # fmt: skip
+                     clock=clock, lang=lang, blink=False)  # fmt: skip
 
 
 def replay_screen(pilot: Pilot[object]) -> ReplayScreen:

@@ -37,7 +37,8 @@ async def test_mall_fire_stepped_inject_by_inject(clock: ManualClock) -> None:
 
         await pilot.press("n")
         await pilot.pause()
-        assert screen.messages[:2] == ["23:48:00 +00:08:00 #1 [电话 报警人→119指挥中心]", "  报警人称三楼有人被困,浓烟很大"]
+        first = ["23:48:00 +00:08:00 #1 [电话 报警人→119指挥中心]", "  报警人称三楼有人被困,浓烟很大"]
+        assert screen.messages[:2] == first
         assert "报警人称三楼有人被困,浓烟很大" in screen.query_one("#replay-messages", TextPanel).text
         assert notice_texts(screen) == ["#1 报警人称三楼有人被困,浓烟很大"]
         assert banner(screen).startswith(_big("一般"))  # 250 m²: still general
