@@ -56,12 +56,12 @@ def _stamp(entry: Entry, start: datetime) -> str:
 
 
 def _inject_lines(i: InjectView, lang: str) -> list[str]:
-    """The inject's header (number, how and from whom), then its text, facts, marks and prompt."""
-    route = " ".join(p for p in (w("method", i.method.value, lang) if i.method else "",
-                                 "→".join(x for x in (i.sender, i.to) if x)) if p)  # fmt: skip
-    lines = [f"#{i.number}" + (f" [{route}]" if route else "")]
-    if i.message:
-        lines.append(INDENT + i.message.in_lang(lang))
+    """The inject's number and how it came, then who says what, facts, marks and prompt."""
+    lines = [f"#{i.number}" + (f" {w('method', i.method.value, lang)}" if i.method else "")]
+    route = "→".join(x for x in (i.sender, i.to) if x)
+    said = i.message.in_lang(lang) if i.message else ""
+    if route or said:
+        lines.append(INDENT + (f"{route}{_colon(lang)}{said}" if route and said else route or said))
     facts = [_fact(f.field, f.value, lang) for f in i.facts]
     if i.new_calls:
         facts.append(f"{w('word', 'new_calls', lang)} {i.new_calls}")

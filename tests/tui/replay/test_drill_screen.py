@@ -21,9 +21,10 @@ from firedrill.models import Level, Trigger
 from firedrill.replay.scoring import GradeId, IssueCode
 from firedrill.replay.store import load_drill
 from firedrill.tui.clock import ManualClock
-from firedrill.tui.replay import journal_saver
+from firedrill.tui.replay import journal_saver, open_drill
 from firedrill.tui.replay.words import rw
 from firedrill.tui.widgets.panel import TextPanel
+from tests.tui.conftest import ready
 from tests.tui.replay.helpers import MALL, drill_app, drill_screen, notice_texts
 
 SIZE = (120, 40)
@@ -164,3 +165,22 @@ async def test_ending_a_drill_early_marks_the_prompts_left_unanswered(clock: Man
     assert second.declared is None and second.grade is GradeId.U
     assert result.score == round(100 * 1 / 6, 1) and result.overall is GradeId.U  # mean 0.5 reaches no grade above U
     assert len(list((tmp_path / "out").iterdir())) == 2
+
+
+async def test_open_drill_over_the_console_writes_to_its_data_dir(make_app, clock: ManualClock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = open_drill(app, MALL, "赵六", "zh")
+        await pilot.pause()
+        assert app.screen is screen and screen is not None and screen.clock is clock
+        await pilot.press("f9")  # ended before any answer: both prompts unanswered
+        await pilot.pause()
+        assert screen.outcome is not None and [m.grade for m in screen.outcome.marks] == [GradeId.U, GradeId.U]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+    assert sorted(p.suffix for p in (tmp_path / "data" / "reports").iterdir()) == [".html", ".md"]
+    with Journal.open(default_db_path(tmp_path / "data")) as journal:
+        stored = load_drill(journal, screen.run_id or 0)
+    assert stored is not None and stored.trainee == "赵六" and stored.score == 0

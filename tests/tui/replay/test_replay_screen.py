@@ -37,7 +37,7 @@ async def test_mall_fire_stepped_inject_by_inject(clock: ManualClock) -> None:
 
         await pilot.press("n")
         await pilot.pause()
-        first = ["23:48:00 +00:08:00 #1 [电话 报警人→119指挥中心]", "  报警人称三楼有人被困,浓烟很大"]
+        first = ["23:48:00 +00:08:00 #1 电话", "  报警人→119指挥中心:报警人称三楼有人被困,浓烟很大"]
         assert screen.messages[:2] == first
         assert "报警人称三楼有人被困,浓烟很大" in screen.query_one("#replay-messages", TextPanel).text
         assert notice_texts(screen) == ["#1 报警人称三楼有人被困,浓烟很大"]
@@ -108,7 +108,8 @@ async def test_english_screen_and_speed_10(clock: ManualClock) -> None:
         screen.tick()
         await pilot.pause()
         assert "10×" in screen.status_text() and "23:48:00" in screen.status_text()
-        assert "  A caller says people are trapped on the third floor; thick smoke" in screen.messages
+        said = "A caller says people are trapped on the third floor; thick smoke"
+        assert f"  报警人→119指挥中心: {said}" in screen.messages
         assert banner(screen).startswith(" GENERAL ")
 
 
