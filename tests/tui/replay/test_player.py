@@ -8,12 +8,14 @@ from datetime import timedelta
 from firedrill.replay.timeline import EntryKind
 from firedrill.tui.clock import ManualClock
 from firedrill.tui.replay import load_replay
+from firedrill.tui.replay.lines import message_lines, notices
 from firedrill.tui.replay.player import Player
 from firedrill.tui.replay.settings import SPEEDS
 from tests.tui.conftest import EVENING
-from tests.tui.replay.helpers import MALL, SHIP
+from tests.tui.replay.helpers import MALL, SCENARIOS, SHIP
 
 SPEED = {s.id: s for s in SPEEDS}
+THEATRE = SCENARIOS / "theatre-collapse-window.yaml"
 
 
 def _offsets(player: Player) -> str:
@@ -110,3 +112,18 @@ def test_a_drill_halts_at_each_prompt_until_released_and_plays_on() -> None:
     assert [e.offset for e in player.tick()] == ["+0:25:00"]
     player.release()
     assert [e.offset for e in player.tick()] == ["+0:50:00"] and player.at_end
+
+
+def test_the_collapse_window_is_a_message_and_a_warning_when_the_theatre_clock_reaches_it() -> None:
+    """附件5 一(五)1: 20—30 min after ignition; the script's ignition is 19:25, so 19:45 and 19:55."""
+    player = Player(load_replay(THEATRE), ManualClock(EVENING))
+    player.begin()
+    player.set_speed(SPEED["instant"])
+    player.play()
+    crossed = player.tick()
+    lines = [line for e in crossed for line in message_lines(e, player.replay.start, "zh", drill=False)]
+    warned = [n for e in crossed for n in notices(e, "zh", drill=True) if n.severity == "warning"]
+    opens = "19:45:00 +00:15:00 ⚠ [附件5 一(五)1] 起火后20分钟:进入屋面、吊顶塌落时段"
+    assert any(line.startswith(opens) for line in lines)
+    assert [n.text[:8] for n in warned] == ["起火后20分钟:", "起火后30分钟:"]
+    assert "预案未给出此后不再塌落的时间" in warned[1].text
