@@ -95,7 +95,9 @@ def open_drill(app: App[Any], path: str | Path, trainee: str, lang: str, *,
         return None
     engine = getattr(app, "engine", None)
     try:
-        data_dir = engine.data_dir if engine is not None else ensure_data_dir(None)
+        # the console's data directory: its engine's, or (engine still loading) the one it was given
+        options = getattr(app, "options", None)
+        data_dir = engine.data_dir if engine is not None else ensure_data_dir(getattr(options, "data_dir", None))
     except InputError as exc:
         app.notify(exc.one_line(), severity="error", markup=False)
         return None

@@ -39,7 +39,7 @@ class Refused(ValueError):
 
 def _count(text: str) -> int:
     raw = text.strip()
-    if not raw.isascii() or not raw.isdigit():
+    if not raw.isdecimal():  # digits only (full-width ones from a Chinese input method too): no sign, no fraction
         raise Refused("error_scale")
     return int(raw)
 
