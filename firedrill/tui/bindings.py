@@ -32,6 +32,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("firedrill.language", "f8", "toggle_language", "key_lang"),
     Action("firedrill.escalate", "f9", "escalate", "key_escalate"),
     Action("firedrill.next_panel", "f10", "next_panel", "key_panel"),
+    # Ctrl+T and Ctrl+O: no Input binding uses them, and terminals pass them on (F11 is often the
+    # terminal's full screen key).
+    Action("firedrill.tick_step", "ctrl+t", "tick_step", "key_tick"),
+    Action("firedrill.step_note", "ctrl+o", "step_note", "key_step_note"),
 )
 BY_ACTION = {a.action: a for a in ACTIONS}
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from firedrill.models import Assessment, Incident
     from firedrill.playbook.loader import Library
     from firedrill.playbook.schema import Playbook
+    from firedrill.procedure import Catalogue
     from firedrill.rules import Rulebook
 
 
@@ -39,6 +40,7 @@ class Engine:
     library: Library
     journal: Journal
     data_dir: Path
+    catalogue: Catalogue  # the response procedure's steps (chapters 4–6)
 
     def assess(self, incident: Incident, at: datetime) -> Assessment:
         from firedrill.rules import assess
@@ -55,11 +57,15 @@ class Engine:
 
 
 def load_engine(options: Options) -> Engine:
-    """Config, rules, playbooks and the journal; InputError for a bad config, data dir or playbook dir."""
+    """Config, rules, playbooks, the procedure's steps and the journal.
+
+    InputError for a bad config, data dir or playbook dir.
+    """
     from firedrill.config import load_config
     from firedrill.datadir import default_db_path, ensure_data_dir
     from firedrill.journal import Journal
     from firedrill.playbook.loader import load_library
+    from firedrill.procedure import load_catalogue
     from firedrill.rules import load_rulebook
 
     config = load_config(options.config)
@@ -68,4 +74,5 @@ def load_engine(options: Options) -> Engine:
     rulebook = load_rulebook()
     data_dir = ensure_data_dir(options.data_dir)
     journal = Journal.open(default_db_path(data_dir))
-    return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir)
+    return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir,
+                  catalogue=load_catalogue())  # fmt: skip

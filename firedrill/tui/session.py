@@ -17,6 +17,7 @@ from firedrill.journal import Event, EventKind, IncidentRecord
 from firedrill.models import Assessment, Incident
 from firedrill.playbook.schema import Playbook
 from firedrill.tui.alerts import due_alerts
+from firedrill.tui.checklist import is_ended
 from firedrill.tui.clock import Clock
 from firedrill.tui.engine import Engine
 from firedrill.tui.fields import (
@@ -51,6 +52,9 @@ class Session:
         self.calls: list[datetime] = []
         self.events: list[Event] = []
         self.assessment: Assessment | None = None
+        self.incident: Incident | None = None  # the facts of the assessment shown (the last valid ones)
+        self.ended = False  # the emergency is declared over (clause 5): the facts no longer change
+        self.closed = False  # the journal record is closed
         self.recorded_key: AssessmentKey | None = None
         self.alerted: set[str] = set()
         empty = default_raw(clock())
@@ -97,6 +101,7 @@ class Session:
             session.edit(field, value)
         session.events.append(engine.journal.resume_incident(record.id, clock()))
         session.flush()
+        session.ended = is_ended(session.events, engine.catalogue)
         return session
 
     # --- reading --------------------------------------------------------------------------------
@@ -127,7 +132,7 @@ class Session:
 
     def edit(self, field: str, raw: Any) -> bool:
         """Take the form's content of ``field``; True if anything changed (and was re-assessed)."""
-        if field in self.raw and self.raw[field] == raw:
+        if self.ended or (field in self.raw and self.raw[field] == raw):
             return False
         self.raw[field] = raw
         self._parse(field)
@@ -169,6 +174,7 @@ class Session:
             self.errors[INVALID_INCIDENT] = "incident"
             return
         self.errors.pop(INVALID_INCIDENT, None)
+        self.incident = incident
         self.assessment = self.engine.assess(incident, at or self.clock())
 
     # --- recording ------------------------------------------------------------------------------
@@ -219,6 +225,8 @@ class Session:
 
     def tick(self) -> list[Event]:
         """Re-assess with the clock; record a changed level (night) and the time alerts now due."""
+        if self.ended:
+            return []  # the emergency is over: no night trigger, no time alerts for it any more
         now = self.clock()
         self.reassess(now)
         if self.pending or self.stale:

@@ -27,3 +27,7 @@ CLOCK_FORMAT = "%H:%M:%S"
 
 # Sub-folder of the data directory where dispatch orders are saved as text files.
 ORDERS_DIR = "orders"
+
+# A level change adds or removes many steps (general → major adds dozens): the procedure tab's
+# summary and the notification name this many of them; the timeline and the list name them all.
+CHANGE_TITLES_SHOWN = 4

@@ -1,18 +1,27 @@
 """Journal events as timeline lines in one language: time, elapsed since the report, what happened.
 
-The timeline shows only what the journal has acknowledged, so what it lists is on disk. No Textual.
+The timeline shows only what the journal has acknowledged, so what it lists is on disk. Procedure
+steps are named by their title and clause, and a level change says which steps it adds to the
+checklist and which it no longer asks for. No Textual.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from firedrill.journal import Event, EventKind
 from firedrill.playbook.loader import Library
+from firedrill.procedure.labels import labels
+from firedrill.procedure.state import StepState
+from firedrill.tui.checklist import level_changes
 from firedrill.tui.clock import elapsed
 from firedrill.tui.fields import SPECS, Kind, format_time, raw_from_value
+from firedrill.tui.steps_text import by_name, change_text
 from firedrill.tui.words import colon, list_sep, w, word
+
+if TYPE_CHECKING:
+    from firedrill.procedure import Catalogue, LevelChange
 
 
 def show_value(field: str, value: Any, lang: str, library: Library | None) -> str:
@@ -37,10 +46,30 @@ def show_value(field: str, value: Any, lang: str, library: Library | None) -> st
     return str(raw_from_value(field, value))
 
 
-def describe(event: Event, lang: str, library: Library | None) -> str:
+def _step(p: dict[str, Any], lang: str, catalogue: Catalogue | None) -> str:
+    step = catalogue.step(str(p.get("step"))) if catalogue is not None else None
+    return f"{step.title.in_lang(lang)} [{step.clause}]" if step is not None else str(p.get("step"))
+
+
+def describe_step(event: Event, lang: str, catalogue: Catalogue | None) -> str:
+    """A procedure tick, skip or undo, or a note on a step."""
+    p, c = event.payload, colon(lang)
+    if event.kind is EventKind.NOTE:
+        return f"{w('tl_note', lang)} {_step(p, lang, catalogue)}{c}{p.get('text') or ''}"
+    state = str(p.get("state"))
+    said = labels().state(StepState(state), lang) if state in set(StepState) else w("tl_undone", lang)
+    text = f"{w('tl_procedure', lang)}{c}{_step(p, lang, catalogue)} — {said}"
+    if event.actor:
+        text += f" · {by_name(catalogue, event.actor, lang) if catalogue else event.actor}"
+    return text + (f" · {p['note']}" if p.get("note") else "")
+
+
+def describe(event: Event, lang: str, library: Library | None, catalogue: Catalogue | None = None) -> str:
     """What ``event`` records, in ``lang``."""
     p = event.payload
     c = colon(lang)
+    if event.kind is EventKind.PROCEDURE or (event.kind is EventKind.NOTE and p.get("step")):
+        return describe_step(event, lang, catalogue)
     if event.kind is EventKind.FACT:
         field = str(p["field"])
         label = w(f"field_{field}", lang) if field in SPECS else field
@@ -62,11 +91,24 @@ def describe(event: Event, lang: str, library: Library | None) -> str:
         first = str(p["text"]).splitlines()[0] if p.get("text") else ""
         return f"{w('tl_order', lang)}{c}{first}"
     if event.kind is EventKind.STATUS:
-        return w(f"tl_status_{p['state']}", lang)
+        return w(f"tl_status_{p['state']}", lang) + (f" ({p['reason']})" if p.get("reason") else "")
     text = str(p.get("text") or p.get("step") or "")
     return f"{event.kind.value}{c}{text}"
 
 
-def timeline_lines(events: list[Event], reported_at: datetime, lang: str, library: Library | None) -> list[str]:
-    """One line per event, oldest first: local time, elapsed since the report, description."""
-    return [f"{e.at.strftime('%H:%M:%S')} {elapsed(reported_at, e.at)}  {describe(e, lang, library)}" for e in events]
+def timeline_lines(events: list[Event], reported_at: datetime, lang: str, library: Library | None,
+                   catalogue: Catalogue | None = None) -> list[str]:  # fmt: skip
+    """One line per event, oldest first: local time, elapsed since the report, description.
+
+    With the procedure's ``catalogue``, a level change also says what it changes in the checklist.
+    """
+    changes: dict[int, LevelChange] = {}
+    if catalogue is not None:
+        changes = level_changes(events, catalogue)
+    lines = []
+    for e in events:
+        text = describe(e, lang, library, catalogue)
+        if e.seq in changes:
+            text += f" · {change_text(changes[e.seq], lang)}"
+        lines.append(f"{e.at.strftime('%H:%M:%S')} {elapsed(reported_at, e.at)}  {text}")
+    return lines

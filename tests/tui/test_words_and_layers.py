@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from firedrill.i18n import label
+from firedrill.procedure import RefusalCode
 from firedrill.tui import words
 from firedrill.tui.bindings import ACTIONS
 from firedrill.tui.fields import FIELDS, TEXT_INPUT_KINDS, Kind
 from firedrill.tui.screens.display import PANELS
+from firedrill.tui.screens.step import DONE, NOTE, SKIP, UNDO
 from firedrill.tui.widgets.playbook import SECTIONS
 
 TUI = Path(words.__file__).parent
@@ -28,8 +30,8 @@ def test_console_words_validate_and_agree_with_the_fast_loader() -> None:
 
 
 def test_every_word_the_console_names_exists() -> None:
-    used = {m.group(1) for path in TUI.rglob("*.py") if "quiz" not in path.parts
-            for m in LITERAL_KEY.finditer(path.read_text(encoding="utf-8"))}  # fmt: skip
+    own = [path for path in TUI.rglob("*.py") if not {"quiz", "replay"} & set(path.parts)]  # those have their own words
+    used = {m.group(1) for path in own for m in LITERAL_KEY.finditer(path.read_text(encoding="utf-8"))}
     used |= {f"field_{f.id}" for f in FIELDS} | {f"hint_{f.id}" for f in FIELDS if f.kind in TEXT_INPUT_KINDS}
     used |= {a.label for a in ACTIONS}
     used |= {f"tab_{p}" for p in PANELS} | {f"sec_{k}" for k in SECTIONS} | {"sec_calc"}
@@ -38,6 +40,8 @@ def test_every_word_the_console_names_exists() -> None:
     used |= {f"tl_status_{s}" for s in ("opened", "resumed", "closed")}
     used |= {f"calc_{c}" for c in ("tank", "zone", "metro", "collapse", "diameter", "height", "neighbours",
                                    "reading", "distance", "attackers")}  # fmt: skip
+    used |= {f"refuse_{code.value}" for code in RefusalCode} | {"proc_closed", "proc_ended"}
+    used |= {f"step_{action}" for action in (DONE, SKIP, UNDO, NOTE, "cancel")}
     assert used - set(words.keys("console")) == set()
 
 

@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from firedrill.tui.widgets.keybar import KeyBar
-from firedrill.tui.words import w, word
+from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
     from firedrill.tui.screens.main import MainScreen
     from firedrill.tui.session import Session
 
-PANELS = ("assessment", "dispatch", "groups", "playbook", "timeline")
+PANELS = ("assessment", "dispatch", "groups", "playbook", "procedure", "timeline")
 
 
 class ConsoleDisplay:
@@ -47,10 +47,12 @@ class ConsoleDisplay:
             return
         stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
         a = session.assessment
-        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now)
+        ended = w("proc_closed" if session.closed else "proc_ended", lang) if session.ended else None
+        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended)
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
         screen.form.set_calls(len(session.calls))
-        screen.dirty_panels |= {"assessment", "dispatch", "groups"}
+        screen.form.set_read_only(session.ended)
+        screen.dirty_panels |= {"assessment", "dispatch", "groups", "procedure"}
         active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]
         self.render_panel(active.removeprefix("tab-"))
         screen.set_class(session.stale, "-stale")
@@ -64,6 +66,10 @@ class ConsoleDisplay:
         session = screen.active
         if name not in screen.dirty_panels or session is None or session.assessment is None or screen.engine is None:
             return
+        if name == "procedure":
+            screen.dirty_panels.discard(name)
+            self.render_checklist()
+            return
         from firedrill.tui.widgets.views import assessment_lines, dispatch_lines, group_lines
 
         screen.dirty_panels.discard(name)
@@ -75,6 +81,35 @@ class ConsoleDisplay:
         elif name == "groups":
             note = screen.engine.rulebook.response.notes["field_organisation"]
             screen.panel(name).set_lines(group_lines(a, playbook, lang, note))
+
+    def render_checklist(self) -> None:
+        """The procedure tab: summary, the last level change's additions, the steps."""
+        from firedrill.tui.bindings import BY_ACTION, key_display
+        from firedrill.tui.checklist import checklist, level_changes, step_notes
+        from firedrill.tui.settings import CHANGE_TITLES_SHOWN
+        from firedrill.tui.steps_text import change_text, rows, summary
+
+        screen = self._screen()
+        session, lang = screen.active, screen.lang
+        if session is None or screen.engine is None:
+            return
+        state = checklist(session)
+        if state is None:
+            screen.checklist_panel.show(Content(w("no_assessment", lang)), [])
+            return
+        c = colon(lang)
+        head = [Content.styled(summary(state, lang), "bold")]
+        changes = level_changes(session.events, screen.engine.catalogue)
+        if changes:
+            change = changes[max(changes)]
+            before, after = (word("level", g.level.value, lang) for g in (change.before, change.after))
+            head.append(Content(f"{w('tl_level_change', lang)}{c}{before} → {after} · "
+                                f"{change_text(change, lang, CHANGE_TITLES_SHOWN)}"))
+        if session.ended:
+            head.append(Content.styled(w("proc_closed" if session.closed else "proc_ended", lang), "bold $warning"))
+        keys = {a: key_display(BY_ACTION[a].key) for a in ("tick_step", "step_note")}
+        help_text = w("proc_help", lang).format(tick=keys["tick_step"], note=keys["step_note"])
+        screen.checklist_panel.show(Content("\n").join(head), rows(state, step_notes(session.events), lang), help_text)
 
     def refresh_playbook(self, force: bool = False) -> None:
         screen = self._screen()
@@ -91,7 +126,8 @@ class ConsoleDisplay:
         session = screen.active
         if session is None or screen.engine is None:
             return
-        lines = timeline_lines(session.events, session.reported_at(), screen.lang, screen.engine.library)
+        lines = timeline_lines(session.events, session.reported_at(), screen.lang, screen.engine.library,
+                               screen.engine.catalogue)  # fmt: skip
         screen.panel("timeline").set_lines([Content(line) for line in reversed(lines)])
 
     def refresh_incident_bar(self) -> None:
@@ -100,7 +136,8 @@ class ConsoleDisplay:
         parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold")]
         for ident, session in screen.sessions.items():
             level = word("level", session.assessment.level.value, screen.lang) if session.assessment else "—"
-            label = " ".join(p for p in (ident[-4:], (session.values.get("location") or "")[:10], level) if p)
+            closed = w("bar_closed", screen.lang) if session.closed else ""
+            label = " ".join(p for p in (ident[-4:], (session.values.get("location") or "")[:10], level, closed) if p)
             style = "reverse bold" if session is screen.active else "underline"
             parts.append(Content.from_markup(f"[@click=screen.switch_to('{ident}')][{style}] $label [/][/]",
                                              label=label))  # fmt: skip

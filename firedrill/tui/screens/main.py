@@ -24,8 +24,9 @@ from firedrill.tui.commands import ConsoleCommands
 from firedrill.tui.fields import default_raw
 from firedrill.tui.screens.actions import ConsoleActions
 from firedrill.tui.screens.display import ConsoleDisplay
-from firedrill.tui.settings import DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS, WIDE
+from firedrill.tui.settings import CHANGE_TITLES_SHOWN, DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS, WIDE
 from firedrill.tui.widgets.banner import LevelBanner
+from firedrill.tui.widgets.checklist import ChecklistPanel
 from firedrill.tui.widgets.intake import IntakeForm
 from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import w, word
@@ -111,6 +112,10 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         from firedrill.tui.widgets.playbook import PlaybookPanel
 
         return self.query_one(PlaybookPanel)
+
+    @property
+    def checklist_panel(self) -> ChecklistPanel:
+        return self.query_one(ChecklistPanel)
 
     def panel(self, name: str) -> TextPanel:
         from firedrill.tui.widgets.panel import TextPanel
@@ -213,6 +218,10 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
     def _call_wanted(self) -> None:
         self.action_add_call()
 
+    @on(ChecklistPanel.StepChosen)
+    def _step_chosen(self, event: ChecklistPanel.StepChosen) -> None:
+        self.open_step(event.step_id)
+
     def flush_now(self) -> None:
         """Record what is pending; the form shows fields as recorded only after this returns."""
         if self._flush_timer is not None:
@@ -238,15 +247,21 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         """Announce level changes and alerts just recorded, and show the new record."""
         from firedrill.journal import EventKind
         from firedrill.models import Level
+        from firedrill.tui.checklist import level_changes
+        from firedrill.tui.steps_text import change_text
         from firedrill.tui.timeline import describe
 
+        assert self.engine is not None
+        changes = level_changes(session.events, self.engine.catalogue)
         for event in events:
-            text = f"{session.id[-4:]} {describe(event, self.lang, None)}"
+            text = f"{session.id[-4:]} {describe(event, self.lang, None, self.engine.catalogue)}"
+            if event.seq in changes:
+                text += f" · {change_text(changes[event.seq], self.lang, CHANGE_TITLES_SHOWN)}"
             if event.kind is EventKind.ASSESSMENT and event.payload.get("change"):
                 previous = event.payload["previous_level"]
                 up = previous is not None and Level(event.payload["level"]).rank > Level(previous).rank
                 self.console.announce(text, severity="warning" if up else "information", timeout=LEVEL_NOTICE_SECONDS)
-            elif event.kind is EventKind.ALERT:
+            elif event.kind in (EventKind.ALERT, EventKind.STATUS):
                 self.console.announce(text, severity="warning", timeout=LEVEL_NOTICE_SECONDS)
         if session is self.active:
             self.refresh_live()

@@ -1,5 +1,6 @@
 """The level banner: the level in large type and its colour, base level and triggers, elapsed time,
-and a stale marker while some field is wrong (the level shown is then the last valid one)."""
+a stale marker while some field is wrong (the level shown is then the last valid one), and a note
+such as "emergency declared over"."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class LevelBanner(WrapStatic):
         reported_at: datetime | None,
         now: datetime,
         loading: bool = False,
+        note: str | None = None,
     ) -> None:
         level = assessment.level.value if assessment else "none"
         self.remove_class(*LEVEL_CLASSES)
@@ -54,4 +56,6 @@ class LevelBanner(WrapStatic):
         if stale_fields:
             names = list_sep(lang).join(stale_fields)
             parts += [Content("\n"), Content.styled(f"⚠ {w('stale', lang)}{c}{names}", "bold")]
+        if note:
+            parts += [Content("\n"), Content.styled(note, "bold")]
         self.set_content(Content("").join(parts))

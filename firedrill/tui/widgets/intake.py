@@ -52,6 +52,7 @@ class IntakeForm(VerticalScroll):
         self._shown: dict[str, tuple[str, str | None, str]] = {}
         self.built = False
         self._calls = -1
+        self._read_only = False
 
     def compose(self) -> ComposeResult:
         for spec in FIELDS[:FIRST_ROWS]:
@@ -198,6 +199,14 @@ class IntakeForm(VerticalScroll):
             message.set_class(code is not None, "-shown")
             if spec.kind in TEXT_INPUT_KINDS:
                 self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-bad")
+
+    def set_read_only(self, read_only: bool) -> None:
+        """After the emergency is declared over the facts stay as recorded: every control is disabled."""
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
+        for control in self.query("Input, Checkbox, Select, Button"):
+            control.disabled = read_only
 
     def set_calls(self, count: int) -> None:
         if count != self._calls and self.built:

@@ -1,8 +1,10 @@
 """A footer that wraps: every key of the current screen with its label, clickable, on as many
-lines as the width needs (Textual's Footer scrolls sideways and would hide keys at 80 columns)."""
+lines as the width needs (Textual's Footer scrolls sideways and would hide keys at 80 columns).
+Lines break between keys, never between a key and its label."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
@@ -12,6 +14,7 @@ from firedrill.tui.words import w
 
 # The app's own keys (Textual's command palette and quit), always last.
 APP_KEYS = (("ctrl+p", "app.command_palette", "key_palette"), ("ctrl+q", "app.quit", "key_quit"))
+SEPARATOR_WIDTH = 2
 
 
 class KeyBar(Static):
@@ -20,6 +23,8 @@ class KeyBar(Static):
     def __init__(self, lang: str, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.lang = lang
+        self._parts: list[Content] = []
+        self._packed: tuple[int, int] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
@@ -48,4 +53,26 @@ class KeyBar(Static):
             parts.append(self._item(binding.key_display or key_display(key), action, binding.description))
         for key, action, label in APP_KEYS:
             parts.append(self._item(key_display(key), action, w(label, self.lang)))
-        self.update(Content("  ").join(parts))
+        self._parts, self._packed = parts, None
+        self._pack()
+
+    def _pack(self) -> None:
+        """Put as many whole items on a line as fit the width."""
+        width = self.content_region.width if self.is_mounted else 0
+        key = (width, id(self._parts))
+        if key == self._packed:
+            return
+        self._packed = key
+        lines: list[list[Content]] = [[]]
+        used = 0
+        for part in self._parts:
+            needed = part.cell_length + (SEPARATOR_WIDTH if lines[-1] else 0)
+            if lines[-1] and width and used + needed > width:
+                lines.append([])
+                used, needed = 0, part.cell_length
+            lines[-1].append(part)
+            used += needed
+        self.update(Content("\n").join(Content(" " * SEPARATOR_WIDTH).join(line) for line in lines))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._pack()

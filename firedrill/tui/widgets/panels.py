@@ -1,4 +1,4 @@
-"""The tabs on the right of the console (assessment, dispatch, groups, playbook, timeline).
+"""The tabs on the right of the console (assessment, dispatch, groups, playbook, procedure, timeline).
 
 Mounted just after the first screen is drawn, so the console opens fast.
 """
@@ -10,13 +10,14 @@ from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
 from firedrill.tui.screens.display import PANELS
+from firedrill.tui.widgets.checklist import ChecklistPanel
 from firedrill.tui.widgets.panel import TextPanel
 from firedrill.tui.widgets.playbook import PlaybookPanel
 from firedrill.tui.words import w
 
 
 class Panels(Vertical):
-    """The tabs on the right: assessment, dispatch, groups, playbook, timeline."""
+    """The tabs on the right: assessment, dispatch, groups, playbook, procedure, timeline."""
 
     def __init__(self, lang: str) -> None:
         super().__init__(id="panels-holder")
@@ -28,5 +29,7 @@ class Panels(Vertical):
                 with TabPane(w(f"tab_{pane}", self.lang), id=f"tab-{pane}"):
                     if pane == "playbook":
                         yield PlaybookPanel(self.lang, id="playbook")
+                    elif pane == "procedure":
+                        yield ChecklistPanel(id="panel-procedure")
                     else:
                         yield TextPanel(id=f"panel-{pane}")
