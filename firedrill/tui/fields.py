@@ -16,6 +16,7 @@ from typing import Any
 
 from firedrill.errors import InputError
 from firedrill.tui.clock import LOCAL_TZ
+from firedrill.tui.places import PlaceError, parse_place, place_text
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
 
 HAZARDS = ("explosion", "collapse", "boilover", "toxic_spread")  # models.Hazard, in the plan's order (1.4)
@@ -38,6 +39,7 @@ class Kind(StrEnum):
     HAZARDS = "hazards"
     SITE = "site"
     SCENARIO = "scenario"
+    PLACE = "place"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class FieldSpec:
 # Form order = Tab order = the order facts are written in one flush.
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("location", Kind.TEXT),
+    FieldSpec("scene", Kind.PLACE),  # longitude,latitude or a district: where the planner sends units to
     FieldSpec("scenario", Kind.SCENARIO),
     FieldSpec("site_category", Kind.SITE),
     FieldSpec("reported_at", Kind.TIME, required=True),
@@ -67,9 +70,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("manual_escalation", Kind.TEXT),
 )
 SPECS: dict[str, FieldSpec] = {spec.id: spec for spec in FIELDS}
-TEXT_INPUT_KINDS = frozenset({Kind.TEXT, Kind.TIME, Kind.COUNT, Kind.NUMBER, Kind.MONEY, Kind.WIND})
+TEXT_INPUT_KINDS = frozenset({Kind.TEXT, Kind.TIME, Kind.COUNT, Kind.NUMBER, Kind.MONEY, Kind.WIND, Kind.PLACE})
 # Fields that exist for the console only (the Incident model has no such field).
-CONSOLE_ONLY = frozenset({"location", "ignition_at"})
+CONSOLE_ONLY = frozenset({"location", "scene", "ignition_at"})
 WIND_KEYS = {"wind": ("wind_force", "wind_speed_ms"), "gust": ("gust_force", "gust_speed_ms")}
 
 
@@ -163,6 +166,11 @@ def parse_field(field: str, raw: Any, now: datetime, reported_at: datetime | Non
         return parse_time(text, field, day).isoformat()
     if spec.kind is Kind.WIND:
         return _wind(spec, text)
+    if spec.kind is Kind.PLACE:
+        try:
+            return parse_place(text)
+        except PlaceError:
+            raise FieldError(field, "place") from None
     return _number(spec, text)
 
 
@@ -187,6 +195,8 @@ def raw_from_value(field: str, value: Any) -> Any:
         return False if spec.kind is Kind.BOOL else ([] if spec.kind is Kind.HAZARDS else "")
     if spec.kind is Kind.TIME:
         return format_time(datetime.fromisoformat(str(value)))
+    if spec.kind is Kind.PLACE and isinstance(value, dict):
+        return place_text(value)
     if spec.kind is Kind.WIND and isinstance(value, dict):
         force = next((v for k, v in value.items() if k.endswith("_force")), None)
         speed = next((v for k, v in value.items() if k.endswith("_speed_ms")), None)

@@ -7,9 +7,10 @@ from the Assessment and the playbook; where the plan sets nothing, the order say
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from firedrill.models import Range, Text
 from firedrill.playbook.citations import playbook_citation, section_citation
@@ -100,10 +101,13 @@ def build_order(session: Session, lang: str, now: datetime) -> str:
     return "\n".join(lines)
 
 
-def save_order(data_dir: Path, incident_id: str, seq: int, text: str) -> Path:
-    """Write the order to ``<data dir>/orders/<incident>-<seq>.txt``; returns the path."""
+def save_order(data_dir: Path, incident_id: str, seq: int, text: str, cad: dict[str, Any] | None = None) -> Path:
+    """Write the order to ``<data dir>/orders/<incident>-<seq>.txt`` (and the CAD JSON beside it as
+    ``.json`` when there is one); returns the text's path."""
     folder = data_dir / ORDERS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{incident_id}-{seq:06d}.txt"
     path.write_text(text + "\n", encoding="utf-8")
+    if cad is not None:
+        path.with_suffix(".json").write_text(json.dumps(cad, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path

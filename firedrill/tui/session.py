@@ -237,9 +237,11 @@ class Session:
             self.alerted.add(code)
         return recorded
 
-    def record_order(self, text: str, lang: str) -> Event:
+    def record_order(self, text: str, lang: str, units: tuple[str, ...] = (), new_units: tuple[str, ...] = ()) -> Event:
+        """The order as given; ``units``: every unit sent so far, ``new_units``: those this order adds."""
         level = self.assessment.level.value if self.assessment else None
-        payload = {"text": text, "lang": lang, "level": level, "stale": self.stale}
+        payload = {"text": text, "lang": lang, "level": level, "stale": self.stale, "units": list(units),
+                   "new_units": list(new_units)}  # fmt: skip
         return self._append(EventKind.ORDER, payload, self.clock())
 
     def form_values(self) -> dict[str, Any]:

@@ -89,9 +89,9 @@ class OrderScreen(ModalScreen[None]):
         Binding("enter", "close", show=False),
     ]
 
-    def __init__(self, text: str, path: Path | None, lang: str) -> None:
+    def __init__(self, text: str, path: Path | None, lang: str, *, with_cad: bool = False) -> None:
         super().__init__()
-        self.text, self.path, self.lang = text, path, lang
+        self.text, self.path, self.lang, self.with_cad = text, path, lang, with_cad
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -100,6 +100,8 @@ class OrderScreen(ModalScreen[None]):
                 yield WrapStatic(self.text, id="order-text")
             lang = self.lang
             saved = f"{w('order_saved', lang)}{self.path}" if self.path else w("order_not_saved", lang).rstrip(": ")
+            if self.path and self.with_cad:
+                saved += f" (+ {self.path.with_suffix('.json').name})"
             yield Label(saved, id="order-path", classes="dialog-help", markup=False)
             yield Button(w("close", self.lang), id="close", variant="primary")
 

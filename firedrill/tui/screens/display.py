@@ -77,7 +77,9 @@ class ConsoleDisplay:
         if name == "assessment":
             screen.panel(name).set_lines(assessment_lines(a, lang))
         elif name == "dispatch":
-            screen.panel(name).set_lines(dispatch_lines(a, playbook, lang))
+            lines = dispatch_lines(a, playbook, lang)
+            cut = next((i for i, line in enumerate(lines) if not line.plain), len(lines))  # after the 4.4.2 scale
+            screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]])
         elif name == "groups":
             note = screen.engine.rulebook.response.notes["field_organisation"]
             screen.panel(name).set_lines(group_lines(a, playbook, lang, note))

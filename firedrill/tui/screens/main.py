@@ -6,6 +6,7 @@ are given and post what the dispatcher did. Actions bound to keys live in ``scre
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,6 +24,8 @@ from firedrill.tui.bindings import console_bindings
 from firedrill.tui.commands import ConsoleCommands
 from firedrill.tui.fields import default_raw
 from firedrill.tui.screens.actions import ConsoleActions
+from firedrill.tui.screens.checklist_actions import ChecklistActions
+from firedrill.tui.screens.dispatch_actions import DispatchActions
 from firedrill.tui.screens.display import ConsoleDisplay
 from firedrill.tui.settings import CHANGE_TITLES_SHOWN, DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS, WIDE
 from firedrill.tui.widgets.banner import LevelBanner
@@ -35,13 +38,14 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from firedrill.journal import Event
+    from firedrill.stations.ranking import PreparedNetwork
     from firedrill.tui.app import FiredrillApp
     from firedrill.tui.engine import Engine
     from firedrill.tui.session import Session
     from firedrill.tui.widgets.panel import TextPanel
     from firedrill.tui.widgets.playbook import PlaybookPanel
 
-class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
+class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDisplay, Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ConsoleCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(console_bindings("zh"))
     AUTO_FOCUS = "#in-location"
@@ -58,6 +62,9 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
         self.shown_playbook: tuple[str | None, str] = ("", "")
         self.dirty_panels: set[str] = set()
         self.built = False
+        self.network: PreparedNetwork | None = None  # the stations planner's network, loaded when first needed
+        self.network_ready = asyncio.Event()
+        self.network_loading = False
 
     @property
     def console(self) -> FiredrillApp:
@@ -194,6 +201,8 @@ class MainScreen(ConsoleActions, ConsoleDisplay, Screen[None]):
     @on(IntakeForm.Edited)
     def _edited(self, event: IntakeForm.Edited) -> None:
         session = self.active
+        if event.field == "scene" and event.raw:
+            self.want_network()  # a place is coming: have the stations ready by the time it is
         if session is None or not session.edit(event.field, event.raw):
             return
         self.refresh_live()

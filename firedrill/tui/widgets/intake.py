@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from textual.widgets import Checkbox, Select
 
 # Rows composed with the first screen; the others are mounted right after it is drawn.
-FIRST_ROWS = 2
+FIRST_ROWS = 3  # location, map point, scenario
 MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
 
 
