@@ -36,6 +36,7 @@ ACTIONS: tuple[Action, ...] = (
     # terminal's full screen key).
     Action("firedrill.tick_step", "ctrl+t", "tick_step", "key_tick"),
     Action("firedrill.step_note", "ctrl+o", "step_note", "key_step_note"),
+    Action("firedrill.quiz", "f12", "open_quiz", "key_quiz"),
 )
 BY_ACTION = {a.action: a for a in ACTIONS}
 

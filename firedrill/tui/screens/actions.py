@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from firedrill.tui.words import w, word
 
@@ -134,3 +134,24 @@ class ConsoleActions(MainPart):
         tabs = main.query_one("#panels", TabbedContent)
         current = (tabs.active or "tab-assessment").removeprefix("tab-")
         main.show_panel(PANELS[(PANELS.index(current) + 1) % len(PANELS)])
+
+    def action_open_quiz(self) -> None:
+        """A quiz for a trainee on this console's journal; the incidents stay as they are meanwhile."""
+        from firedrill.tui.screens.quiz_start import QuizStart
+
+        main = self._main()
+        if self._ready():
+            main.flush_now()
+            main.app.push_screen(QuizStart(main.lang), self._quiz_chosen)
+
+    def _quiz_chosen(self, chosen: tuple[str, Any] | None) -> None:
+        from firedrill.tui.quiz import QuizScreen
+        from firedrill.tui.screens.quiz_start import start_session
+
+        main, engine = self._main(), self._main().engine
+        if chosen is None or engine is None:
+            return
+        name, mode = chosen
+        session = main.guarded(lambda: start_session(engine.journal, name, mode, main.lang, main.console.clock))
+        if session is not None:
+            main.app.push_screen(QuizScreen(session, main.lang))
