@@ -14,7 +14,7 @@ from tests.tui.conftest import enter_value, ready
 SEED = 7  # a paper whose first practice question is single-choice (checked below)
 
 
-async def test_f12_quiz_on_the_same_journal_then_back_to_the_incident(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_f12_quiz_on_the_same_journal_then_back(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("firedrill.quiz.bank.new_seed", lambda: SEED)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
