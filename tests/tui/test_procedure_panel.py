@@ -144,6 +144,8 @@ def test_procedure_panel_snapshot_zh_wide(snap_compare, make_app, clock) -> None
             await tick(pilot, clock, step)
         await tick(pilot, clock, "handed_over")  # refused: shown on the status line
         app.main.checklist_panel.highlight("alarm_received")  # back to the top of the list
+        app.main.tick()  # the banner's elapsed time as of the clock now, not as of the 1 s timer
+        await pilot.pause()  # notifications arrive as messages: let them in before clearing them
         app.clear_notifications()
         await pilot.pause()
 

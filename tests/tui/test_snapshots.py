@@ -32,6 +32,7 @@ def night_mall_fire(clock: ManualClock, *keys: str, deaths: str | None = None) -
         clock.advance(minutes=15)
         app.main.tick()
         app.main.form.focus_field("gust")
+        await pilot.pause()  # notifications arrive as messages: let them in before clearing them
         app.clear_notifications()  # toasts fade after seconds; the level and timeline keep the change
         await pilot.press(*keys)
         await pilot.pause()
