@@ -104,6 +104,9 @@ class ConsoleActions(MainPart):
     def action_add_call(self) -> None:
         main = self._main()
         if self._ready() and main.active is not None:
+            if main.active.ended:  # declared over (clause 5): no more calls feed the level
+                main.app.notify(w("ended_no_edit", main.lang), severity="warning")
+                return
             main.flush_now()
             session = main.active
             main.recorded(session, main.guarded(session.add_call) or [])
