@@ -1,17 +1,18 @@
 """Drill scoring: at each prompt the trainee declares the level, the triggers and the dispatch
-scale; the answer is compared with what the plan demanded then and rated P/S/M/U.
+scale, and ticks procedure steps; the answer and the ticks are compared with what the plan
+demanded then and each is rated P/S/M/U.
 
-The rule (docs/scenarios.md, "The rating rule"; severities and times in data/scoring.yaml):
+The decision rule (docs/scenarios.md, "The rating rule"; severities and times in data/scoring.yaml):
 no answer or a level below the plan's → U; a level above it, or a decision later than the time
 limit → at best M; each minor problem (triggers not those that hold, a dispatch count outside the
 plan's range or none declared where the plan sets one, later than the time target) counts, none
 → P, one → S, ``minor_for_major`` or more → M. Opening the playbook is recorded, never penalised.
+The procedure rule is in ``procedure_rating.py``. The score counts every rating, both kinds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,53 +20,25 @@ from pydantic import BaseModel, ConfigDict
 
 from firedrill.errors import InputError
 from firedrill.models import Level, Range
-from firedrill.replay.answers import Answer, Declaration, load_answers
+from firedrill.procedure import ProcedureSettings
+from firedrill.replay.answers import Declaration, answer_ticks, load_answers
 from firedrill.replay.engine import Replay
+from firedrill.replay.procedure_rating import ProcedureRating, Tick, rate_procedure
+from firedrill.replay.prompts import Prompt, prompts
 from firedrill.replay.schema import Words
-from firedrill.replay.scoring import GradeId, IssueCode, Scoring, Severity, Times, load_scoring
+from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, Times, grade_of, load_scoring
 from firedrill.replay.timeline import Decision
 from firedrill.replay.words import span
 from firedrill.replay.yamlload import line_of
 
-
-@dataclass(frozen=True)
-class Prompt:
-    """A moment the trainee must decide: an inject with a prompt, and what the plan demands then."""
-
-    number: int
-    index: int
-    at: datetime
-    offset: str
-    message: Words | None
-    prompt: Words
-    expected_action: Words | None
-    clause: str | None
-    required: Decision
-
-
-def prompts(replay: Replay) -> tuple[Prompt, ...]:
-    loaded = replay.loaded
-    found = []
-    for index, (inject, at) in enumerate(zip(loaded.script.injects, loaded.inject_times, strict=True)):
-        if inject.prompt is not None:
-            found.append(Prompt(
-                number=loaded.inject_number(index), index=index, at=at, offset=loaded.offset(at),
-                message=inject.message, prompt=inject.prompt, expected_action=inject.expected_action,
-                clause=inject.clause, required=replay.state_at(at).decision,
-            ))  # fmt: skip
-    return tuple(found)
-
-
-class Issue(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    code: IssueCode
-    severity: Severity
-    detail: str
+__all__ = [
+    "DrillResult", "Issue", "Mark", "Prompt", "find_issues", "grade_of", "mark", "procedure_settings", "prompts",
+    "result_of", "score_drill", "times_for",
+]  # fmt: skip
 
 
 class Mark(BaseModel):
-    """One prompt, marked."""
+    """One prompt, marked: the decision and (once the drill is over) the procedure."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -81,6 +54,7 @@ class Mark(BaseModel):
     seconds: float | None
     issues: tuple[Issue, ...]
     grade: GradeId
+    procedure: ProcedureRating | None = None  # None in drills stored before ticks were rated
 
 
 class DrillResult(BaseModel):
@@ -94,11 +68,14 @@ class DrillResult(BaseModel):
     start: datetime
     end: datetime
     marks: tuple[Mark, ...]
-    counts: dict[GradeId, int]
-    score: float  # percent of the best possible points
+    counts: dict[GradeId, int]  # decision ratings
+    score: float  # percent of the best possible points, decision and procedure ratings together
     overall: GradeId
     times: Times
     levels: tuple[tuple[str, float, Level], ...]  # (offset, minutes from start, required level) at each change
+    ticks: tuple[Tick, ...] = ()
+    procedure_counts: dict[GradeId, int] = {}
+    targets: ProcedureSettings = ProcedureSettings()  # local time targets the ticks were judged by
 
 
 def _count(value: int | None) -> str:
@@ -146,16 +123,6 @@ def find_issues(
     return issues
 
 
-def grade_of(issues: Sequence[Issue], scoring: Scoring) -> GradeId:
-    severities = [i.severity for i in issues]
-    if Severity.UNABLE in severities:
-        return GradeId.U
-    minors = severities.count(Severity.MINOR)
-    if Severity.MAJOR in severities or minors >= scoring.minor_for_major:
-        return GradeId.M
-    return GradeId.S if minors else GradeId.P
-
-
 def _overall(points: float, scoring: Scoring) -> GradeId:
     """The best grade whose points the mean reaches (the mean is never rounded up)."""
     return next((g.id for g in scoring.grades if points >= g.points), scoring.grades[-1].id)
@@ -167,6 +134,12 @@ def times_for(replay: Replay, scoring: Scoring) -> Times:
         target_seconds=own.target_seconds or scoring.time.target_seconds,
         limit_seconds=own.limit_seconds or scoring.time.limit_seconds,
     )
+
+
+def procedure_settings(replay: Replay, given: ProcedureSettings | None = None) -> ProcedureSettings:
+    """The local time targets ticks are judged by: the script's ``drill.procedure``, else ``given``
+    (the config file's), else none."""
+    return replay.loaded.script.drill.procedure or given or ProcedureSettings()
 
 
 def mark(prompt: Prompt, declared: Declaration | None, seconds: float | None, times: Times, scoring: Scoring) -> Mark:
@@ -190,22 +163,34 @@ def level_steps(replay: Replay) -> tuple[tuple[str, float, Level], ...]:
     return tuple(steps)
 
 
-def result_of(replay: Replay, marks: Sequence[Mark], trainee: str, scoring: Scoring | None = None) -> DrillResult:
+def result_of(
+    replay: Replay, marks: Sequence[Mark], trainee: str, scoring: Scoring | None = None, *,
+    ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None,
+) -> DrillResult:  # fmt: skip
+    """The whole drill: the marks with their procedure ratings, the counts, the score and the overall rating."""
     scoring = scoring or load_scoring()
-    counts = {g.id: sum(1 for m in marks if m.grade is g.id) for g in scoring.grades}
-    total = sum(scoring.grade(m.grade).points for m in marks)
-    best = scoring.best.points * len(marks)
+    targets = procedure_settings(replay, settings)
+    by_number = {p.number: p for p in prompts(replay)}
+    asked = [by_number[m.number] for m in marks]
+    rated = rate_procedure(replay, asked, ticks, scoring, targets)
+    marks = [m.model_copy(update={"procedure": r}) for m, r in zip(marks, rated, strict=True)]
+    grades = [m.grade for m in marks] + [r.grade for r in rated if r.grade is not None]
+    total = sum(scoring.grade(g).points for g in grades)
     s = replay.loaded.script
     return DrillResult(
         script_id=s.id, title=s.title, file=replay.loaded.file, playbook=s.playbook, trainee=trainee,
-        start=replay.start, end=replay.end, marks=tuple(marks), counts=counts,
-        score=round(100 * total / best, 1) if best else 0.0,
-        overall=_overall(total / len(marks), scoring) if marks else scoring.grades[-1].id,
-        times=times_for(replay, scoring), levels=level_steps(replay),
+        start=replay.start, end=replay.end, marks=tuple(marks),
+        counts={g.id: sum(1 for m in marks if m.grade is g.id) for g in scoring.grades},
+        procedure_counts={g.id: sum(1 for r in rated if r.grade is g.id) for g in scoring.grades},
+        score=round(100 * total / (scoring.best.points * len(grades)), 1) if grades else 0.0,
+        overall=_overall(total / len(grades), scoring) if grades else scoring.grades[-1].id,
+        times=times_for(replay, scoring), levels=level_steps(replay), ticks=tuple(ticks), targets=targets,
     )  # fmt: skip
 
 
-def score_drill(replay: Replay, answers_path: str | Path, scoring: Scoring | None = None) -> DrillResult:
+def score_drill(
+    replay: Replay, answers_path: str | Path, scoring: Scoring | None = None, settings: ProcedureSettings | None = None
+) -> DrillResult:
     """Mark an answers file against the script's prompts (the non-interactive drill)."""
     scoring = scoring or load_scoring()
     answers, lines = load_answers(answers_path)
@@ -213,25 +198,28 @@ def score_drill(replay: Replay, answers_path: str | Path, scoring: Scoring | Non
     if answers.script is not None and answers.script != script_id:
         raise InputError(f"the answers are for script '{answers.script}', not '{script_id}'", field="script",
                          file=answers_path, line=line_of(lines, "script"))  # fmt: skip
-    asked = {p.number: p for p in prompts(replay)}
-    given: dict[int, Answer] = {}
+    asked = prompts(replay)
+    numbers = {p.number for p in asked}
+    seen: set[int] = set()
     for index, answer in enumerate(answers.answers):
         problem = None
-        if answer.inject not in asked:
-            problem = f"inject {answer.inject} has no prompt (prompts: {', '.join(map(str, sorted(asked)))})"
-        elif answer.inject in given:
+        if answer.inject not in numbers:
+            problem = f"inject {answer.inject} has no prompt (prompts: {', '.join(map(str, sorted(numbers)))})"
+        elif answer.inject in seen:
             problem = f"inject {answer.inject} is answered twice"
         if problem is not None:
             raise InputError(problem, field=f"answers.{index}.inject", file=answers_path,
                              line=line_of(lines, "answers", index, "inject"))  # fmt: skip
-        given[answer.inject] = answer
+        seen.add(answer.inject)
+    ticks = answer_ticks(replay, asked, answers, lines, answers_path)
     times = times_for(replay, scoring)
+    given = {a.inject: a for a in answers.answers}
     marks = []
-    for number, prompt in asked.items():
-        found = given.get(number)
+    for prompt in asked:
+        found = given.get(prompt.number)
         if found is None:
             marks.append(mark(prompt, None, None, times, scoring))
             continue
-        declared = Declaration.model_validate(found.model_dump(exclude={"inject", "seconds"}))
+        declared = Declaration.model_validate(found.model_dump(exclude={"inject", "seconds", "ticks"}))
         marks.append(mark(prompt, declared, found.seconds, times, scoring))
-    return result_of(replay, marks, answers.trainee, scoring)
+    return result_of(replay, marks, answers.trainee, scoring, ticks=ticks, settings=settings)

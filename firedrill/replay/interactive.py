@@ -1,8 +1,9 @@
 """The interactive drill in a terminal: show each inject, ask the trainee to decide, time the answer.
 
-The plan's demand is not shown during the drill; the after-action report gives it. ``ask``, ``say``
-and ``clock`` are passed in (``input``, ``print``, ``time.monotonic`` from the CLI) so that a test
-can drive a whole drill.
+At each prompt: the level, the triggers, the dispatch scale, then the procedure steps ticked (step
+ids, comma separated; ``?`` lists the steps due at the level just declared). The plan's demand is
+not shown during the drill; the after-action report gives it. ``ask``, ``say`` and ``clock`` are
+passed in (``input``, ``print``, ``time.monotonic`` from the CLI) so that a test can drive a whole drill.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from pydantic import ValidationError
 from firedrill.models import Level, Trigger
 from firedrill.playbook.render import render_playbook
 from firedrill.playbook.schema import SectionKind
+from firedrill.procedure import ProcedureSettings, load_catalogue
 from firedrill.replay.answers import Declaration, DispatchDeclared
-from firedrill.replay.drill import DrillResult, Prompt, mark, prompts, result_of, times_for
+from firedrill.replay.demand import declared_grade, demanded, merged, tick_event
+from firedrill.replay.drill import DrillResult, Prompt, mark, procedure_settings, prompts, result_of, times_for
 from firedrill.replay.engine import Replay
+from firedrill.replay.procedure_rating import Tick, tick_time
+from firedrill.replay.prompts import window_ends
 from firedrill.replay.render import entry_lines
 from firedrill.replay.scoring import load_scoring
 from firedrill.replay.timeline import Entry, EntryKind
@@ -66,6 +71,16 @@ def read_dispatch(text: str) -> DispatchDeclared | None:
     return DispatchDeclared(stations=stations, formations=formations, engines=engines)
 
 
+def read_steps(text: str) -> tuple[str, ...]:
+    """Step ids, separated by commas (also full-width) or spaces; an unknown id is asked again."""
+    catalogue = load_catalogue()
+    found = [part.strip() for part in text.replace("，", ",").replace(" ", ",").split(",") if part.strip()]
+    unknown = [step for step in found if catalogue.step(step) is None]
+    if unknown:
+        raise Retry(unknown[0])
+    return tuple(dict.fromkeys(found))
+
+
 def _show(entry: Entry, lang: str, say: Say) -> None:
     """What the dispatcher would see: injects and alerts, never the plan's decision or the expected
     action. An entry that is only a change of the plan's demand is not shown at all."""
@@ -75,14 +90,18 @@ def _show(entry: Entry, lang: str, say: Say) -> None:
 
 
 class _Session:
-    def __init__(self, replay: Replay, ask: Ask, say: Say, lang: str) -> None:
+    def __init__(self, replay: Replay, ask: Ask, say: Say, lang: str, settings: ProcedureSettings) -> None:
         self.replay, self.ask, self.say, self.lang = replay, ask, say, lang
+        self.settings = settings
         self.opened = False
+        self.ticks: list[Tick] = []
 
-    def question(self, text: str, read: Callable[[str], object]) -> object:
+    def question(self, text: str, read: Callable[[str], object], helper: Callable[[], None] | None = None) -> object:
         while True:
             answer = self.ask(text)
-            if answer.strip() == PLAYBOOK_KEY:
+            if answer.strip() == PLAYBOOK_KEY and helper is not None:
+                helper()
+            elif answer.strip() == PLAYBOOK_KEY:
                 playbook = self.replay.loaded.playbook
                 self.say("\n".join(render_playbook(playbook, tuple(SectionKind), self.lang)))
                 self.opened = True
@@ -106,14 +125,33 @@ class _Session:
             {"level": level, "triggers": triggers, "dispatch": dispatch, "opened_playbook": self.opened}
         )
 
+    def due_list(self, prompt: Prompt, declared: Declaration) -> None:
+        """The steps due at the declared level, given the script's marks and the ticks made so far."""
+        mine = [tick_event(t.step, t.at, t.by) for t in self.ticks]
+        background = merged(self.replay.procedure_events, mine)
+        grade = declared_grade(declared.level, declared.triggers)
+        due = demanded(self.replay, grade, prompt.at, background, self.settings)
+        for step in filter(None, map(load_catalogue().step, due)):
+            self.say(f"  {step.id}  [{step.clause}] {step.title.in_lang(self.lang)}")
+        if not due:
+            self.say(f"  ({w('word', 'none', self.lang)})")
+
+    def tick_steps(self, prompt: Prompt, declared: Declaration) -> tuple[str, ...]:
+        text = f"{w('word', 'procedure', self.lang)} [{w('word', 'ticks_help', self.lang)}]: "
+        steps = self.question(text, read_steps, lambda: self.due_list(prompt, declared))
+        assert isinstance(steps, tuple)  # read_steps returns the ids
+        return steps
+
 
 def run_interactive(replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float],
-                    lang: str = "zh") -> DrillResult:  # fmt: skip
-    """Play the script entry by entry; at each prompt ask for a declaration and time it."""
+                    lang: str = "zh", settings: ProcedureSettings | None = None) -> DrillResult:  # fmt: skip
+    """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them."""
     scoring = load_scoring()
     times = times_for(replay, scoring)
-    session = _Session(replay, ask, say, lang)
+    targets = procedure_settings(replay, settings)
+    session = _Session(replay, ask, say, lang, targets)
     asked = prompts(replay)
+    ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
     waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
     marks = []
     for entry in replay.timeline:
@@ -122,4 +160,7 @@ def run_interactive(replay: Replay, trainee: str, ask: Ask, say: Say, clock: Cal
             started = clock()
             declared = session.declare(prompt)
             marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
-    return result_of(replay, marks, trainee, scoring)
+            steps = session.tick_steps(prompt, declared)
+            at = tick_time(prompt.at, round(clock() - started, 1), ends[prompt.number])
+            session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
+    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets)

@@ -1,5 +1,6 @@
 """The after-action report of a drill, as Markdown and as one self-contained HTML page (inline CSS
-and the SVG chart of the level over time; no external assets). Both come from the same rows."""
+and the SVG chart of the level over time; no external assets). Both come from the same rows:
+per prompt the decision (declared against required) and the procedure (``report_procedure``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ from firedrill.replay.answers import Declaration
 from firedrill.replay.changes import scale_text
 from firedrill.replay.chart import level_chart
 from firedrill.replay.drill import DrillResult, Mark
+from firedrill.replay.report_procedure import (
+    counts_text,
+    procedure_header,
+    procedure_heading,
+    procedure_notes,
+    procedure_rows,
+    targets_text,
+)
 from firedrill.replay.scoring import Scoring, load_scoring
 from firedrill.replay.timeline import Decision
 from firedrill.replay.words import level_name, trigger_name, w
@@ -52,9 +61,11 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
         (_r("period", lang), f"{result.start.isoformat()} → {result.end.isoformat()}"),
         (_r("overall", lang), f"{overall.id.value} ({overall.name.in_lang(lang)})"),
         (_r("score", lang), f"{result.score:g}%"),
-        (_r("counts", lang), " · ".join(f"{g.value} {n}" for g, n in result.counts.items())),
+        (_r("counts", lang), counts_text(result.counts)),
+        (_r("procedure_counts", lang), counts_text(result.procedure_counts)),
         (_r("times", lang), f"{_r('target', lang)} {result.times.target_seconds:g} s, "
                             f"{_r('limit', lang)} {result.times.limit_seconds:g} s"),
+        (_r("targets", lang), targets_text(result.targets, lang)),
     ]  # fmt: skip
 
 
@@ -108,10 +119,17 @@ def to_markdown(result: DrillResult, lang: str = "zh", scoring: Scoring | None =
         lines += [f"- **{k}**: {v}" for k, v in _mark_notes(m, lang)]
         lines += ["", f"| | {_r('declared', lang)} | {_r('required', lang)} |", "| --- | --- | --- |"]
         lines += [f"| {_cell(a)} | {_cell(b)} | {_cell(c)} |" for a, b, c in mark_rows(m, lang)]
+        if m.procedure is not None:
+            lines += ["", f"#### {procedure_heading(m.procedure, scoring, lang)}", ""]
+            lines += [f"- **{k}**: {v}" for k, v in procedure_notes(m.procedure, lang)]
+            rows = procedure_rows(m.procedure, lang)
+            if rows:
+                lines += ["", "| " + " | ".join(procedure_header(lang)) + " |", "|" + " --- |" * 6]
+                lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     lines += ["", f"## {_r('levels', lang)}", ""]
     lines += [f"- {offset} {level_name(level.value, lang)}" for offset, _, level in result.levels]
-    lines += ["", f"## {_r('method', lang)}", "", w("rule", "text", lang), "", scoring.source.note.in_lang(lang),
-              f"({scoring.source.name.in_lang(lang)})", ""]  # fmt: skip
+    lines += ["", f"## {_r('method', lang)}", "", w("rule", "text", lang), "", w("rule", "procedure", lang), "",
+              scoring.source.note.in_lang(lang), f"({scoring.source.name.in_lang(lang)})", ""]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -140,9 +158,16 @@ def to_html(result: DrillResult, lang: str = "zh", scoring: Scoring | None = Non
         body.append(f'<h3 class="grade">{escape(_mark_title(m, scoring, lang))}</h3>')
         body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in _mark_notes(m, lang)))
         body.append(_table(list(mark_rows(m, lang)), ("", _r("declared", lang), _r("required", lang))))
+        if m.procedure is not None:
+            body.append(f'<h4 class="procedure">{escape(procedure_heading(m.procedure, scoring, lang))}</h4>')
+            body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in procedure_notes(m.procedure, lang)))
+            rows = procedure_rows(m.procedure, lang)
+            if rows:
+                body.append(_table(list(rows), procedure_header(lang)))
     body.append(f"<h2>{escape(_r('levels', lang))}</h2>")
     body.append(_list(f"{escape(o)} {escape(level_name(lv.value, lang))}" for o, _, lv in result.levels))
     body.append(f"<h2>{escape(_r('method', lang))}</h2><p>{escape(w('rule', 'text', lang))}</p>")
+    body.append(f"<p>{escape(w('rule', 'procedure', lang))}</p>")
     body.append(f"<p>{escape(scoring.source.note.in_lang(lang))} ({escape(scoring.source.name.in_lang(lang))})</p>")
     head = (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}">\n<head>\n<meta charset="utf-8">\n'

@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from firedrill.journal import ProcedureState
 from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
+from firedrill.procedure.settings import ProcedureSettings
 from firedrill.procedure.state import StepState
 from firedrill.replay.timespec import Duration, WhenField
 from firedrill.timeutil import to_local
@@ -203,10 +204,13 @@ class Expectation(_Strict):
 
 
 class DrillSettings(_Strict):
-    """Per-script overrides of the decision-time targets of data/scoring.yaml."""
+    """Per-script overrides of the decision-time targets of data/scoring.yaml, and the local time
+    targets of the procedure (``procedure: {targets: …}``, as in the config file) a drill's ticks
+    are judged by."""
 
     target_seconds: float | None = Field(default=None, gt=0)
     limit_seconds: float | None = Field(default=None, gt=0)
+    procedure: ProcedureSettings | None = None
 
 
 class Script(_Strict):

@@ -1,7 +1,10 @@
-"""The drill scoring settings (``data/scoring.yaml``), validated: grades, problem severities, times."""
+"""The drill scoring settings (``data/scoring.yaml``), validated: grades, problem severities, times,
+the procedure rule; and the grade of a list of problems (``grade_of``), shared by the decision and
+the procedure ratings."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -35,6 +38,15 @@ class IssueCode(StrEnum):
     DISPATCH_OUTSIDE = "dispatch_outside"
     DISPATCH_MISSING = "dispatch_missing"
     OVER_TIME_TARGET = "over_time_target"
+    PROCEDURE_MOSTLY_MISSED = "procedure_mostly_missed"
+    PROCEDURE_MISSED = "procedure_missed"
+    PROCEDURE_WRONG = "procedure_wrong"
+    PROCEDURE_LATE = "procedure_late"
+
+
+PROCEDURE_CODES = frozenset(
+    {IssueCode.PROCEDURE_MOSTLY_MISSED, IssueCode.PROCEDURE_MISSED, IssueCode.PROCEDURE_WRONG, IssueCode.PROCEDURE_LATE}
+)
 
 
 class Severity(StrEnum):
@@ -70,6 +82,12 @@ class Times(_Data):
         return self
 
 
+class ProcedureScoring(_Data):
+    """The procedure rating of a prompt: more than ``unable_missed_share`` of the steps due missed → U."""
+
+    unable_missed_share: float = Field(gt=0, lt=1)
+
+
 class Scoring(_Data):
     plan: Quoted
     source: Source
@@ -77,6 +95,7 @@ class Scoring(_Data):
     issues: dict[IssueCode, Severity]
     minor_for_major: int = Field(ge=1)
     time: Times
+    procedure: ProcedureScoring
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -97,6 +116,27 @@ class Scoring(_Data):
     @property
     def best(self) -> GradeInfo:
         return self.grades[0]
+
+
+class Issue(BaseModel):
+    """One problem of an answer or of the procedure at a prompt."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: IssueCode
+    severity: Severity
+    detail: str
+
+
+def grade_of(issues: Sequence[Issue], scoring: Scoring) -> GradeId:
+    """Unable → U; a major problem or ``minor_for_major`` minor ones → M; one minor → S; none → P."""
+    severities = [i.severity for i in issues]
+    if Severity.UNABLE in severities:
+        return GradeId.U
+    minors = severities.count(Severity.MINOR)
+    if Severity.MAJOR in severities or minors >= scoring.minor_for_major:
+        return GradeId.M
+    return GradeId.S if minors else GradeId.P
 
 
 @cache

@@ -1,5 +1,6 @@
-"""Drills in the journal database: the ``drill`` schema part (tables ``drill_runs`` and
-``drill_answers``) in the same SQLite file as the incidents (docs/journal.md, "Other parts' tables").
+"""Drills in the journal database: the ``drill`` schema part (tables ``drill_runs``,
+``drill_answers`` and, from version 2, ``drill_ticks`` with the procedure rating on each answer)
+in the same SQLite file as the incidents (docs/journal.md, "Other parts' tables").
 
 The part is applied with ``Journal.ensure_part`` when a drill is saved, not registered globally,
 so opening a journal elsewhere never depends on this module.
@@ -8,11 +9,12 @@ so opening a journal elsewhere never depends on this module.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 from firedrill.journal import Journal, Migration, SchemaPart
 from firedrill.replay.changes import scale_text
-from firedrill.replay.drill import DrillResult
+from firedrill.replay.drill import DrillResult, Mark
 
 DRILL_PART = SchemaPart(
     "drill",
@@ -52,6 +54,28 @@ DRILL_PART = SchemaPart(
                 )""",
             ),
         ),
+        Migration(
+            2,
+            "procedure ticks of a drill and the procedure rating of each prompt",
+            (
+                "ALTER TABLE drill_answers ADD COLUMN procedure_grade TEXT "
+                "CHECK (procedure_grade IS NULL OR procedure_grade IN ('P', 'S', 'M', 'U'))",
+                "ALTER TABLE drill_answers ADD COLUMN procedure_due TEXT",
+                "ALTER TABLE drill_answers ADD COLUMN procedure_missed TEXT",
+                "ALTER TABLE drill_answers ADD COLUMN procedure_issues TEXT",
+                """CREATE TABLE drill_ticks (
+                    run_id INTEGER NOT NULL REFERENCES drill_runs(id),
+                    seq INTEGER NOT NULL,
+                    inject INTEGER NOT NULL,
+                    step TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    by TEXT,
+                    refused TEXT,
+                    late INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, seq)
+                )""",
+            ),
+        ),
     ),
 )
 
@@ -86,7 +110,28 @@ def save_drill(journal: Journal, result: DrillResult, recorded_at: datetime) -> 
                  m.required.level.value, _triggers(m.required.triggers), scale_text(m.required.dispatch),
                  m.grade.value, json.dumps([i.code.value for i in m.issues])),
             )  # fmt: skip
+            _save_procedure(conn, run_id, m)
     return run_id
+
+
+def _save_procedure(conn: sqlite3.Connection, run_id: int, m: Mark) -> None:
+    rating = m.procedure
+    if rating is None:
+        return
+    conn.execute(
+        "UPDATE drill_answers SET procedure_grade = ?, procedure_due = ?, procedure_missed = ?, procedure_issues = ? "
+        "WHERE run_id = ? AND inject = ?",
+        (None if rating.grade is None else rating.grade.value, json.dumps(rating.due), json.dumps(rating.missed),
+         json.dumps([i.code.value for i in rating.issues]), run_id, m.number),
+    )  # fmt: skip
+    (count,) = conn.execute("SELECT COUNT(*) FROM drill_ticks WHERE run_id = ?", (run_id,)).fetchone()
+    for seq, v in enumerate(rating.ticks, start=count + 1):
+        conn.execute(
+            "INSERT INTO drill_ticks (run_id, seq, inject, step, at, by, refused, late) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (run_id, seq, m.number, v.step, v.at.isoformat(), v.by, None if v.refused is None else v.refused.value,
+             int(v.late)),
+        )  # fmt: skip
 
 
 def load_drill(journal: Journal, run_id: int) -> DrillResult | None:

@@ -98,10 +98,18 @@ def test_required_side_is_what_the_plan_demanded_then(drilled) -> None:  # type:
 
 def test_overall_score(drilled) -> None:  # type: ignore[no-untyped-def]
     _, result = drilled
-    # points P3 S2 M1 U0: 1+3+2+1+0+1+0+2+2 = 12 of 27 → 44.4 %; mean 1.33 reaches M (1), not S (2)
-    assert result.score == 44.4
+    # Decisions, points P3 S2 M1 U0: 1+3+2+1+0+1+0+2+2 = 12 of 27. No ticks: the procedure is rated
+    # U where steps are due — #1 (general: alarm_received, forces_dispatched, 4.1), #3 (major: the
+    # 4.2/4.4.2/4.4.3/2.3/2.4 steps) and #4 (especially major by 4.3: escalation_recorded and the
+    # especially-major scale and report) — and not rated where nothing new is due (#2 is general
+    # again, its two steps already counted missed at #1; #5–#9 stay especially major).
+    # 12 points of 12 ratings × 3 → 33.3 %; mean 1.0 reaches M.
+    assert result.score == 33.3
     assert result.overall is GradeId.M
     assert result.counts == {GradeId.P: 1, GradeId.S: 3, GradeId.M: 3, GradeId.U: 2}
+    assert result.procedure_counts == {GradeId.P: 0, GradeId.S: 0, GradeId.M: 0, GradeId.U: 3}
+    rated = [m.number for m in result.marks if m.procedure is not None and m.procedure.grade is not None]
+    assert rated == [1, 3, 4]
     assert result.trainee == "李四"
 
 
@@ -140,9 +148,9 @@ def test_interactive_drill_with_scripted_input(tmp_path: Path) -> None:
     text = BASE.replace("    prompt: 判断等级", "    prompt: 判断等级\n    expected_action: 答案是重大")
     replay = replay_of(tmp_path, text)
     said: list[str] = []
-    typed = _feed(["?", "3", "", "8 15 30",  # opens the playbook, then major, no triggers, a major scale
-                   "huge", "特别重大", "night", "ten", "10/20/40"])  # a bad level and a bad scale are asked again
-    ticks = iter([0.0, 42.0, 100.0, 170.0])
+    typed = _feed(["?", "3", "", "8 15 30", "",  # opens the playbook, then major, no triggers, a major scale, no ticks
+                   "huge", "特别重大", "night", "ten", "10/20/40", ""])  # a bad level and a bad scale are asked again
+    ticks = iter([0.0, 42.0, 45.0, 100.0, 170.0, 171.0])  # prompt shown, decision given, ticks given
     result = run_interactive(replay, "王五", lambda _: next(typed), said.append, lambda: next(ticks))
     assert [m.grade for m in result.marks] == [GradeId.P, GradeId.S]  # the second took 70 s > 60 s
     first, second = result.marks

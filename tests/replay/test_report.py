@@ -67,7 +67,7 @@ def test_html_is_well_formed_self_contained_and_charts_both_levels(result: Drill
     assert len(heights) == 3
     assert sum(1 for t, _ in page.tags if t == "circle") == len([m for m in result.marks if m.declared])
     text = "".join(page.text)
-    assert "After-action report" in text and "Performed with major challenges" in text and "44.4%" in text
+    assert "After-action report" in text and "Performed with major challenges" in text and "33.3%" in text
 
 
 def test_markdown_lists_every_prompt_with_declared_and_required(result: DrillResult) -> None:
@@ -109,7 +109,7 @@ def test_drill_command_writes_reports_and_stores_the_run(tmp_path: Path, capsys:
                "--lang", "en")  # fmt: skip
     assert code == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("M 44.4% — ") and printed.strip().endswith("(#1)")
+    assert printed.startswith("M 33.3% — ") and printed.strip().endswith("(#1)")
     assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md"]
     with Journal.open(data / "firedrill.sqlite3") as journal:
         stored = load_drill(journal, 1)
