@@ -1,12 +1,14 @@
 """Drill mode: the script plays on the replay clock; at each inject with a prompt the clock halts
-and the trainee declares the level, the triggers and the dispatch scale in a small form, and may
-open the playbook. The answer is marked by the engine (``firedrill.replay.drill.mark``) with the
-time taken on the injected clock. At the end the after-action report is written and the drill
-is stored through the engine's store; the screen then shows the ratings.
+and the trainee declares the level, the triggers and the dispatch scale in a small form, ticks
+the procedure steps done, and may open the playbook. The answer is marked by the engine
+(``firedrill.replay.drill.mark``) with the time taken on the injected clock; each tick is stamped
+on the drill clock with the seconds from the prompt to the tick (``procedure_rating.tick_time``).
+At the end the engine rates the ticks, the after-action report is written and the drill is stored
+through the engine's store; the screen then shows the ratings.
 
 The screen never shows what the plan demands while the drill runs (no level banner, no
 assessment, no level changes): the situation panel says what has been reported, as the terminal
-drill does. Procedure ticks are not part of the engine's drill scoring, so the form has none.
+drill does, and the checklist offers the steps of the level the trainee chose, not the plan's.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import Checkbox, Select, SelectionList, TabbedContent, TabPane
 
 from firedrill.errors import InputError
-from firedrill.replay.drill import DrillResult, Mark, Prompt, mark, prompts, result_of, times_for
+from firedrill.models import Level, Trigger
+from firedrill.procedure import ProcedureSettings
+from firedrill.replay.demand import declared_grade, offered, recorded
+from firedrill.replay.drill import DrillResult, Mark, Prompt, mark, procedure_settings, prompts, result_of, times_for
 from firedrill.replay.engine import Replay
+from firedrill.replay.procedure_rating import Tick, tick_time
+from firedrill.replay.prompts import window_ends
 from firedrill.replay.report import write_reports
 from firedrill.replay.scoring import load_scoring
 from firedrill.replay.timeline import Entry
@@ -46,8 +53,12 @@ class DrillScreen(PlayerScreen):
     mode = "drill"
 
     def __init__(self, replay: Replay, trainee: str, lang: str, clock: Clock, *, out_dir: Path,
-                 save: Save | None = None) -> None:  # fmt: skip
+                 save: Save | None = None, settings: ProcedureSettings | None = None) -> None:  # fmt: skip
         self.asked = prompts(replay)
+        self.ends = dict(zip((p.number for p in self.asked), window_ends(replay, list(self.asked)), strict=True))
+        self.settings = procedure_settings(replay, settings)
+        self.ticks: list[Tick] = []  # every prompt's ticks, on the drill clock
+        self.checked: dict[str, datetime] = {}  # the open prompt's ticks: step → injected clock when ticked
         super().__init__(replay, lang, clock, halts=tuple(p.at for p in self.asked))
         self.trainee = trainee
         self.out_dir = out_dir
@@ -102,6 +113,7 @@ class DrillScreen(PlayerScreen):
             prompt = self.current = self.waiting.pop(0)
             self.asked_at = self.clock()
             self.opened = False
+            self.checked = {}
             lang = self.lang
             self.form.ask(f"{rw('prompt', lang)} #{prompt.number} {prompt.offset}: {prompt.prompt.in_lang(lang)}")
             return
@@ -121,6 +133,7 @@ class DrillScreen(PlayerScreen):
             return
         seconds = round((self.clock() - self.asked_at).total_seconds(), 1)
         self.marks[prompt.number] = mark(prompt, declared, seconds, self.times, self.scoring)
+        self.ticks += self._prompt_ticks(prompt, self.asked_at)
         self.announce(Notice(rw("answered", self.lang).format(number=prompt.number, seconds=f"{seconds:g}"),
                              "information"))  # fmt: skip
         self._ask_next()
@@ -129,6 +142,37 @@ class DrillScreen(PlayerScreen):
     @on(DrillForm.Submitted)
     def _form_submitted(self) -> None:
         self.action_submit()
+
+    # --- the procedure checklist ----------------------------------------------------------------
+
+    def _prompt_ticks(self, prompt: Prompt, asked_at: datetime) -> list[Tick]:
+        """The steps ticked in the form, in the order ticked, on the drill clock."""
+        now = self.clock()
+        steps = sorted((self.checked.get(step, now), step) for step in self.form.ticked())
+        end = self.ends[prompt.number]
+        return [Tick(step=step, at=tick_time(prompt.at, (at - asked_at).total_seconds(), end), prompt=prompt.number)
+                for at, step in steps]  # fmt: skip
+
+    @on(Select.Changed, "#drill-level")
+    @on(Checkbox.Changed, ".drill-trigger")
+    def _offer_steps(self) -> None:
+        """The checklist follows the level (and, for 4.3, the triggers) the trainee chose."""
+        prompt = self.current
+        values = self.form.values()
+        if prompt is None or values.level is None:
+            self.form.offer([])
+            return
+        grade = declared_grade(Level(values.level), tuple(Trigger(t) for t in values.triggers))
+        done = recorded(self.replay.procedure_events, prompt.at) | {t.step for t in self.ticks}
+        lang = self.lang
+        self.form.offer([(s.id, f"[{s.clause}] {s.title.in_lang(lang)}") for s in offered(grade, done)])
+
+    @on(SelectionList.SelectedChanged, "#drill-steps")
+    def _steps_ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """Note when each step was ticked, on the injected clock; an untick forgets it."""
+        selected = set(event.selection_list.selected)
+        now = self.clock()
+        self.checked = {step: self.checked.get(step, now) for step in selected}
 
     def action_open_playbook(self) -> None:
         self.show_pane("playbook")
@@ -148,7 +192,8 @@ class DrillScreen(PlayerScreen):
             return
         self.player.pause()
         marks = [self.marks.get(p.number) or mark(p, None, None, self.times, self.scoring) for p in self.asked]
-        result = self.outcome = result_of(self.replay, marks, self.trainee, self.scoring)
+        result = self.outcome = result_of(self.replay, marks, self.trainee, self.scoring, ticks=self.ticks,
+                                          settings=self.settings)  # fmt: skip
         self.current, self.waiting = None, []
         self.form.display = False
         try:

@@ -1,6 +1,7 @@
 """The drill form: the prompt, a level select, the five trigger boxes of 4.3, the three counts of
-4.4.2 (or "the plan sets no scale") and a submit button. It only shows and reports; the drill
-screen reads it (``values()``), judges it and tells it what went wrong (``show_error``)."""
+4.4.2 (or "the plan sets no scale"), the procedure steps as a checklist and a submit button. It
+only shows and reports; the drill screen reads it (``values()``, ``ticked()``), fills the checklist
+(``offer``) with the steps of the level chosen, judges it and tells it what went wrong (``show_error``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
 from firedrill.models import Level, Trigger
 from firedrill.tui.replay.answer import SCALE_FIELDS, FormValues
@@ -36,7 +37,8 @@ class DrillForm(Vertical):
                          Select(levels, id="drill-level", prompt=rw("choose_level", lang), compact=True),
                          classes="drill-row")  # fmt: skip
         yield Label(rw("field_triggers", lang), classes="drill-label")
-        boxes = [Checkbox(word("trigger", tr.value, lang), id=f"tr-{tr.value}", compact=True) for tr in Trigger]
+        boxes = [Checkbox(word("trigger", tr.value, lang), id=f"tr-{tr.value}", compact=True, classes="drill-trigger")
+                 for tr in Trigger]  # fmt: skip
         yield Vertical(*boxes, classes="drill-triggers")
         counts: list[Label | Input] = []
         for name in SCALE_FIELDS:
@@ -44,6 +46,9 @@ class DrillForm(Vertical):
                        Label(rw(name, lang), classes="drill-unit")]  # fmt: skip
         yield Horizontal(Label(rw("field_scale", lang), classes="drill-label"), *counts, classes="drill-row")
         yield Checkbox(rw("plan_sets_none", lang), id="drill-none", compact=True)
+        yield Label(rw("field_steps", lang), classes="drill-label drill-steps-label")
+        yield Static(rw("steps_hint", lang), id="drill-steps-hint")
+        yield SelectionList[str](id="drill-steps", compact=True)
         yield Button(rw("submit", lang), id="drill-submit", compact=True, variant="primary")
         yield Static("", id="drill-error")
 
@@ -55,6 +60,7 @@ class DrillForm(Vertical):
             box.value = False
         for field in self.query(Input):
             field.value = ""
+        self.offer([])
         self.show_error(None)
         self.display = True
         self.query_one("#drill-level", Select).focus()
@@ -68,6 +74,20 @@ class DrillForm(Vertical):
             scale=(scale[0], scale[1], scale[2]),
             plan_sets_none=self.query_one("#drill-none", Checkbox).value,
         )
+
+    def offer(self, steps: list[tuple[str, str]]) -> None:
+        """Show ``(step id, label)`` as the checklist; steps still offered keep their tick."""
+        checklist = self.query_one("#drill-steps", SelectionList)
+        kept = set(checklist.selected)
+        checklist.clear_options()
+        checklist.add_options([(label, step_id, step_id in kept) for step_id, label in steps])
+        checklist.highlighted = 0 if steps else None  # Space ticks the first step once the list has the focus
+        checklist.display = bool(steps)
+        self.query_one("#drill-steps-hint", Static).display = not steps
+
+    def ticked(self) -> list[str]:
+        """The step ids ticked in the checklist."""
+        return list(self.query_one("#drill-steps", SelectionList).selected)
 
     def show_error(self, key: str | None) -> None:
         error = self.query_one("#drill-error", Static)

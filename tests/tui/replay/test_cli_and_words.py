@@ -61,8 +61,10 @@ def test_console_drill_from_the_command_line(monkeypatch: pytest.MonkeyPatch, tm
     data = tmp_path / "data"
     assert run(drill_cli, str(MALL), "--console", "--trainee", "王五", "--data-dir", str(data)) == 0
     line = capsys.readouterr().out.strip()
-    # #1 general, night, no scale, decided at once: P; #2 not answered: U. (3 + 0) / 6; mean 1.5 → M.
-    found = re.fullmatch(r"M 50% — (\S+\.md) (\S+\.html) \(#(\d+)\)", line)
+    # #1 general, night, no scale, decided at once: P; #2 not answered: U. Nothing ticked: the
+    # procedure is U at both (4.1's two steps due at #1, the especially-major steps at #2).
+    # (3 + 0 + 0 + 0) / 12 = 25 %; mean 0.75 → U.
+    found = re.fullmatch(r"U 25% — (\S+\.md) (\S+\.html) \(#(\d+)\)", line)
     assert found is not None, line
     md = Path(found.group(1))
     assert md.parent == data / "reports" and md.exists() and Path(found.group(2)).exists()

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import SelectionList
 
 from firedrill.datadir import default_db_path
 from firedrill.journal import Journal
@@ -22,6 +23,7 @@ from firedrill.replay.scoring import GradeId, IssueCode
 from firedrill.replay.store import load_drill
 from firedrill.tui.clock import ManualClock
 from firedrill.tui.replay import journal_saver, open_drill
+from firedrill.tui.replay.drill import DrillScreen
 from firedrill.tui.replay.words import rw
 from firedrill.tui.widgets.panel import TextPanel
 from tests.tui.conftest import ready
@@ -31,6 +33,12 @@ SIZE = (120, 40)
 LEVELS = list(Level)
 TRIGGERS = list(Trigger)
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def offered_steps(screen: DrillScreen) -> list[str]:
+    """The step ids the form's checklist offers, in order."""
+    checklist = screen.query_one("#drill-steps", SelectionList)
+    return [str(checklist.get_option_at_index(i).value) for i in range(checklist.option_count)]
 
 
 async def choose_level(pilot: Pilot[object], level: Level) -> None:
@@ -73,10 +81,17 @@ async def test_a_trainee_drill_marked_reported_and_stored(clock: ManualClock, tm
         assert not screen.query("LevelBanner") and not any("等级升高" in t for t in notice_texts(screen))
         assert "250" in screen.query_one("#drill-situation", TextPanel).text
 
-        clock.advance(seconds=40)
+        assert not screen.query_one("#drill-steps").display  # no level chosen: no checklist yet
+        clock.advance(seconds=30)
         await choose_level(pilot, Level.GENERAL)
         await tick_triggers(pilot, {Trigger.NIGHT})
         await type_scale(pilot, None)
+        # the checklist offers the steps of the level chosen: at general only 4.1's two
+        assert offered_steps(screen) == ["alarm_received", "forces_dispatched"]
+        await pilot.press("tab", "space")  # into the checklist: tick the alarm at 30 s …
+        clock.advance(seconds=5)
+        await pilot.press("down", "space")  # … and the turn-out at 35 s
+        clock.advance(seconds=5)
         await pilot.press("f7")
         await pilot.pause()
         assert screen.current is None and not screen.form.display and screen.player.playing
@@ -92,6 +107,9 @@ async def test_a_trainee_drill_marked_reported_and_stored(clock: ManualClock, tm
         clock.advance(seconds=90)
         await choose_level(pilot, Level.ESPECIALLY_MAJOR)
         await tick_triggers(pilot, {Trigger.NIGHT})
+        steps = offered_steps(screen)  # especially major, raised by a trigger: 4.3's step; no 4.1 (ticked at #1)
+        assert "escalation_recorded" in steps and "especially_major_scale_dispatched" in steps
+        assert "alarm_received" not in steps and "major_scale_dispatched" not in steps
         await pilot.press("tab", "1", "0", "f7")  # only the stations: refused, not guessed
         await pilot.pause()
         assert screen.current.number == 2 and sorted(screen.marks) == [1]
@@ -112,8 +130,16 @@ async def test_a_trainee_drill_marked_reported_and_stored(clock: ManualClock, tm
     assert [i.code for i in result.marks[1].issues] == [IssueCode.OVER_TIME_TARGET]
     assert result.marks[1].declared is not None and result.marks[1].declared.opened_playbook
     assert result.marks[0].declared is not None and result.marks[0].declared.dispatch is None
-    assert result.score == 83.3 and result.overall is GradeId.S  # (3 + 2) / 6; a mean of 2.5 is S
-    assert "总评:S" in shown and "83.3%" in shown and "#2 +0:25:00 00:05:00 — 评定 S" in shown
+    # The procedure: both 4.1 steps ticked at #1 (P); nothing ticked at #2 where the especially-major
+    # steps are due (U). (3 + 2 + 3 + 0) / 12 = 66.7 %; a mean of 2.0 is S.
+    first, second = (m.procedure for m in result.marks)
+    assert first is not None and first.grade is GradeId.P and first.missed == ()
+    assert second is not None and second.grade is GradeId.U and "escalation_recorded" in second.missed
+    assert [(t.step, t.at.strftime("%H:%M:%S")) for t in result.ticks] == [
+        ("alarm_received", "23:48:30"), ("forces_dispatched", "23:48:35")]  # the prompt + seconds to each tick
+    assert result.score == 66.7 and result.overall is GradeId.S
+    assert "总评:S" in shown and "66.7%" in shown and "#2 +0:25:00 00:05:00 — 评定 S" in shown
+    assert "处置程序:评定 P" in shown and "处置程序:评定 U" in shown
 
     page, md = sorted(out.iterdir())
     assert md.name == "hanzheng-mall-night-张三-20261124T2340.md" and page.name == md.stem + ".html"
@@ -131,6 +157,9 @@ async def test_a_trainee_drill_marked_reported_and_stored(clock: ManualClock, tm
         rows = journal.read("SELECT inject, grade, seconds, opened_playbook FROM drill_answers ORDER BY inject")
     assert stored == result
     assert [tuple(r) for r in rows] == [(1, "P", 40.0, 0), (2, "S", 90.0, 1)]
+    with Journal.open(default_db_path(data_dir)) as journal:
+        ticks = journal.read("SELECT inject, step, refused FROM drill_ticks ORDER BY seq")
+    assert [tuple(r) for r in ticks] == [(1, "alarm_received", None), (1, "forces_dispatched", None)]
 
 
 async def test_ending_a_drill_early_marks_the_prompts_left_unanswered(clock: ManualClock, tmp_path: Path) -> None:
@@ -163,7 +192,9 @@ async def test_ending_a_drill_early_marks_the_prompts_left_unanswered(clock: Man
     assert [i.code for i in first.issues] == [IssueCode.LEVEL_ABOVE, IssueCode.TRIGGERS_DIFFER,
                                               IssueCode.OVER_TIME_LIMIT]  # fmt: skip
     assert second.declared is None and second.grade is GradeId.U
-    assert result.score == round(100 * 1 / 6, 1) and result.overall is GradeId.U  # mean 0.5 reaches no grade above U
+    # nothing ticked: the procedure is U at both prompts (4.1's steps at #1, the especially-major ones at #2)
+    assert [m.procedure.grade for m in result.marks if m.procedure] == [GradeId.U, GradeId.U]
+    assert result.score == round(100 * 1 / 12, 1) and result.overall is GradeId.U  # mean 0.25: no grade above U
     assert len(list((tmp_path / "out").iterdir())) == 2
 
 
