@@ -14,7 +14,7 @@ from pathlib import Path
 from firedrill.datadir import choose_data_dir, default_db_path
 from firedrill.errors import InputError
 from firedrill.journal import IncidentRecord, IncidentStatus, Journal, UnknownIncidentError
-from firedrill.journal.export import LANGS, to_json, to_markdown
+from firedrill.journal.export import LANGS, export_data, to_markdown
 
 HELP = "List, show and export incident journals (the record of every fact and decision)."
 FORMATS = ("md", "json")
@@ -63,6 +63,17 @@ def _write(text: str, out: str | None) -> None:
         raise InputError(f"cannot write: {exc.strerror}", field="--out", file=out) from None
 
 
+def _record(journal: Journal, incident_id: str, fmt: str, lang: str) -> str:
+    """The after-action record: the journal's events, then the procedure rebuilt from them."""
+    from firedrill.procedure.record import procedure_data, procedure_markdown
+
+    if fmt == "json":
+        data = export_data(journal, incident_id)
+        data["procedure"] = procedure_data(journal, incident_id)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return to_markdown(journal, incident_id, lang) + procedure_markdown(journal, incident_id, lang)
+
+
 def run(args: argparse.Namespace) -> int:
     db = default_db_path(choose_data_dir(args.data_dir))
     if not db.is_file():
@@ -78,8 +89,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(_table(incidents) if incidents else "no incidents")
         elif args.journal_command == "show":
-            _write(to_json(journal, args.id) if args.json else to_markdown(journal, args.id, args.lang), None)
+            _write(_record(journal, args.id, "json" if args.json else "md", args.lang), None)
         else:
-            text = to_json(journal, args.id) if args.format == "json" else to_markdown(journal, args.id, args.lang)
-            _write(text, args.out)
+            _write(_record(journal, args.id, args.format, args.lang), args.out)
     return 0

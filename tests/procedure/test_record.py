@@ -1,0 +1,41 @@
+"""The after-action record (``firedrill journal export``) carries the procedure with times from the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from firedrill.cli.main import main
+from firedrill.journal import Journal
+from firedrill.procedure.actions import tick
+from tests.procedure.conftest import ACTIVATION, T0, at, open_major_incident
+
+
+def _worked_incident(db_path: Path) -> str:
+    with Journal.open(db_path) as journal:
+        incident_id = open_major_incident(journal)
+        for step, minutes in ACTIVATION:
+            tick(journal, incident_id, step, at(minutes), "值班员")
+    return incident_id
+
+
+def test_markdown_record_lists_each_step_with_its_time_since_the_report(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident_id = _worked_incident(db_path)
+    assert main(["journal", "export", incident_id, "--data-dir", str(db_path.parent)]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("## 处置程序清单"):]
+    assert "+00:06:00 4.2    situation_reported" in section and "+00:10:00 4.2    activation_proposed" in section
+    assert T0.strftime("%H:%M") in section
+
+
+def test_json_record_has_the_procedure(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    incident_id = _worked_incident(db_path)
+    assert main(["journal", "export", incident_id, "--format", "json", "--data-dir", str(db_path.parent)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    done = {s["id"]: s for s in data["procedure"]["steps"] if s["state"] == "done"}
+    assert set(done) >= {step for step, _ in ACTIVATION}
+    assert len(data["events"]) >= len(ACTIVATION)
