@@ -162,7 +162,8 @@ def test_a_tick_never_passes_the_next_prompt(tmp_path: Path) -> None:
 
 def test_the_scripts_own_marks_count_as_done_for_nobodys_credit(tmp_path: Path) -> None:
     ship = Path(__file__).resolve().parents[2] / "scenarios" / "yangtze-ship-night.yaml"
-    text = "answers:\n  - inject: 2\n    level: major\n    seconds: 10\n    ticks: [level_determined, activation_proposed]\n"
+    text = ("answers:\n  - inject: 2\n    level: major\n    seconds: 10\n"
+            "    ticks: [level_determined, activation_proposed]\n")  # fmt: skip
     result = drill(tmp_path, text, script=ship.read_text(encoding="utf-8"))
     rating = result.marks[0].procedure
     assert rating is not None
