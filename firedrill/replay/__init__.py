@@ -1,7 +1,9 @@
 """Scripted scenario replays and scored drills (issue #5): script schema and parser, the replay
-engine and its timeline, expectations, drill scoring, after-action reports, record → script.
+engine and its timeline, expectations, drill scoring (with the trainee's procedure ticks, issue
+#8), after-action reports, record → script.
 
 Import from the submodules: ``firedrill.replay.parser`` (load_script), ``.engine`` (Replay,
-Cursor, State), ``.expect`` (check_replay), ``.drill`` (score_drill), ``.report``, ``.record``.
+Cursor, State), ``.expect`` (check_replay), ``.drill`` (score_drill), ``.procedure_rating``
+(Tick, rate_procedure), ``.demand`` (what the procedure demands by a time), ``.report``, ``.record``.
 The engine never imports Textual; see docs/scenarios.md.
 """
