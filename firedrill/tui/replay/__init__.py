@@ -84,7 +84,8 @@ def journal_saver(data_dir: Path, at: Any) -> Any:
 def open_drill(app: App[Any], path: str | Path, trainee: str, lang: str, *,
                out_dir: Path | None = None) -> DrillScreen | None:  # fmt: skip
     """Push a DrillScreen; the report goes to ``out_dir`` (default: the data dir's reports/ folder)
-    and the drill into the journal of the console's data directory (or the default one)."""
+    and the drill into the journal of the console's data directory (or the default one). Ticks are
+    judged by the console config's procedure time targets unless the script sets its own."""
     from firedrill.datadir import ensure_data_dir
     from firedrill.errors import InputError
     from firedrill.tui.replay.drill import DrillScreen
@@ -101,8 +102,12 @@ def open_drill(app: App[Any], path: str | Path, trainee: str, lang: str, *,
     except InputError as exc:
         app.notify(exc.one_line(), severity="error", markup=False)
         return None
+    from firedrill.procedure.settings import settings_from
+
     clock = _clock(app)
+    # the console's local procedure time targets, once its Config has them (docs/procedure.md)
+    settings = settings_from(engine.config) if engine is not None else None
     screen = DrillScreen(replay, trainee, lang, clock, out_dir=out_dir or data_dir / REPORTS_FOLDER,
-                         save=journal_saver(data_dir, clock))  # fmt: skip
+                         save=journal_saver(data_dir, clock), settings=settings)  # fmt: skip
     app.push_screen(screen)
     return screen
