@@ -36,7 +36,9 @@ def _console(args: argparse.Namespace) -> int:
 
     if args.answers is not None:
         raise InputError("--console asks the trainee; it takes no answers file", field="--answers")
-    config = load_config(args.config).rules if args.config else None
+    loaded = load_config(args.config) if args.config else None
+    config = loaded.rules if loaded else None
+    settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
     replay = load_replay(args.file, config=config, playbook_dirs=tuple(args.playbooks))
     data_dir = ensure_data_dir(args.data_dir)
     out = args.out or data_dir / REPORTS_FOLDER
@@ -46,8 +48,12 @@ def _console(args: argparse.Namespace) -> int:
     from firedrill.tui.replay.drill import DrillScreen
 
     save = None if args.no_save else journal_saver(data_dir, system_clock)
-    app = ReplayApp(lambda a: DrillScreen(replay, args.trainee or "trainee", args.lang, a.clock, out_dir=out,
-                                          save=save), clock=system_clock, lang=args.lang)  # fmt: skip
+    trainee = args.trainee or "trainee"
+
+    def screen_for(a: ReplayApp) -> DrillScreen:
+        return DrillScreen(replay, trainee, args.lang, a.clock, out_dir=out, save=save, settings=settings)
+
+    app = ReplayApp(screen_for, clock=system_clock, lang=args.lang)
     app.run()
     screen = app.hosted
     if not isinstance(screen, DrillScreen) or screen.outcome is None:
@@ -79,16 +85,19 @@ def run(args: argparse.Namespace) -> int:
     from firedrill.replay.store import save_drill
     from firedrill.timeutil import now_local
 
-    config = load_config(args.config).rules if args.config else RulesConfig()
+    loaded = load_config(args.config) if args.config else None
+    config = loaded.rules if loaded else RulesConfig()
+    settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
     replay = Replay(load_script(args.file, load_library(args.playbooks)), config=config)
     if args.answers is not None:
-        result = score_drill(replay, args.answers)
+        result = score_drill(replay, args.answers, settings=settings)
         if args.trainee:
             result = result.model_copy(update={"trainee": args.trainee})
     else:
         if not sys.stdin.isatty():
             raise InputError("an interactive drill needs a terminal; give --answers FILE", field="--answers")
-        result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang)
+        result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang,
+                                 settings=settings)
     md, page = write_reports(result, args.out or Path("."), args.lang)
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
