@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,11 +18,3 @@ def test_plan_quotes_in_the_doc_are_verbatim() -> None:
         assert quote in plan, f"docs/journal.md misquotes the plan: {quote}"
 
 
-def test_journal_and_its_cli_do_not_import_textual() -> None:
-    code = (
-        "import sys, firedrill.journal, firedrill.journal.export, firedrill.cli.journal, firedrill.datadir;"
-        "print('textual' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,13 +16,6 @@ from firedrill.quiz.texts import keys
 from firedrill.yamlio import load_model
 
 QUIZ_ROOT = Path(__file__).resolve().parents[2] / "firedrill" / "quiz"
-HEADLESS_MODULES = [
-    "firedrill.quiz.session",
-    "firedrill.quiz.terminal",
-    "firedrill.quiz.export",
-    "firedrill.cli.quiz",
-    "firedrill.cli.serve",
-]
 
 
 def test_settings_topics_match_the_generators_and_have_names(ctx: Context) -> None:
@@ -54,12 +45,3 @@ def test_a_bad_settings_value_names_file_line_and_field(tmp_path: Path) -> None:
     assert exc.value.one_line().startswith(f"{broken}:{line}: field 'exam.pass_mark'")
 
 
-@pytest.mark.parametrize("module", HEADLESS_MODULES)
-def test_quiz_engine_and_commands_leave_textual_out(module: str) -> None:
-    code = (
-        f"import importlib, sys; importlib.import_module({module!r}); "
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')); "
-        "print(','.join(bad)); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"{module} imported {result.stdout.strip()} {result.stderr.strip()}"
