@@ -1,8 +1,12 @@
-"""Bilingual labels for every interface (CLI, console, reports), loaded from labels.yaml."""
+"""Bilingual labels for every interface (CLI, console, reports), loaded from YAML label files.
+
+``labels.yaml`` beside this module holds the shared words (levels, triggers, units…); a part with
+words of its own keeps them in its own file and reads it through a ``LabelBook`` the same way.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -13,16 +17,31 @@ LABELS_FILE = Path(__file__).with_name("labels.yaml")
 LANGS = ("zh", "en")
 
 
-@cache
-def _labels() -> dict[str, dict[str, Text]]:
-    raw = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
-    return {group: {key: Text(**value) for key, value in entries.items()} for group, entries in raw.items()}
+class LabelBook:
+    """One label file: groups of keys, each with its Chinese and English text; read once, when first used."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @cached_property
+    def groups(self) -> dict[str, dict[str, Text]]:
+        raw = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        return {group: {key: Text(**value) for key, value in entries.items()} for group, entries in raw.items()}
+
+    def label(self, group: str, key: str) -> Text:
+        return self.groups[group][key]
+
+    def text(self, group: str, key: str, lang: str) -> str:
+        return self.label(group, key).in_lang(lang)
+
+
+SHARED = LabelBook(LABELS_FILE)
 
 
 def label(group: str, key: str) -> Text:
     """The label of ``key`` in ``group`` (e.g. label("level", "major") → 重大 / Major)."""
-    return _labels()[group][key]
+    return SHARED.label(group, key)
 
 
 def t(group: str, key: str, lang: str) -> str:
-    return label(group, key).in_lang(lang)
+    return SHARED.text(group, key, lang)

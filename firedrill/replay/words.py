@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-import yaml
-
-from firedrill.i18n import t
+from firedrill.i18n import LabelBook, t
 from firedrill.models import Range, Text
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
-
-
-@cache
-def _labels() -> dict[str, dict[str, Text]]:
-    raw = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
-    return {group: {key: Text(**value) for key, value in entries.items()} for group, entries in raw.items()}
+BOOK = LabelBook(LABELS_FILE)
 
 
 def label(group: str, key: str) -> Text:
-    return _labels()[group][key]
+    return BOOK.label(group, key)
 
 
 def w(group: str, key: str, lang: str) -> str:
-    return label(group, key).in_lang(lang)
+    return BOOK.text(group, key, lang)
 
 
 def level_name(level: str, lang: str) -> str:
