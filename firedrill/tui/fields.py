@@ -8,13 +8,15 @@ language, so an error message never mixes languages.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from firedrill.errors import InputError
+from firedrill.facts import CONSOLE_ONLY as CONSOLE_ONLY  # the fact → Incident mapping lives in the engine
+from firedrill.facts import WIND_KEYS
+from firedrill.facts import incident_data as incident_data
 from firedrill.tui.clock import LOCAL_TZ
 from firedrill.tui.places import PlaceError, parse_place, place_text
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
@@ -71,9 +73,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 SPECS: dict[str, FieldSpec] = {spec.id: spec for spec in FIELDS}
 TEXT_INPUT_KINDS = frozenset({Kind.TEXT, Kind.TIME, Kind.COUNT, Kind.NUMBER, Kind.MONEY, Kind.WIND, Kind.PLACE})
-# Fields that exist for the console only (the Incident model has no such field).
-CONSOLE_ONLY = frozenset({"location", "scene", "ignition_at"})
-WIND_KEYS = {"wind": ("wind_force", "wind_speed_ms"), "gust": ("gust_force", "gust_speed_ms")}
 
 
 class FieldError(ValueError):
@@ -172,20 +171,6 @@ def parse_field(field: str, raw: Any, now: datetime, reported_at: datetime | Non
         except PlaceError:
             raise FieldError(field, "place") from None
     return _number(spec, text)
-
-
-def incident_data(values: Mapping[str, Any], calls: list[datetime]) -> dict[str, Any]:
-    """The Incident fields for the form's parsed values (console-only fields left out)."""
-    data: dict[str, Any] = {}
-    for field, value in values.items():
-        if field in CONSOLE_ONLY or value is None:
-            continue
-        if SPECS[field].kind is Kind.WIND:
-            data.update(value)
-        else:
-            data[field] = value
-    data["calls"] = [c.isoformat() for c in calls]
-    return data
 
 
 def raw_from_value(field: str, value: Any) -> Any:
