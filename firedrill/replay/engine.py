@@ -45,11 +45,20 @@ class State(BaseModel):
     calls: int
 
 
-def _updates(inject: Inject) -> dict[str, Any]:
+def _block_updates(inject: Inject) -> dict[str, Any]:
+    """The facts the inject's ``incident``, ``weather`` and ``flags`` blocks change."""
     values: dict[str, Any] = {}
     for block in (inject.incident, inject.weather, inject.flags):
         if block is not None:
             values.update(block.model_dump(exclude_unset=True))
+    return values
+
+
+def _updates(inject: Inject) -> dict[str, Any]:
+    """Every Incident field the inject changes: its blocks, and a corrected report time."""
+    values = _block_updates(inject)
+    if inject.reported_at is not None:
+        values["reported_at"] = inject.reported_at
     return values
 
 
@@ -161,7 +170,8 @@ class Replay:
             number=self.loaded.inject_number(index), index=index, message=inject.message, prompt=inject.prompt,
             phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
-            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
+            # A corrected report time is applied but not listed: the views label the blocks' fields only.
+            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _block_updates(inject).items()),
             new_calls=len(self.loaded.call_times[index]), procedure=inject.procedure,
         )  # fmt: skip
 

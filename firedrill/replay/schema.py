@@ -156,6 +156,9 @@ class Inject(_Strict):
     weather: WeatherUpdate | None = None
     calls: Annotated[Calls, BeforeValidator(_calls)] | None = None
     flags: FlagUpdate | None = None
+    # The report time as now known (a correction, e.g. typed in the console after the opening):
+    # replaces the incident's ``reported_at`` from this inject on, which moves the span 4.3 reads.
+    reported_at: datetime | None = None
     message: Said | None = None
     prompt: Said | None = None
     phase: str | None = None  # a clause 4.5 combat phase id (firedrill/playbook/data/combat_phases.yaml)
@@ -167,6 +170,11 @@ class Inject(_Strict):
     method: Method | None = None
     expected_action: Said | None = None
     clause: str | None = None
+
+    @field_validator("reported_at")
+    @classmethod
+    def _local_report_time(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else to_local(value)
 
 
 class AlertCode(StrEnum):
