@@ -153,7 +153,11 @@ class _Builder:
             self.notes.append(f"The ignition time changed live ({', '.join(map(str, dict.fromkeys(typed)))}); "
                               "the script keeps the last.")  # fmt: skip
         assert self.state is not None
-        return to_local(datetime.fromisoformat(typed[-1] if typed else self.state[REPORT_TIME]))
+        try:
+            return to_local(datetime.fromisoformat(str(typed[-1] if typed else self.state[REPORT_TIME])))
+        except ValueError:
+            raise InputError(f"ignition time {typed[-1]!r} is not a date-time", field="facts.ignition_at",
+                             file=self.file) from None  # fmt: skip
 
 
 def _expectation(event: Event, start: datetime) -> dict[str, Any]:

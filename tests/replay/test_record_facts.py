@@ -158,3 +158,10 @@ def test_a_wind_value_in_no_console_form_is_one_error(console: Console, value: A
     error = caught.value
     assert (error.field, error.file) == ("facts.wind", str(console.journal.path))
     assert "wind_force" in error.message and "wind_speed_ms" in error.message
+
+
+def test_an_ignition_time_that_is_no_date_time_is_one_error(console: Console) -> None:
+    console.fact(1, "ignition_at", "昨晚", "昨晚")
+    with pytest.raises(InputError) as caught:
+        script_from_journal(console.journal, console.id, playbook="theatre")
+    assert (caught.value.field, caught.value.file) == ("facts.ignition_at", str(console.journal.path))
