@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from firedrill.errors import InputError
+from firedrill.facts import WIND_KEYS, incident_data
 from firedrill.journal import Event, EventKind, Journal
 from firedrill.models import Incident, Level
 from firedrill.procedure.loader import load_catalogue
@@ -24,7 +25,6 @@ from firedrill.timeutil import to_local
 from firedrill.yamlio import describe_validation_error
 
 REPORT_TIME_FIELD = "reported_at"
-CALLS_FIELD = "calls"
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,19 @@ class Standing:
 
 def incident_at(journal: Journal, incident_id: str, events: list[Event], at: datetime) -> Incident:
     """The Incident from the facts and calls recorded at or before ``at``."""
-    facts: dict[str, Any] = {}
-    calls: list[Any] = []
+    values: dict[str, Any] = {}
+    calls: list[datetime] = []
     for event in events:
         if event.at > at:
             continue
-        if event.kind is EventKind.FACT and event.payload["field"] in Incident.model_fields:
-            facts[event.payload["field"]] = event.payload["value"]
+        field = event.payload.get("field")
+        if event.kind is EventKind.FACT and (field in Incident.model_fields or field in WIND_KEYS):
+            values[field] = event.payload["value"]
         elif event.kind is EventKind.CALL:
-            calls.append(event.payload["call_at"])
+            calls.append(to_local(datetime.fromisoformat(event.payload["call_at"])))
+    # The console's own reading of its facts: a cleared field takes the default, wind comes in one form.
+    facts = incident_data(values, calls)
     facts.setdefault(REPORT_TIME_FIELD, journal.incident(incident_id).opened_at)
-    facts[CALLS_FIELD] = calls
     try:
         return Incident.model_validate(facts)
     except ValidationError as exc:
