@@ -171,7 +171,7 @@ class Replay:
             phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
             # A corrected report time is applied but not listed: the views label the blocks' fields only.
-            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _block_updates(inject).items()),
+            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
             new_calls=len(self.loaded.call_times[index]), procedure=inject.procedure,
         )  # fmt: skip
 
