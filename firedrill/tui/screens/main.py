@@ -21,7 +21,6 @@ from textual.widgets import Static
 
 from firedrill.errors import InputError
 from firedrill.tui.bindings import console_bindings
-from firedrill.tui.commands import ConsoleCommands
 from firedrill.tui.fields import default_raw
 from firedrill.tui.screens.actions import ConsoleActions
 from firedrill.tui.screens.checklist_actions import ChecklistActions
@@ -34,6 +33,14 @@ from firedrill.tui.widgets.intake import IntakeForm
 from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import w, word
 
+
+def console_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens."""
+    from firedrill.tui.commands import ConsoleCommands
+
+    return ConsoleCommands
+
+
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
@@ -45,8 +52,9 @@ if TYPE_CHECKING:
     from firedrill.tui.widgets.panel import TextPanel
     from firedrill.tui.widgets.playbook import PlaybookPanel
 
+
 class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDisplay, Screen[None]):
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ConsoleCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {console_commands}
     BINDINGS: ClassVar[list[BindingType]] = list(console_bindings("zh"))
     AUTO_FOCUS = "#in-location"
 
@@ -91,13 +99,18 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDispl
         self.call_after_refresh(self._build_rest)
 
     async def _build_rest(self) -> None:
+        if not self.is_attached:
+            return  # the app closed before its first frame
         self.console.load_engine()  # in a thread, meanwhile
-        typed = self.form.raw_values()  # the first rows, maybe typed into already
-        await self.form.build_rest()
-        self.form.fill(default_raw(self.console.clock()) | typed, None)
-        from firedrill.tui.widgets.panels import Panels
+        try:
+            typed = self.form.raw_values()  # the first rows, maybe typed into already
+            await self.form.build_rest()
+            self.form.fill(default_raw(self.console.clock()) | typed, None)
+            from firedrill.tui.widgets.panels import Panels
 
-        await self.query_one("#right").mount(Panels(self.lang))
+            await self.query_one("#right").mount(Panels(self.lang))
+        finally:
+            self.console.resume_gc()
         self.console.steady_cursor(self)
         self.built = True
         self.set_interval(TICK_SECONDS, self.tick)
@@ -284,4 +297,3 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDispl
                 self.recorded(session, events)
         if self.active is not None:
             self.refresh_live()
-
