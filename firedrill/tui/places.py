@@ -3,7 +3,8 @@
 The form's 坐标/城区 field takes ``114.26,30.60`` (longitude first, as the planner and GeoJSON
 want it) or a district's name in Chinese or English (江汉, 江汉区, Jianghan), which stands for
 the district's centre as the sample network's geography gives it (approximate, hand-rounded;
-``firedrill/stations/data/wuhan_geo.yaml``). Read with the C YAML loader, no pydantic, no Textual.
+``firedrill/stations/data/wuhan_geo.yaml``). Read with the C YAML loader, no pydantic, no Textual,
+when a district is first typed (YAML is not imported for the console's first screen).
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 GEO_FILE = Path(__file__).resolve().parents[1] / "stations" / "data" / "wuhan_geo.yaml"
 DISTRICT_SUFFIX = "区"
 LON_LIMIT, LAT_LIMIT = 180.0, 90.0  # degrees: what a longitude and a latitude can be at all
 _PAIR = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[,，\s]\s*([-+]?\d+(?:\.\d+)?)\s*$")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PlaceError(ValueError):
@@ -33,8 +31,11 @@ def _key(name: str) -> str:
 @cache
 def districts() -> dict[str, dict[str, Any]]:
     """Each district by every name it may be typed as: 江汉, 江汉区, jianghan, jiang'an → jiangan."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with GEO_FILE.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_Loader)
+        data = yaml.load(handle, Loader=loader)
     found: dict[str, dict[str, Any]] = {}
     for entry in data["districts"]:
         for name in (entry["zh"], entry["zh"] + DISTRICT_SUFFIX, entry["en"]):

@@ -29,6 +29,26 @@ def test_console_words_validate_and_agree_with_the_fast_loader() -> None:
         assert words.w(key, "zh") == text.zh and words.w(key, "en") == text.en
 
 
+def test_console_group_is_read_without_yaml_and_as_yaml_reads_it() -> None:
+    fast = words.read_console_group(words.LABELS_FILE.read_text(encoding="utf-8"))
+    assert fast is not None, "a line of the console: group is not in the one-line form words.py reads"
+    assert fast == words._labels()["console"]
+
+
+def _labels_text(*console_lines: str) -> str:
+    return "\n".join(["level:", "  general: {zh: 一般, en: General}", "console:", *console_lines,
+                      "unit:", "  deaths: {zh: 人, en: persons}", ""])  # fmt: skip
+
+
+@pytest.mark.parametrize("odd", ['  # a comment', '  "quote": {zh: "说\\"了\\"", en: "said"}',
+                                 '  "app_title": {zh: "重复", en: "twice"}', '  "wrapped": {zh: "一",', ''])  # fmt: skip
+def test_an_odd_console_line_makes_the_reader_give_way_to_yaml(odd: str) -> None:
+    first, last = '  "app_title": {zh: "火警指挥台", en: "Console"}', '  "loading": {zh: "载入", en: "Loading"}'
+    assert words.read_console_group(_labels_text(first, odd, last)) is None
+    assert words.read_console_group(_labels_text(first, last)) == {"app_title": {"zh": "火警指挥台", "en": "Console"},
+                                                                  "loading": {"zh": "载入", "en": "Loading"}}  # fmt: skip
+
+
 def test_every_word_the_console_names_exists() -> None:
     own = [path for path in TUI.rglob("*.py") if not {"quiz", "replay"} & set(path.parts)]  # those have their own words
     used = {m.group(1) for path in own for m in LITERAL_KEY.finditer(path.read_text(encoding="utf-8"))}
@@ -67,6 +87,40 @@ def test_the_first_screen_needs_no_pydantic() -> None:
     code = ("import sys; import firedrill.tui.app; "
             "sys.exit(any(m == 'pydantic' or m.startswith('firedrill.rules') for m in sys.modules))")  # fmt: skip
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+FIRST_FRAME = """
+import asyncio, sys
+from pathlib import Path
+from firedrill.tui.app import create_app
+
+app = create_app(lang="zh", data_dir=Path(sys.argv[1]))
+seen = []
+display = app._display
+
+def first_frame(screen, renderable):
+    display(screen, renderable)
+    if not seen and renderable is not None and getattr(app.focused, "id", None) == "in-location":
+        seen.append(sorted(m for m in ("yaml", "pydantic", "firedrill.rules") if m in sys.modules))
+
+app._display = first_frame
+
+async def ready(pilot):
+    while not (seen and app.main.built):
+        await asyncio.sleep(0.01)
+    app.exit()
+
+app.run(headless=True, auto_pilot=ready, size=(80, 24))
+print(seen[0])
+"""
+
+
+def test_the_first_frame_is_drawn_before_yaml_and_pydantic_are_imported(tmp_path: Path) -> None:
+    # The first frame, with the cursor in the first field, comes before the engine loads anything.
+    done = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(tmp_path)], capture_output=True, text=True,
+                          check=False, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_cli_refuses_a_missing_config_in_one_line(tmp_path: Path) -> None:

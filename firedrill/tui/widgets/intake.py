@@ -23,8 +23,9 @@ from firedrill.tui.words import w, word
 if TYPE_CHECKING:
     from textual.widgets import Checkbox, Select
 
-# Rows composed with the first screen; the others are mounted right after it is drawn.
-FIRST_ROWS = 3  # location, map point, scenario
+# Rows composed with the first screen; the others are mounted right after it is drawn. Two text
+# rows: the scenario row's button would cost the first frame its styles (several milliseconds).
+FIRST_ROWS = 2  # location, map point
 MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
 
 
@@ -167,7 +168,8 @@ class IntakeForm(VerticalScroll):
                         self.query_one(f"#hz-{hazard}", Checkbox).value = hazard in (value or [])
                 elif spec.kind is Kind.SITE and value:
                     self.query_one(f"#in-{spec.id}", Select).value = value
-        self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", self.lang)
+        if self.built:
+            self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", self.lang)
 
     def raw_values(self) -> dict[str, Any]:
         """What the form holds now (used for what was typed before the engine was ready)."""
@@ -225,8 +227,8 @@ class IntakeForm(VerticalScroll):
             self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
             if spec.kind in TEXT_INPUT_KINDS:
                 self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
-        self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
         if self.built:
+            self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
             site = self.query_one("#in-site_category", Select)
             with self.prevent(Select.Changed):
                 current = site.value
