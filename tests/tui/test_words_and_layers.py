@@ -40,13 +40,16 @@ def _labels_text(*console_lines: str) -> str:
                       "unit:", "  deaths: {zh: 人, en: persons}", ""])  # fmt: skip
 
 
-@pytest.mark.parametrize("odd", ['  # a comment', '  "quote": {zh: "说\\"了\\"", en: "said"}',
-                                 '  "app_title": {zh: "重复", en: "twice"}', '  "wrapped": {zh: "一",', ''])  # fmt: skip
+ODD_LINES = ['  # a comment', '  "quote": {zh: "说\\"了\\"", en: "said"}', '  "app_title": {zh: "重复", en: "twice"}',
+             '  "wrapped": {zh: "一",', '']  # fmt: skip
+
+
+@pytest.mark.parametrize("odd", ODD_LINES)
 def test_an_odd_console_line_makes_the_reader_give_way_to_yaml(odd: str) -> None:
     first, last = '  "app_title": {zh: "火警指挥台", en: "Console"}', '  "loading": {zh: "载入", en: "Loading"}'
     assert words.read_console_group(_labels_text(first, odd, last)) is None
-    assert words.read_console_group(_labels_text(first, last)) == {"app_title": {"zh": "火警指挥台", "en": "Console"},
-                                                                  "loading": {"zh": "载入", "en": "Loading"}}  # fmt: skip
+    expected = {"app_title": {"zh": "火警指挥台", "en": "Console"}, "loading": {"zh": "载入", "en": "Loading"}}
+    assert words.read_console_group(_labels_text(first, last)) == expected
 
 
 def test_every_word_the_console_names_exists() -> None:
