@@ -106,7 +106,7 @@ class ConsoleDisplay:
             change = changes[max(changes)]
             before, after = (word("level", g.level.value, lang) for g in (change.before, change.after))
             head.append(Content(f"{w('tl_level_change', lang)}{c}{before} → {after} · "
-                                f"{change_text(change, lang, CHANGE_TITLES_SHOWN)}"))
+                                f"{change_text(change, lang, CHANGE_TITLES_SHOWN)}"))  # fmt: skip
         if session.ended:
             head.append(Content.styled(w("proc_closed" if session.closed else "proc_ended", lang), "bold $warning"))
         keys = {a: key_display(BY_ACTION[a].key) for a in ("tick_step", "step_note")}
@@ -152,6 +152,7 @@ class ConsoleDisplay:
         """Every label in ``lang``: keys, form, tabs, banner and panels."""
         screen = self._screen()
         screen.lang = lang
+        screen.set_class(lang == "en", "-en").set_class(lang == "zh", "-zh")
         screen.rebind()
         session = screen.active
         screen.form.set_lang(lang, self.scenario_name(session) if session else None)

@@ -61,7 +61,7 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDispl
     def __init__(self, lang: str, width: int = 0) -> None:
         # The width class is set before the children are styled: Textual would add it on the first
         # resize and restyle every widget a second time.
-        super().__init__(classes="-wide" if width >= WIDE else "-narrow")
+        super().__init__(classes=f"{'-wide' if width >= WIDE else '-narrow'} -{lang}")
         self.lang = lang
         self.engine: Engine | None = None
         self.sessions: dict[str, Session] = {}
