@@ -37,6 +37,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("firedrill.tick_step", "ctrl+t", "tick_step", "key_tick"),
     Action("firedrill.step_note", "ctrl+o", "step_note", "key_step_note"),
     Action("firedrill.quiz", "f12", "open_quiz", "key_quiz"),
+    # Ctrl+R (R for replay): no Input binding uses it either, and terminals pass it on.
+    Action("firedrill.replay_drill", "ctrl+r", "run_scenario", "key_run"),
 )
 BY_ACTION = {a.action: a for a in ACTIONS}
 

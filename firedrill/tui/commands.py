@@ -1,4 +1,5 @@
-"""The command palette (Ctrl+P): every console action and every playbook, searchable in both languages."""
+"""The command palette (Ctrl+P): every console action, every panel, a replay and a drill of every shipped
+scenario script, and every playbook, searchable in both languages."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ class ConsoleCommands(Provider):
                           partial(main.run_action, action.action)))  # fmt: skip
         for pane in main.panel_ids():
             found.append((f"{w('cmd_panel', lang)}{w('tab_' + pane, lang)}", pane, partial(main.show_panel, pane)))
+        from firedrill.tui.scenarios import shipped_scenarios
+
+        other_lang = "en" if lang == "zh" else "zh"
+        for scenario in shipped_scenarios():  # none in an installed wheel: Ctrl+R then says so
+            title, other = scenario.title(lang), f"{scenario.title(other_lang)} {scenario.path.stem}"
+            found.append((f"{w('cmd_replay', lang)}{title}", other, partial(main.start_replay, scenario.path)))
+            found.append((f"{w('cmd_drill', lang)}{title}", other, partial(main.start_drill, scenario.path)))
         for playbook in main.playbooks():
             title = f"{w('cmd_playbook', lang)}{playbook.name.in_lang(lang)}"
             other = " ".join([playbook.name.en if lang == "zh" else playbook.name.zh, *playbook.aliases.zh,

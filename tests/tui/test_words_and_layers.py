@@ -79,7 +79,7 @@ def test_keys_are_unique_and_every_action_exists() -> None:
 @pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.tui.fields", "firedrill.tui.session",
                                     "firedrill.tui.order", "firedrill.tui.wrap", "firedrill.tui.checklist",
                                     "firedrill.tui.steps_text", "firedrill.tui.dispatching", "firedrill.tui.places",
-                                    "firedrill.tui.timeline"])  # fmt: skip
+                                    "firedrill.tui.timeline", "firedrill.tui.scenarios"])  # fmt: skip
 def test_console_logic_and_cli_entry_leave_textual_out(module: str) -> None:
     code = (f"import importlib, sys; importlib.import_module({module!r}); "
             "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")  # fmt: skip

@@ -26,6 +26,7 @@ from firedrill.tui.screens.actions import ConsoleActions
 from firedrill.tui.screens.checklist_actions import ChecklistActions
 from firedrill.tui.screens.dispatch_actions import DispatchActions
 from firedrill.tui.screens.display import ConsoleDisplay
+from firedrill.tui.screens.scenario_actions import ScenarioActions
 from firedrill.tui.settings import CHANGE_TITLES_SHOWN, DEBOUNCE_SECONDS, LEVEL_NOTICE_SECONDS, TICK_SECONDS, WIDE
 from firedrill.tui.widgets.banner import LevelBanner
 from firedrill.tui.widgets.checklist import ChecklistPanel
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from firedrill.tui.widgets.playbook import PlaybookPanel
 
 
-class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ConsoleDisplay, Screen[None]):
+class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActions, ConsoleDisplay, Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {console_commands}
     BINDINGS: ClassVar[list[BindingType]] = list(console_bindings("zh"))
     AUTO_FOCUS = "#in-location"
