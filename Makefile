@@ -22,7 +22,7 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/firedrill
 
-test: $(STAMP_TEST) lint typecheck pytest scenarios
+test: $(STAMP_TEST) lint typecheck scenarios pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check firedrill tests bench
