@@ -3,20 +3,18 @@ scenario script, and every playbook, searchable in both languages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
-
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from typing import TYPE_CHECKING
 
 from firedrill.tui.bindings import ACTIONS, key_display
+from firedrill.tui.palette import Command, ListedCommands
 from firedrill.tui.words import w
 
 if TYPE_CHECKING:
     from firedrill.tui.screens.main import MainScreen
 
 
-class ConsoleCommands(Provider):
+class ConsoleCommands(ListedCommands):
     """Actions (with their keys) and 'open playbook …' for each playbook of the library."""
 
     def _main(self) -> MainScreen | None:
@@ -25,12 +23,12 @@ class ConsoleCommands(Provider):
         screen = self.screen
         return screen if isinstance(screen, MainScreen) else None
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+    def _commands(self) -> list[Command]:
         main = self._main()
         if main is None:
             return []
         lang = main.lang
-        found: list[tuple[str, str, Callable[[], Any]]] = []
+        found: list[Command] = []
         for action in ACTIONS:
             title = f"{w(action.label, lang)} ({key_display(action.key)})"
             found.append((title, w(action.label, "en" if lang == "zh" else "zh"),
@@ -50,14 +48,3 @@ class ConsoleCommands(Provider):
                               *playbook.aliases.en])  # fmt: skip
             found.append((title, other, partial(main.choose_scenario, playbook.id)))
         return found
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = max(matcher.match(title), matcher.match(help_text))
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
