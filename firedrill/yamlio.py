@@ -79,8 +79,8 @@ def describe_validation_error(
     return InputError(message, field=field, file=file, line=line)
 
 
-def load_model(model: type[M], path: Path, text: str | None = None) -> M:
-    """Load one YAML file as ``model``; any problem becomes one InputError naming file and line."""
+def read_mapping(path: Path, text: str | None = None) -> tuple[dict[str, Any], dict[PathKey, int]]:
+    """Read a YAML file whose top is a mapping; return it with its line map, or one InputError."""
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
@@ -89,6 +89,12 @@ def load_model(model: type[M], path: Path, text: str | None = None) -> M:
     data, lines = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise InputError("expected a mapping at the top of the file", file=path, line=1)
+    return data, lines
+
+
+def load_model(model: type[M], path: Path, text: str | None = None) -> M:
+    """Load one YAML file as ``model``; any problem becomes one InputError naming file and line."""
+    data, lines = read_mapping(path, text)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

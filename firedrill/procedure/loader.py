@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from firedrill.errors import InputError
 from firedrill.playbook.phases import CombatPhases, load_combat_phases
 from firedrill.procedure.schema import Catalogue, PhaseBlock, RawCatalogue, Step
-from firedrill.yamlio import PathKey, describe_validation_error, parse_yaml
+from firedrill.yamlio import PathKey, describe_validation_error, read_mapping
 
 DATA_FILE = Path(__file__).parent / "data" / "steps.yaml"
 
@@ -66,14 +66,7 @@ def _line_of(message: str, raw: RawCatalogue, lines: dict[PathKey, int]) -> int 
 
 def load_catalogue_from(path: Path, text: str | None = None) -> Catalogue:
     """Load a procedure file; any problem is one InputError naming file, line and field."""
-    if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
-    data, lines = parse_yaml(text, path)
-    if not isinstance(data, dict):
-        raise InputError("expected a mapping at the top of the file", file=path, line=1)
+    data, lines = read_mapping(path, text)
     try:
         raw = RawCatalogue.model_validate(data)
     except ValidationError as exc:
