@@ -4,7 +4,9 @@ helpers that drive the intake the way a dispatcher does (focus a field, clear it
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from firedrill.tui.clock import LOCAL_TZ, ManualClock
 # A Wednesday with no holiday (4.3(1)) in the built-in calendar.
 EVENING = datetime(2026, 3, 11, 21, 50, tzinfo=LOCAL_TZ)
 ENGINE_TIMEOUT = 20
+FULL_COLLECTION_EVERY = 50  # gc threshold 2 while these tests run (Python's default: 10)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -28,6 +31,42 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     names = pyfuncitem._fixtureinfo.argnames
     asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
     return True
+
+
+@pytest.fixture(autouse=True, scope="package")
+def fewer_full_collections() -> Iterator[None]:
+    """Python's full garbage collections, rarer while these tests run (see ``settled_heap``)."""
+    before = gc.get_threshold()
+    gc.set_threshold(before[0], before[1], FULL_COLLECTION_EVERY)
+    yield
+    gc.set_threshold(*before)
+    gc.unfreeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def settled_heap(fewer_full_collections: None) -> None:
+    """Collect, then freeze what is alive, once per test module (gc.freeze).
+
+    The engine's caches (playbooks, rules, the road network) and the imported modules are a few
+    hundred thousand long-lived objects; Python's full collections scanned them again and again,
+    about 20 s of this suite. Frozen after a collection they are no longer scanned, and full
+    collections come after 50 middle ones instead of 10; what each test leaves behind is still
+    collected.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apps made in these tests run without Textual's animations (as TEXTUAL_ANIMATIONS=none would).
+
+    A tab switch animates its underline for a fraction of a second, and Pilot.pause waits until the
+    process is idle, so every pause after a switch waited for the animation; the end state is the same.
+    """
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture
@@ -70,6 +109,18 @@ async def enter_value(pilot: Pilot[object], field: str, text: str) -> None:
     app.main.form.focus_field(field)
     app.main.query_one(f"#in-{field}", Input).value = text
     await pilot.press("tab")
+
+
+async def palette(pilot: Pilot[object], query: str) -> None:
+    """Ctrl+P, the query pasted in (one search, not one per key), Enter on the best hit."""
+    from textual.command import CommandInput
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    pilot.app.screen.query_one(CommandInput).value = query
+    await pilot.pause(0.3)  # the palette gathers its hits in the background
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def pick_scenario(pilot: Pilot[object], query: str) -> None:

@@ -12,6 +12,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from textual.widgets import Input
+
 from firedrill.tui.app import create_app
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
 
@@ -35,7 +37,8 @@ async def main(data_dir: Path) -> None:
         for field, text in STEPS:
             clock.advance(minutes=1)
             main_screen.form.focus_field(field)
-            await pilot.press(*text, "tab")
+            main_screen.query_one(f"#in-{field}", Input).value = text  # as pasted: one change
+            await pilot.press("tab")
             await pilot.pause()
             if main_screen.query_one(f"#mark-{field}").has_class("-recorded"):
                 say(f"recorded {field}")

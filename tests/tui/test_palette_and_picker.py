@@ -8,7 +8,7 @@ import pytest
 from firedrill.playbook.loader import load_library
 from firedrill.tui.screens.dialogs import OrderScreen
 from firedrill.tui.screens.scenario import matching_ids
-from tests.tui.conftest import enter_value, ready
+from tests.tui.conftest import enter_value, palette, ready
 
 
 @pytest.mark.parametrize(("query", "first"), [
@@ -38,10 +38,6 @@ async def test_palette_chooses_a_playbook(make_app) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Use playbook: Theatre")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Use playbook: Theatre")
         assert app.main.active.values["scenario"] == "theatre"
         assert app.main.query_one("#in-site_category").value == "crowded_place"

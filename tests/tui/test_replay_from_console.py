@@ -20,7 +20,7 @@ from firedrill.tui.replay.drill import DrillScreen
 from firedrill.tui.replay.screen import ReplayScreen
 from firedrill.tui.screens.main import MainScreen
 from firedrill.tui.screens.scenario_run import ScenarioRunScreen, TraineeScreen
-from tests.tui.conftest import enter_value, ready
+from tests.tui.conftest import enter_value, palette, ready
 
 MALL = scenarios.SCENARIOS_DIR / "hanzheng-mall-night.yaml"
 SCRIPT = yaml.safe_load(MALL.read_text(encoding="utf-8"))
@@ -45,10 +45,7 @@ async def test_palette_opens_a_replay_that_steps_and_comes_back(make_app) -> Non
         await ready(pilot)
         await enter_value(pilot, "location", "江汉路商场")
         incident, values = app.main.active.id, dict(app.main.active.values)
-        await pilot.press("ctrl+p", *f"回放脚本: {SCRIPT['title']['zh']}")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, f"回放脚本: {SCRIPT['title']['zh']}")
         replay = app.screen
         assert isinstance(replay, ReplayScreen) and replay.messages == []
         await pilot.press("n")  # one step: to the first inject
@@ -93,10 +90,7 @@ async def test_palette_drill_in_english_asks_the_name_under_the_english_title(ma
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p", *f"Drill: {SCRIPT['title']['en']}")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, f"Drill: {SCRIPT['title']['en']}")
         assert isinstance(app.screen, TraineeScreen)
         assert f"Drill: {SCRIPT['title']['en']}" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("escape")  # changed one's mind

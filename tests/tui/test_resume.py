@@ -19,7 +19,7 @@ CHILD = Path(crash_child.__file__)
 
 
 def _run_child_until_typed(data_dir: Path) -> list[str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TEXTUAL_ANIMATIONS": "none"}  # as conftest.no_animations
     child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir)], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
     lines: list[str] = []
