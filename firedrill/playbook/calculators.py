@@ -130,14 +130,8 @@ def _formula(
     )
 
 
-class ZoneBand(_Result):
-    id: str
-    name: Text
-    minimum: float | None
-    maximum: float | None
-    unit: str
-    quote: str
-    cite: str
+# A warning zone is the parameter that defines it, quoted and cited as every result does.
+ZoneBand = ParameterRef
 
 
 class ZoneResult(_Result):
@@ -168,7 +162,7 @@ def warning_zone(playbook: Playbook, distance_m: float) -> ZoneResult:
     if params[-1].maximum is not None:
         raise InputError(f"playbook '{playbook.id}': the outermost zone must be open-ended",
                          field=f"parameters.{params[-1].id}.maximum")  # fmt: skip
-    bands = tuple(ZoneBand.model_validate(p.model_dump()) for p in params)
+    bands = tuple(ZoneBand.of(p) for p in params)
     index = len(bands) - 1
     for i, band in enumerate(bands[:-1]):
         limit = band.maximum if band.maximum is not None else math.inf
