@@ -1,9 +1,9 @@
-"""The console's facts as Incident data: how a form's values (the ``fact`` events' field names and
-values, docs/console.md) become the fields of an ``Incident``.
+"""The names of an incident's facts, in the domain's own terms, and how they make an ``Incident``.
 
-One place for the console (``firedrill.tui.fields``, which re-exports these names) and for the
-journal readers that must decide as the console did (``firedrill.replay.record``). Standard library
-only: the console imports this before its first frame.
+A ``fact`` event of the journal changes some of these names at once (``{"changes": {name: value}}``).
+Most are the Incident's own fields with the Incident's units; three more say where the fire is
+and when it began, which the rules do not read. Standard library only: the console imports this
+before its first frame.
 """
 
 from __future__ import annotations
@@ -12,25 +12,46 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-# Form fields the Incident model has no field for: where the fire is (text and map point) and when
-# it began (the console's collapse-window alert reads it; the rules do not).
-CONSOLE_ONLY = frozenset({"location", "scene", "ignition_at"})
-# A wind field holds one form, ``{"wind_force": 6}`` or ``{"wind_speed_ms": 10.8}``: typing one form
-# drops the other, since the Incident is rebuilt from the field's value alone.
+# The Incident's fields (firedrill.models.Incident) a fact may set; ``calls`` are events of their own.
+INCIDENT_FACTS = (
+    "reported_at",
+    "site_category",
+    "scenario",
+    "deaths",
+    "serious_injuries",
+    "direct_loss_yuan",
+    "burning_area_m2",
+    "hazards",
+    "wind_force",
+    "wind_speed_ms",
+    "gust_force",
+    "gust_speed_ms",
+    "severe_weather",
+    "political_event",
+    "sensitive_area",
+    "rising_calls",
+    "manual_escalation",
+)
+# Facts the Incident has no field for: the place as told (text), the map point the planner sends
+# units to ({"lon", "lat"} and the district when one was named), and the ignition time.
+PLACE_FACTS = ("location", "scene", "ignition_at")
+FACT_NAMES = frozenset((*INCIDENT_FACTS, *PLACE_FACTS))
+TIME_FACTS = frozenset({"reported_at", "ignition_at"})
+# The console's wind fields take one form at a time: a force or a speed, the other is cleared.
 WIND_KEYS = {"wind": ("wind_force", "wind_speed_ms"), "gust": ("gust_force", "gust_speed_ms")}
 
 
-def incident_data(values: Mapping[str, Any], calls: list[datetime]) -> dict[str, Any]:
-    """The Incident fields for the form's parsed values (console-only fields left out).
+def form_changes(form_field: str, value: Any) -> dict[str, Any]:
+    """The fact changes a console form field's parsed value stands for (a wind form sets one key, clears the other)."""
+    keys = WIND_KEYS.get(form_field)
+    if keys is None:
+        return {form_field: value}
+    given = value if isinstance(value, Mapping) else {}
+    return {key: given.get(key) for key in keys}
 
-    A value of None (a cleared field) is left out, so the Incident's default applies."""
-    data: dict[str, Any] = {}
-    for field, value in values.items():
-        if field in CONSOLE_ONLY or value is None:
-            continue
-        if field in WIND_KEYS:
-            data.update(value)
-        else:
-            data[field] = value
+
+def incident_data(facts: Mapping[str, Any], calls: list[datetime] | tuple[datetime, ...]) -> dict[str, Any]:
+    """The Incident fields for these facts (place facts left out, None left out so the default applies)."""
+    data = {name: value for name, value in facts.items() if name in INCIDENT_FACTS and value is not None}
     data["calls"] = [c.isoformat() for c in calls]
     return data

@@ -16,7 +16,7 @@ ENGINE_PARTS: dict[str, list[str]] = {
               "firedrill.config", "firedrill.cli.main", "firedrill.cli.classify", "firedrill.cli.org"],
     "playbooks": ["firedrill.playbook.loader", "firedrill.playbook.search", "firedrill.playbook.calculators",
                   "firedrill.cli.playbook"],
-    "journal": ["firedrill.journal", "firedrill.journal.export", "firedrill.datadir", "firedrill.cli.journal"],
+    "journal": ["firedrill.journal", "firedrill.incident.export", "firedrill.datadir", "firedrill.cli.journal"],
     "procedure": ["firedrill.procedure", "firedrill.procedure.record", "firedrill.cli.procedure"],
     "stations": ["firedrill.stations", "firedrill.cli.dispatch"],
     "replay": ["firedrill.replay.engine", "firedrill.replay.expect", "firedrill.replay.drill",

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from firedrill.datadir import choose_data_dir, default_db_path
 from firedrill.errors import InputError
+from firedrill.incident.export import LANGS, export_data, to_markdown
 from firedrill.journal import IncidentRecord, IncidentStatus, Journal, UnknownIncidentError
-from firedrill.journal.export import LANGS, export_data, to_markdown
 
 HELP = "List, show and export incident journals (the record of every fact and decision)."
 FORMATS = ("md", "json")
@@ -65,7 +65,7 @@ def _write(text: str, out: str | None) -> None:
 
 def _record(journal: Journal, incident_id: str, fmt: str, lang: str) -> str:
     """The after-action record: the journal's events, then the procedure rebuilt from them."""
-    from firedrill.procedure.record import procedure_data, procedure_markdown
+    from firedrill.incident.procedure_export import procedure_data, procedure_markdown
 
     if fmt == "json":
         data = export_data(journal, incident_id)

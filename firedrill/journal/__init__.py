@@ -5,15 +5,22 @@ reopens the open incidents from here. Quizzes and drills add their own tables to
 through ``register_part``. See docs/journal.md.
 """
 
-from firedrill.journal.errors import IncidentClosedError, JournalWriteError, UnknownIncidentError
+from firedrill.journal.errors import (
+    IncidentClosedError,
+    JournalWriteError,
+    StaleVersionError,
+    UnitTakenError,
+    UnknownIncidentError,
+)
 from firedrill.journal.models import (
     Event,
     EventKind,
     IncidentRecord,
     IncidentStatus,
     ProcedureState,
-    ResumeState,
     StatusState,
+    UnitEvent,
+    UnitStatus,
 )
 from firedrill.journal.schema import Migration, SchemaPart, register_part
 from firedrill.journal.store import Journal
@@ -28,9 +35,12 @@ __all__ = [
     "JournalWriteError",
     "Migration",
     "ProcedureState",
-    "ResumeState",
     "SchemaPart",
+    "StaleVersionError",
     "StatusState",
+    "UnitEvent",
+    "UnitStatus",
+    "UnitTakenError",
     "UnknownIncidentError",
     "register_part",
 ]

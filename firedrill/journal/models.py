@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, f
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from firedrill.errors import InputError
+from firedrill.facts import FACT_NAMES
 from firedrill.models import Level, Trigger
 from firedrill.timeutil import to_local
 from firedrill.yamlio import describe_validation_error
@@ -24,14 +25,14 @@ from firedrill.yamlio import describe_validation_error
 class EventKind(StrEnum):
     """What an event records."""
 
-    FACT = "fact"  # a field of the incident form changed
+    FACT = "fact"  # some of the incident's facts changed (firedrill.facts names)
     ASSESSMENT = "assessment"  # the rules gave a level
     ORDER = "order"  # a dispatch order was given
     NOTE = "note"  # free text from the dispatcher
     PROCEDURE = "procedure"  # a playbook step was ticked, unticked or skipped
     ALERT = "alert"  # the software warned (e.g. a time window)
     CALL = "call"  # another call reporting the same location
-    STATUS = "status"  # the incident was opened, closed or resumed
+    STATUS = "status"  # the incident was opened, closed, resumed or taken over at a seat
 
 
 class IncidentStatus(StrEnum):
@@ -43,6 +44,37 @@ class StatusState(StrEnum):
     OPENED = "opened"
     CLOSED = "closed"
     RESUMED = "resumed"
+    TAKEN_OVER = "taken_over"  # a seat took the incident over from another
+
+
+class UnitStatus(StrEnum):
+    """Where a unit of the station set stands on the command centre's board."""
+
+    AVAILABLE = "available"
+    DISPATCHED = "dispatched"
+    ON_SCENE = "on_scene"
+    RETURNING = "returning"
+    STANDBY = "standby"
+    OUT_OF_SERVICE = "out_of_service"
+
+
+class UnitEvent(BaseModel):
+    """One acknowledged change of a unit's status, with the incident it concerns."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    unit_id: str
+    status: UnitStatus
+    incident_id: str | None
+    at: datetime
+    actor: str | None
+    note: str | None
+
+    @field_validator("at")
+    @classmethod
+    def _in_local_time(cls, value: datetime) -> datetime:
+        return to_local(value)
 
 
 class ProcedureState(StrEnum):
@@ -92,21 +124,30 @@ class _Payload(BaseModel):
 
 
 class FactPayload(_Payload):
-    """``previous`` is filled in by the journal when the caller leaves it out."""
+    """Facts changed together, by their domain names and in the Incident's units.
 
-    field: str = Field(min_length=1)
-    value: JsonValue
-    previous: JsonValue = None
+    ``typed`` keeps what was typed, per entry field, as provenance only (no reader parses it
+    again); ``previous`` is filled in by the journal: each changed fact's value before."""
+
+    changes: dict[str, JsonValue] = Field(min_length=1)
+    typed: dict[str, str] = {}
+    previous: dict[str, JsonValue] = {}
+
+    @field_validator("changes")
+    @classmethod
+    def _known_names(cls, value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        unknown = sorted(set(value) - FACT_NAMES)
+        if unknown:
+            raise ValueError(f"unknown fact {unknown[0]!r}; facts are {', '.join(sorted(FACT_NAMES))}")
+        return value
 
 
 class AssessmentPayload(_Payload):
-    """``previous_level`` is always set by the journal; ``change`` is set by it when the level
-    differs from the previous assessment and the caller gave no text of its own."""
+    """``previous_level`` is always set by the journal (the level of the assessment before)."""
 
     level: Level
     base_level: Level
     triggers: list[Trigger] = []
-    change: str | None = None
     previous_level: Level | None = None
 
 
@@ -150,18 +191,6 @@ PAYLOAD_MODELS: dict[EventKind, type[_Payload]] = {
     EventKind.CALL: CallPayload,
     EventKind.STATUS: StatusPayload,
 }
-
-
-class ResumeState(BaseModel):
-    """What a restarted console needs to put an open incident back on screen as it was."""
-
-    model_config = ConfigDict(frozen=True)
-
-    incident: IncidentRecord
-    facts: dict[str, Any]
-    assessment: dict[str, Any] | None  # payload of the latest assessment event
-    procedure: dict[str, ProcedureState]  # latest state of each step
-    last_seq: int
 
 
 def _localise(value: Any) -> Any:

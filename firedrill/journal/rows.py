@@ -8,12 +8,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from firedrill.journal.labels import labels
-from firedrill.journal.models import Event, EventKind, IncidentRecord
-from firedrill.models import Level
+from firedrill.journal.models import Event, EventKind, IncidentRecord, UnitEvent
 
 INCIDENT_COLUMNS = "id, title, scenario, opened_at, closed_at, status"
 EVENT_COLUMNS = "seq, incident_id, at, kind, actor, payload"
+UNIT_COLUMNS = "seq, unit_id, status, incident_id, at, actor, note"
 ID_SUFFIX_DIGITS = 4
 
 
@@ -41,18 +40,16 @@ def select_events(conn: sqlite3.Connection, incident_id: str, kinds: Sequence[Ev
 
 
 def latest_facts(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any]:
-    """The last recorded value of each fact field (a later event replaces an earlier one)."""
+    """The last recorded value of each fact (a later change replaces an earlier one)."""
     facts: dict[str, Any] = {}
     for event in select_events(conn, incident_id, (EventKind.FACT,)):
-        facts[event.payload["field"]] = event.payload["value"]
+        facts.update(event.payload["changes"])
     return facts
 
 
-def level_change(previous: Level, new: Level) -> str:
-    """The ``change`` text of an assessment: Chinese names, English in brackets."""
-    names = labels().levels
-    zh = f"{names[previous].text.zh} → {names[new].text.zh}"
-    return f"{zh} ({names[previous].text.en} → {names[new].text.en})"
+def event_count(conn: sqlite3.Connection, incident_id: str) -> int:
+    """The incident's version: how many events it has (every append names the version it was made on)."""
+    return int(conn.execute("SELECT count(*) FROM events WHERE incident_id = ?", (incident_id,)).fetchone()[0])
 
 
 def next_incident_id(conn: sqlite3.Connection, opened: datetime) -> str:
@@ -63,13 +60,10 @@ def next_incident_id(conn: sqlite3.Connection, opened: datetime) -> str:
     return f"{prefix}-{max(suffixes, default=0) + 1:0{ID_SUFFIX_DIGITS}d}"
 
 
-def note_level_change(conn: sqlite3.Connection, incident_id: str, data: dict[str, Any]) -> None:
-    """Set ``previous_level`` and, when the level moved and the caller gave none, ``change``."""
+def note_previous_level(conn: sqlite3.Connection, incident_id: str, data: dict[str, Any]) -> None:
+    """Set ``previous_level``: the level of the incident's assessment before this one."""
     last = select_events(conn, incident_id, (EventKind.ASSESSMENT,))
-    previous = Level(last[-1].payload["level"]) if last else None
-    data["previous_level"] = None if previous is None else previous.value
-    if previous is not None and previous != data["level"] and data.get("change") is None:
-        data["change"] = level_change(previous, Level(data["level"]))
+    data["previous_level"] = last[-1].payload["level"] if last else None
 
 
 def insert_event(
@@ -89,3 +83,19 @@ def insert_event(
     seq = cursor.lastrowid
     assert seq is not None  # an INSERT into a rowid table always has one
     return Event(seq=seq, incident_id=incident_id, at=at, kind=kind, actor=actor, payload=json.loads(text))
+
+
+def to_unit_event(row: Sequence[Any]) -> UnitEvent:
+    return UnitEvent.model_validate(dict(zip(UNIT_COLUMNS.split(", "), row, strict=True)))
+
+
+def insert_unit_event(conn: sqlite3.Connection, unit_id: str, status: str, incident_id: str | None, at: datetime,
+                      actor: str | None, note: str | None) -> UnitEvent:  # fmt: skip
+    cursor = conn.execute(
+        "INSERT INTO unit_events (unit_id, status, incident_id, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)",
+        (unit_id, status, incident_id, at.isoformat(), actor, note),
+    )
+    seq = cursor.lastrowid
+    assert seq is not None
+    return UnitEvent.model_validate({"seq": seq, "unit_id": unit_id, "status": status, "incident_id": incident_id,
+                                     "at": at, "actor": actor, "note": note})  # fmt: skip

@@ -10,11 +10,12 @@ same file at once cannot apply a migration twice.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from firedrill.errors import InputError
+from firedrill.journal.upgrade import upgrade_events
 from firedrill.timeutil import now_local
 
 CORE_PART = "journal"
@@ -27,6 +28,7 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    upgrade: Callable[[sqlite3.Connection], None] | None = None  # rewrites rows after the statements
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,27 @@ CORE = SchemaPart(
                 )""",
             ),
         ),
+        Migration(
+            2,
+            "facts by domain name, no display strings; the board's unit events",
+            (
+                """CREATE TABLE unit_events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_id TEXT NOT NULL CHECK (length(trim(unit_id)) > 0),
+                    status TEXT NOT NULL,
+                    incident_id TEXT REFERENCES incidents(id) ON DELETE RESTRICT,
+                    at TEXT NOT NULL,
+                    actor TEXT,
+                    note TEXT
+                )""",
+                "CREATE INDEX unit_events_by_unit ON unit_events(unit_id, seq)",
+                """CREATE TRIGGER unit_events_no_update BEFORE UPDATE ON unit_events
+                   BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END""",
+                """CREATE TRIGGER unit_events_no_delete BEFORE DELETE ON unit_events
+                   BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END""",
+            ),
+            upgrade_events,
+        ),
     ),
 )
 
@@ -121,6 +144,8 @@ def _run_pending(conn: sqlite3.Connection, pending: Iterable[Migration]) -> None
     for migration in pending:
         for statement in migration.statements:
             conn.execute(statement)
+        if migration.upgrade is not None:
+            migration.upgrade(conn)
 
 
 def apply_core(conn: sqlite3.Connection, path: Path) -> None:

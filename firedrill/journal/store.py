@@ -19,31 +19,43 @@ from typing import Any
 
 from firedrill.errors import InputError
 from firedrill.journal.connection import connect, settings
-from firedrill.journal.errors import IncidentClosedError, JournalWriteError, UnknownIncidentError
+from firedrill.journal.errors import (
+    IncidentClosedError,
+    JournalWriteError,
+    StaleVersionError,
+    UnitTakenError,
+    UnknownIncidentError,
+)
 from firedrill.journal.models import (
     Event,
     EventKind,
     IncidentRecord,
     IncidentStatus,
-    ProcedureState,
-    ResumeState,
     StatusState,
+    UnitEvent,
+    UnitStatus,
     validate_payload,
 )
 from firedrill.journal.rows import (
     INCIDENT_COLUMNS,
+    UNIT_COLUMNS,
+    event_count,
     find_incident,
     insert_event,
+    insert_unit_event,
     latest_facts,
     next_incident_id,
-    note_level_change,
+    note_previous_level,
     select_events,
     to_incident,
+    to_unit_event,
 )
 from firedrill.journal.schema import SchemaPart, apply_part, part_versions
 from firedrill.timeutil import to_local
 
-CALLS_KEY = "calls"
+Entry = tuple[EventKind | str, Mapping[str, object]]
+# A unit is committed to an open incident while its latest status is one of these.
+COMMITTED = frozenset({UnitStatus.DISPATCHED, UnitStatus.ON_SCENE})
 
 
 def _time(value: object, field: str) -> datetime:
@@ -125,9 +137,14 @@ class Journal:
     # --- incidents -----------------------------------------------------------------------------
 
     def create_incident(
-        self, title: str, scenario: str | None, opened_at: datetime, actor: str | None = None
+        self,
+        title: str,
+        scenario: str | None,
+        opened_at: datetime,
+        actor: str | None = None,
+        context: Mapping[str, object] | None = None,
     ) -> IncidentRecord:
-        """Open a new incident; its first event is ``status: opened`` at ``opened_at``."""
+        """Open a new incident; its first event is ``status: opened`` at ``opened_at`` (with ``context``)."""
         if not isinstance(title, str) or not title.strip():
             raise InputError("an incident needs a title", field="title")
         scenario = scenario.strip() or None if scenario is not None else None
@@ -138,7 +155,8 @@ class Journal:
                 f"INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES (?, ?, ?, ?, NULL, 'open')",
                 (incident_id, title.strip(), scenario, opened.isoformat()),
             )
-            insert_event(conn, incident_id, EventKind.STATUS, {"state": StatusState.OPENED}, opened, actor)
+            payload = validate_payload(EventKind.STATUS, {**(context or {}), "state": StatusState.OPENED})
+            insert_event(conn, incident_id, EventKind.STATUS, payload, opened, actor)
         return self.incident(incident_id)
 
     def incident(self, incident_id: str) -> IncidentRecord:
@@ -164,23 +182,48 @@ class Journal:
         return self.incidents(IncidentStatus.OPEN)
 
     def close_incident(
-        self, incident_id: str, at: datetime, reason: str | None = None, actor: str | None = None
-    ) -> IncidentRecord:
-        """Close the incident; its last event is ``status: closed`` and nothing can follow it."""
+        self,
+        incident_id: str,
+        at: datetime,
+        reason: str | None = None,
+        actor: str | None = None,
+        expected_version: int | None = None,
+    ) -> list[Event]:
+        """Close the incident; its last event is ``status: closed`` and nothing can follow it.
+
+        Every unit still committed to it is freed (``available``) in the same transaction."""
         closed = _time(at, "at")
         payload = validate_payload(EventKind.STATUS, {"state": StatusState.CLOSED, "reason": reason})
         with self.transaction() as conn:
             self._require_open(conn, incident_id, closed)
-            insert_event(conn, incident_id, EventKind.STATUS, payload, closed, actor)
+            self._require_version(conn, incident_id, expected_version)
+            event = insert_event(conn, incident_id, EventKind.STATUS, payload, closed, actor)
             conn.execute(
                 "UPDATE incidents SET status = 'closed', closed_at = ? WHERE id = ?",
                 (closed.isoformat(), incident_id),
             )
-        return self.incident(incident_id)
+            for unit_id, status, serving in self._latest_units(conn):
+                if serving == incident_id and status is not UnitStatus.OUT_OF_SERVICE:
+                    insert_unit_event(conn, unit_id, UnitStatus.AVAILABLE, incident_id, closed, actor,
+                                      "incident closed")  # fmt: skip
+        return [event]
 
     def resume_incident(self, incident_id: str, at: datetime, actor: str | None = None) -> Event:
         """Record that a restarted console took the incident up again."""
         return self.append(incident_id, EventKind.STATUS, {"state": StatusState.RESUMED}, at, actor)
+
+    def version(self, incident_id: str) -> int:
+        """How many events the incident has: the version the next append must name."""
+        self.incident(incident_id)
+        with self._lock:
+            return event_count(self._conn, incident_id)
+
+    def _require_version(self, conn: sqlite3.Connection, incident_id: str, expected: int | None) -> None:
+        if expected is None:
+            return
+        found = event_count(conn, incident_id)
+        if found != expected:
+            raise StaleVersionError(incident_id, expected, found, self.path)
 
     def _require_open(self, conn: sqlite3.Connection, incident_id: str, at: datetime) -> IncidentRecord:
         incident = find_incident(conn, incident_id)
@@ -201,25 +244,93 @@ class Journal:
         payload: Mapping[str, object],
         at: datetime,
         actor: str | None = None,
+        expected_version: int | None = None,
     ) -> Event:
         """Record one event. Returns only once it is committed to disk; raises if it was not."""
-        try:
-            event_kind = EventKind(kind)
-        except ValueError:
-            raise InputError(f"unknown event kind {kind!r}", field="kind") from None
-        data = validate_payload(event_kind, payload)
+        return self.append_batch(incident_id, [(kind, payload)], at, actor, expected_version)[0]
+
+    def append_batch(
+        self,
+        incident_id: str,
+        entries: Sequence[Entry],
+        at: datetime,
+        actor: str | None = None,
+        expected_version: int | None = None,
+        units: Sequence[tuple[str, UnitStatus]] = (),
+    ) -> list[Event]:
+        """Record several events and unit changes in one transaction: all of them, or none.
+
+        ``expected_version`` is the incident's event count the caller decided on; when another
+        writer has appended since, nothing is written and StaleVersionError says so. A unit set
+        ``dispatched`` while committed to another open incident is refused (UnitTakenError)."""
+        checked: list[tuple[EventKind, dict[str, Any]]] = []
+        for kind, payload in entries:
+            try:
+                event_kind = EventKind(kind)
+            except ValueError:
+                raise InputError(f"unknown event kind {kind!r}", field="kind") from None
+            data = validate_payload(event_kind, payload)
+            if event_kind is EventKind.STATUS and data["state"] in (StatusState.OPENED, StatusState.CLOSED):
+                raise InputError("use create_incident / close_incident to open or close", field="payload.state")
+            checked.append((event_kind, data))
         when = _time(at, "at")
-        if event_kind is EventKind.STATUS and data["state"] != StatusState.RESUMED:
-            raise InputError("use create_incident / close_incident to open or close", field="payload.state")
-        if event_kind is EventKind.FACT and data["field"] == CALLS_KEY:
-            raise InputError("calls are recorded with the event kind 'call'", field="payload.field")
         with self.transaction() as conn:
             self._require_open(conn, incident_id, when)
-            if event_kind is EventKind.FACT and "previous" not in payload:
-                data["previous"] = latest_facts(conn, incident_id).get(data["field"])
-            if event_kind is EventKind.ASSESSMENT:
-                note_level_change(conn, incident_id, data)
-            return insert_event(conn, incident_id, event_kind, data, when, actor)
+            self._require_version(conn, incident_id, expected_version)
+            written = []
+            for event_kind, data in checked:
+                if event_kind is EventKind.FACT:
+                    before = latest_facts(conn, incident_id)
+                    data["previous"] = {name: before.get(name) for name in data["changes"]}
+                if event_kind is EventKind.ASSESSMENT:
+                    note_previous_level(conn, incident_id, data)
+                written.append(insert_event(conn, incident_id, event_kind, data, when, actor))
+            self._set_units(conn, incident_id, units, when, actor)
+        return written
+
+    # --- the board of units --------------------------------------------------------------------
+
+    def _latest_units(self, conn: sqlite3.Connection) -> list[tuple[str, UnitStatus, str | None]]:
+        rows = conn.execute(
+            "SELECT u.unit_id, u.status, u.incident_id FROM unit_events u JOIN "
+            "(SELECT unit_id, max(seq) AS seq FROM unit_events GROUP BY unit_id) m ON u.seq = m.seq"
+        ).fetchall()
+        return [(str(r[0]), UnitStatus(r[1]), r[2]) for r in rows]
+
+    def _set_units(self, conn: sqlite3.Connection, incident_id: str | None, units: Sequence[tuple[str, UnitStatus]],
+                   at: datetime, actor: str | None, note: str | None = None) -> list[UnitEvent]:  # fmt: skip
+        if not units:
+            return []
+        latest = {unit: (status, serving) for unit, status, serving in self._latest_units(conn)}
+        written = []
+        for unit_id, status in units:
+            now, serving = latest.get(unit_id, (UnitStatus.AVAILABLE, None))
+            if status is UnitStatus.DISPATCHED and now in COMMITTED and serving not in (None, incident_id):
+                open_there = find_incident(conn, serving)
+                if open_there is not None and open_there.status is IncidentStatus.OPEN:
+                    raise UnitTakenError(unit_id, serving, self.path)
+            written.append(insert_unit_event(conn, unit_id, status, incident_id, at, actor, note))
+        return written
+
+    def set_unit(self, unit_id: str, status: UnitStatus | str, at: datetime, actor: str | None = None,
+                 incident_id: str | None = None, note: str | None = None) -> UnitEvent:  # fmt: skip
+        """Record a unit's new status (arrived, released, out of service …) at ``at``."""
+        if not isinstance(unit_id, str) or not unit_id.strip():
+            raise InputError("a unit needs an id", field="unit")
+        try:
+            wanted = UnitStatus(status)
+        except ValueError:
+            raise InputError(f"unknown unit status {status!r}", field="status") from None
+        when = _time(at, "at")
+        with self.transaction() as conn:
+            if incident_id is not None and find_incident(conn, incident_id) is None:
+                raise UnknownIncidentError(incident_id, self.path)
+            return self._set_units(conn, incident_id, [(unit_id.strip(), wanted)], when, actor, note)[0]
+
+    def unit_events(self) -> list[UnitEvent]:
+        """Every unit status change, in the order recorded."""
+        rows = self.read(f"SELECT {UNIT_COLUMNS} FROM unit_events ORDER BY seq")
+        return [to_unit_event(r) for r in rows]
 
     def events(self, incident_id: str, kinds: Iterable[EventKind | str] | None = None) -> list[Event]:
         """The incident's events in the order they were recorded, optionally of some kinds only."""
@@ -230,27 +341,3 @@ class Journal:
             raise InputError(str(exc), field="kinds") from None
         with self._lock:
             return select_events(self._conn, incident_id, wanted)
-
-    def current_facts(self, incident_id: str) -> dict[str, object]:
-        """The latest value of each fact field, and under ``calls`` the call times, earliest first."""
-        self.incident(incident_id)
-        with self._lock:
-            facts: dict[str, object] = latest_facts(self._conn, incident_id)
-            calls = select_events(self._conn, incident_id, (EventKind.CALL,))
-        facts[CALLS_KEY] = sorted(to_local(datetime.fromisoformat(e.payload["call_at"])) for e in calls)
-        return facts
-
-    def resume_state(self, incident_id: str) -> ResumeState:
-        """Everything a restarted console needs to show the incident exactly as it was."""
-        events = self.events(incident_id)
-        assessments = [e.payload for e in events if e.kind is EventKind.ASSESSMENT]
-        procedure = {
-            e.payload["step"]: ProcedureState(e.payload["state"]) for e in events if e.kind is EventKind.PROCEDURE
-        }
-        return ResumeState(
-            incident=self.incident(incident_id),
-            facts=self.current_facts(incident_id),
-            assessment=assessments[-1] if assessments else None,
-            procedure=procedure,
-            last_seq=events[-1].seq,
-        )

@@ -1,4 +1,5 @@
-"""Ticking the checklist: every tick, skip or undo is a ``procedure`` event in the journal.
+"""Whether the checklist allows a tick: every tick, skip or undo is a ``procedure`` event, written by
+the incident core (``firedrill.incident``) only after ``refusal`` has found nothing against it.
 
 A tick is refused, with a one-line reason, when the plan's order or facts forbid it: a step not
 asked for at this level, a dependency not done, termination (clause 5) while a hazard is still
@@ -13,10 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from firedrill.errors import InputError
-from firedrill.journal import Event, EventKind, Journal, ProcedureState
-from firedrill.procedure.schema import Catalogue
-from firedrill.procedure.settings import ProcedureSettings
-from firedrill.procedure.source import current_state
+from firedrill.journal import ProcedureState
 from firedrill.procedure.state import ChecklistState, StepState
 from firedrill.timeutil import to_local
 
@@ -107,53 +105,3 @@ def termination_refusal(state: ChecklistState, at: datetime) -> Refusal | None:
     """Why the emergency cannot be declared over (clause 5) at ``at``, or None if it can."""
     step = next(s for s in state.catalogue.steps if s.ends_emergency)
     return refusal(state, step.id, ProcedureState.DONE, at)
-
-
-def record(
-    journal: Journal,
-    incident_id: str,
-    step_id: str,
-    action: ProcedureState,
-    at: datetime,
-    actor: str | None,
-    note: str | None = None,
-    *,
-    settings: ProcedureSettings | None = None,
-    catalogue: Catalogue | None = None,
-) -> Event:
-    """Check ``action`` against the checklist rebuilt from the journal, then append it."""
-    at = to_local(at)
-    # Judged against everything recorded so far, even events entered with a later time.
-    recorded = [e.at for e in journal.events(incident_id)]
-    state, _ = current_state(journal, incident_id, max([at, *recorded]), settings=settings, catalogue=catalogue)
-    problem = refusal(state, step_id, action, at, note)
-    if problem is not None:
-        raise ProcedureRefused(problem)
-    step = state.status(step_id).step
-    payload = {
-        "step": step_id,
-        "state": action.value,
-        "note": note.strip() if note and note.strip() else None,
-        "clause": step.clause,
-        "level": state.grade.level.value,
-    }
-    return journal.append(incident_id, EventKind.PROCEDURE, payload, at, actor)
-
-
-def tick(
-    journal: Journal, incident_id: str, step_id: str, at: datetime, actor: str | None, note: str | None = None
-) -> Event:
-    """Record ``step_id`` as done at ``at`` by ``actor``."""
-    return record(journal, incident_id, step_id, ProcedureState.DONE, at, actor, note)
-
-
-def skip(journal: Journal, incident_id: str, step_id: str, at: datetime, actor: str | None, note: str) -> Event:
-    """Record ``step_id`` as deliberately not done; ``note`` says why."""
-    return record(journal, incident_id, step_id, ProcedureState.SKIPPED, at, actor, note)
-
-
-def untick(
-    journal: Journal, incident_id: str, step_id: str, at: datetime, actor: str | None, note: str | None = None
-) -> Event:
-    """Take back a tick or a skip (recorded as ``undone``; the journal keeps both events)."""
-    return record(journal, incident_id, step_id, ProcedureState.UNDONE, at, actor, note)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from firedrill.journal.export import format_elapsed
 from firedrill.models import Text
 from firedrill.procedure.state import ChecklistState, StepState, StepStatus
-from firedrill.timeutil import to_local
+from firedrill.timeutil import format_elapsed, to_local
 
 
 def elapsed_text(elapsed: timedelta) -> str:

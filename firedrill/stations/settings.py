@@ -34,6 +34,7 @@ class Code(StrEnum):
     BEYOND_STANDBY_LIMIT = "beyond_standby_limit"
     COMMITTED_ELSEWHERE = "committed_elsewhere"
     ON_STANDBY_STATUS = "on_standby_status"
+    OUT_OF_SERVICE = "out_of_service"
     UNREACHABLE = "unreachable"
     ALREADY_SENT = "already_sent"
     NO_UNIT_OF_KIND = "no_unit_of_kind"

@@ -20,7 +20,7 @@ from firedrill.tui.alerts import due_alerts
 from firedrill.tui.checklist import is_ended
 from firedrill.tui.clock import Clock
 from firedrill.tui.engine import Engine
-from firedrill.tui.fields import (
+from firedrill.incident.entry import (
     FIELDS,
     SPECS,
     TEXT_INPUT_KINDS,

@@ -16,7 +16,7 @@ from firedrill.procedure.labels import labels
 from firedrill.procedure.state import StepState
 from firedrill.tui.checklist import level_changes
 from firedrill.tui.clock import elapsed
-from firedrill.tui.fields import SPECS, Kind, format_time, raw_from_value
+from firedrill.incident.entry import SPECS, Kind, format_time, raw_from_value
 from firedrill.tui.steps_text import by_name, change_text
 from firedrill.tui.words import colon, list_sep, w, word
 

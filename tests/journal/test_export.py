@@ -10,7 +10,8 @@ import pytest
 
 from firedrill.errors import InputError
 from firedrill.journal import Event, Journal
-from firedrill.journal.export import export_data, format_elapsed, to_json, to_markdown
+from firedrill.incident.export import export_data, to_json, to_markdown
+from firedrill.timeutil import format_elapsed
 from firedrill.journal.labels import labels
 from firedrill.models import Source
 

@@ -14,7 +14,7 @@ from firedrill.tui.checklist import after_ending, checklist, level_changes, reco
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
 from firedrill.tui.dispatching import sent_units
 from firedrill.tui.engine import Options, load_engine
-from firedrill.tui.places import PlaceError, parse_place
+from firedrill.incident.places import PlaceError, parse_place
 from firedrill.tui.session import Session
 
 NOON = datetime(2026, 3, 11, 12, 0, tzinfo=LOCAL_TZ)

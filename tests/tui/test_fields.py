@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from firedrill.models import Incident
 from firedrill.tui.clock import LOCAL_TZ
-from firedrill.tui.fields import FIELDS, FieldError, default_raw, incident_data, parse_field, raw_from_value
+from firedrill.incident.entry import FIELDS, FieldError, default_raw, incident_data, parse_field, raw_from_value
 
 NOW = datetime(2026, 3, 11, 1, 30, tzinfo=LOCAL_TZ)
 

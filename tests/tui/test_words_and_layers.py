@@ -13,7 +13,7 @@ from firedrill.i18n import label
 from firedrill.procedure import RefusalCode
 from firedrill.tui import words
 from firedrill.tui.bindings import ACTIONS
-from firedrill.tui.fields import FIELDS, TEXT_INPUT_KINDS, Kind
+from firedrill.incident.entry import FIELDS, TEXT_INPUT_KINDS, Kind
 from firedrill.tui.screens.display import PANELS
 from firedrill.tui.screens.step import DONE, NOTE, SKIP, UNDO
 from firedrill.tui.widgets.playbook import SECTIONS
@@ -76,9 +76,9 @@ def test_keys_are_unique_and_every_action_exists() -> None:
         assert callable(getattr(MainScreen, f"action_{action.action}", None)), action
 
 
-@pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.tui.fields", "firedrill.tui.session",
+@pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.incident.entry", "firedrill.tui.session",
                                     "firedrill.tui.order", "firedrill.tui.wrap", "firedrill.tui.checklist",
-                                    "firedrill.tui.steps_text", "firedrill.tui.dispatching", "firedrill.tui.places",
+                                    "firedrill.tui.steps_text", "firedrill.tui.dispatching", "firedrill.incident.places",
                                     "firedrill.tui.timeline", "firedrill.tui.scenarios"])  # fmt: skip
 def test_console_logic_and_cli_entry_leave_textual_out(module: str) -> None:
     code = (f"import importlib, sys; importlib.import_module({module!r}); "

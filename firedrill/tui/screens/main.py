@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from firedrill.errors import InputError
 from firedrill.tui.bindings import console_bindings
-from firedrill.tui.fields import default_raw
+from firedrill.incident.entry import default_raw
 from firedrill.tui.screens.actions import ConsoleActions
 from firedrill.tui.screens.checklist_actions import ChecklistActions
 from firedrill.tui.screens.dispatch_actions import DispatchActions

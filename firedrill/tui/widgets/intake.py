@@ -1,4 +1,4 @@
-"""The incident intake form: one row per field of ``firedrill.tui.fields``, in Tab order.
+"""The incident intake form: one row per field of ``firedrill.incident.entry``, in Tab order.
 
 The form only reports: ``Edited`` when a field's content changes, ``Left`` when the dispatcher
 leaves a field (the screen then records at once) and ``ScenarioWanted``/``CallWanted`` for its
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from firedrill.tui.fields import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:

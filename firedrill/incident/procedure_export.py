@@ -10,12 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from firedrill.errors import InputError
 from firedrill.journal import Journal
 from firedrill.procedure.labels import labels
 from firedrill.procedure.render import status_text
 from firedrill.procedure.report import state_data
-from firedrill.procedure.source import current_state
 from firedrill.procedure.state import ChecklistState
 
 
@@ -29,11 +27,10 @@ def _as_of(journal: Journal, incident_id: str) -> datetime:
 
 def _state(journal: Journal, incident_id: str) -> ChecklistState | None:
     """The checklist, or None when the record holds too little to grade (no report time yet)."""
-    try:
-        state, _ = current_state(journal, incident_id, _as_of(journal, incident_id))
-    except InputError:
-        return None
-    return state
+    from firedrill.incident.desk import Desk
+
+    desk = Desk(journal)
+    return desk.checklist(desk.load(incident_id), _as_of(journal, incident_id))
 
 
 def procedure_markdown(journal: Journal, incident_id: str, lang: str) -> str:

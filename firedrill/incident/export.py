@@ -16,30 +16,20 @@ from datetime import datetime
 from typing import Any
 
 from firedrill.errors import InputError
+from firedrill.incident.fold import fold
 from firedrill.journal.labels import Labels, labels, render
 from firedrill.journal.models import Event, EventKind, IncidentRecord
-from firedrill.journal.store import CALLS_KEY, Journal
+from firedrill.journal.store import Journal
 from firedrill.models import Text
+from firedrill.timeutil import format_elapsed
 
 JSON_FORMAT = "firedrill-journal"
 JSON_VERSION = 1
 LANGS = ("zh", "en")
-SECONDS_PER_DAY = 86_400
-SECONDS_PER_HOUR = 3_600
-SECONDS_PER_MINUTE = 60
 
 
 def elapsed_seconds(incident: IncidentRecord, at: datetime) -> int:
     return int((at - incident.opened_at).total_seconds())
-
-
-def format_elapsed(seconds: int) -> str:
-    """``+HH:MM:SS``, with a day count in front once an incident has run past a day."""
-    days, rest = divmod(seconds, SECONDS_PER_DAY)
-    hours, rest = divmod(rest, SECONDS_PER_HOUR)
-    minutes, secs = divmod(rest, SECONDS_PER_MINUTE)
-    clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"+{days}d {clock}" if days else f"+{clock}"
 
 
 def _local_text(value: datetime) -> str:
@@ -47,9 +37,9 @@ def _local_text(value: datetime) -> str:
 
 
 def _facts_and_calls(journal: Journal, incident_id: str) -> tuple[dict[str, object], list[datetime]]:
-    facts = dict(journal.current_facts(incident_id))
-    calls = facts.pop(CALLS_KEY, [])
-    return facts, [c for c in calls if isinstance(c, datetime)] if isinstance(calls, list) else []
+    state = fold(journal.incident(incident_id), journal.events(incident_id))
+    facts = {name: value.isoformat() if isinstance(value, datetime) else value for name, value in state.facts.items()}
+    return facts, list(state.calls)
 
 
 def export_data(journal: Journal, incident_id: str) -> dict[str, Any]:
@@ -99,10 +89,14 @@ def _detail(event: Event, lang: str, names: Labels) -> str:
     none = h("none")
     parts: list[str] = []
     if event.kind is EventKind.FACT:
-        parts.append(f"`{p.pop('field', '?')}` = {_value(p.pop('value', None), none)}")
-        previous = p.pop("previous", None)
-        if previous is not None:
-            parts.append(f"{h('previous')}: {_value(previous, none)}")
+        previous = p.pop("previous", None) or {}
+        for name, value in (p.pop("changes", None) or {}).items():
+            before = previous.get(name)
+            shown = f"`{name}` = {_value(value, none)}"
+            parts.append(shown if before is None else f"{shown} ({h('previous')}: {_value(before, none)})")
+        typed = p.pop("typed", None)
+        if typed:
+            parts.append(f"{h('typed')}: " + ", ".join(f"{k} “{v}”" for k, v in typed.items()))
     elif event.kind is EventKind.ASSESSMENT:
         parts.append(f"{h('level')}: {_named(names.levels, p.pop('level', None), lang)}")
         parts.append(f"{h('base_level')}: {_named(names.levels, p.pop('base_level', None), lang)}")
@@ -111,7 +105,9 @@ def _detail(event: Event, lang: str, names: Labels) -> str:
             for t in p.pop("triggers", [])
         ]
         parts.append(f"{h('triggers')}: {', '.join(triggers) or none}")
-        p.pop("previous_level", None)  # the change text says it when it matters
+        previous_level = p.pop("previous_level", None)
+        if previous_level is not None and previous_level != event.payload.get("level"):
+            parts.append(f"{h('previous')}: {_named(names.levels, previous_level, lang)}")
     elif event.kind is EventKind.PROCEDURE:
         parts.append(f"{p.pop('step', '?')}: {_named(names.procedure_states, p.pop('state', None), lang)}")
     elif event.kind is EventKind.STATUS:

@@ -1,6 +1,8 @@
-"""The intake form as data: each field's kind, and how its text becomes a value the engine takes.
+"""Typed text into facts: each entry field's kind, and how its text becomes a value the engine takes.
 
-Parsing lives here (no Textual, no pydantic) so the form, the resume path and the tests share it.
+The console's form and ``firedrill incident set`` both parse here (no Textual, no pydantic), so a
+value typed anywhere is read the same way, once, when it is typed: a bare clock time is resolved
+against the moment of typing and the fact recorded is the full date-time.
 A bad value raises ``FieldError`` with a code; the screen shows the code's words in the current
 language, so an error message never mixes languages.
 """
@@ -14,11 +16,9 @@ from enum import StrEnum
 from typing import Any
 
 from firedrill.errors import InputError
-from firedrill.facts import CONSOLE_ONLY as CONSOLE_ONLY  # the fact → Incident mapping lives in the engine
 from firedrill.facts import WIND_KEYS
-from firedrill.facts import incident_data as incident_data
-from firedrill.tui.clock import LOCAL_TZ
-from firedrill.tui.places import PlaceError, parse_place, place_text
+from firedrill.incident.places import PlaceError, parse_place, place_text
+from firedrill.timeutil import LOCAL_TZ
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
 
 HAZARDS = ("explosion", "collapse", "boilover", "toxic_spread")  # models.Hazard, in the plan's order (1.4)
