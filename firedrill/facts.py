@@ -8,7 +8,7 @@ before its first frame.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +48,22 @@ def form_changes(form_field: str, value: Any) -> dict[str, Any]:
         return {form_field: value}
     given = value if isinstance(value, Mapping) else {}
     return {key: given.get(key) for key in keys}
+
+
+def form_value(facts: Mapping[str, Any], form_field: str) -> Any:
+    """A console form field's value for these facts (a wind field holds the one form recorded; times in ISO)."""
+    keys = WIND_KEYS.get(form_field)
+    if keys is not None:
+        given = [(k, facts[k]) for k in keys if facts.get(k) is not None]
+        return dict(given[:1]) or None
+    value = facts.get(form_field)
+    return value.isoformat() if form_field in TIME_FACTS and isinstance(value, datetime) else value
+
+
+def form_fields(names: Iterable[str]) -> list[str]:
+    """The console form fields that show these facts, once each, wind fields for their keys."""
+    wind_of = {key: field for field, keys in WIND_KEYS.items() for key in keys}
+    return list(dict.fromkeys(wind_of.get(name, name) for name in names))
 
 
 def incident_data(facts: Mapping[str, Any], calls: list[datetime] | tuple[datetime, ...]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from firedrill.facts import TIME_FACTS, incident_data
+from firedrill.facts import TIME_FACTS, form_fields, incident_data
 from firedrill.incident.state import IncidentState, Order, RecordedLevel
 from firedrill.journal import Event, EventKind, IncidentRecord, ProcedureState, StatusState
 from firedrill.models import Incident, Level
@@ -59,7 +59,12 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
         p = event.payload
         if event.kind is EventKind.FACT:
             facts.update({name: _fact_value(name, value) for name, value in p["changes"].items()})
-            typed.update(p.get("typed") or {})
+            given = p.get("typed") or {}
+            for entry_field in form_fields(p["changes"]):  # the text that gave each value now recorded
+                if entry_field in given:
+                    typed[entry_field] = given[entry_field]
+                else:
+                    typed.pop(entry_field, None)
         elif event.kind is EventKind.CALL:
             calls.append(to_local(datetime.fromisoformat(p["call_at"])))
         elif event.kind is EventKind.ASSESSMENT:

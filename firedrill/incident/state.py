@@ -53,7 +53,7 @@ class IncidentState:
     version: int
     events: tuple[Event, ...]
     facts: Mapping[str, Any]  # fact name → value (report and ignition times as datetimes)
-    typed: Mapping[str, str]  # entry field → the text last typed there (provenance, never parsed again)
+    typed: Mapping[str, str]  # entry field → the text its recorded value was typed as (provenance, never parsed)
     calls: tuple[datetime, ...]
     incident: Incident | None  # None while the facts do not make a valid Incident
     problem: str | None  # why they do not

@@ -327,6 +327,10 @@ class Journal:
                 raise UnknownIncidentError(incident_id, self.path)
             return self._set_units(conn, incident_id, [(unit_id.strip(), wanted)], when, actor, note)[0]
 
+    def board_version(self) -> int:
+        """The sequence number of the latest unit event (0 for none): the board changed when it grows."""
+        return int(self.read("SELECT coalesce(max(seq), 0) FROM unit_events")[0][0])
+
     def unit_events(self) -> list[UnitEvent]:
         """Every unit status change, in the order recorded."""
         rows = self.read(f"SELECT {UNIT_COLUMNS} FROM unit_events ORDER BY seq")

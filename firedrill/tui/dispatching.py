@@ -1,28 +1,27 @@
-"""Station dispatch on the console: the planner's units for an incident's assessment and place.
+"""Station dispatch on the console: the incident core's plan against the command centre's board.
 
 The road network and the stations (the shipped SAMPLE) are prepared once, in a thread, the first
-time an incident has a place (``load_network``). The units already sent to an incident are those
-its recorded orders name (``units`` of each ``order`` event): they are passed to the planner as
-``already_sent``, so an escalation adds units and never sends one twice. No Textual.
+time an incident has a place (``load_network``). Plans come from ``firedrill.incident.dispatch``:
+units committed to any other open incident (at this seat or another) are held back, units this
+incident was sent before are counted and never sent twice, arrival times count from now. No Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from firedrill.journal import Event, EventKind
+from firedrill.errors import InputError
 
 if TYPE_CHECKING:
-    from firedrill.models import DispatchScale
+    from firedrill.incident.dispatch import BoardPlan
     from firedrill.stations.ranking import PreparedNetwork
-    from firedrill.stations.result import DispatchPlan, StandbyRule
+    from firedrill.stations.result import DispatchPlan
     from firedrill.tui.session import Session
 
 PLANS_KEPT = 64  # plans remembered (a plan is redrawn every second while its panel shows)
+_plans: dict[tuple[str, int, int, datetime], BoardPlan] = {}
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class Stations:
 
     plan: DispatchPlan | None
     problem: str | None = None
+    found: BoardPlan | None = None
 
 
 def load_network() -> PreparedNetwork:
@@ -40,43 +40,28 @@ def load_network() -> PreparedNetwork:
     return prepare()
 
 
-def sent_units(events: Iterable[Event]) -> tuple[str, ...]:
-    """Every unit the incident's recorded orders sent, in the order they were first sent."""
-    sent: dict[str, None] = {}
-    for event in events:
-        if event.kind is EventKind.ORDER:
-            sent.update(dict.fromkeys(str(u) for u in event.payload.get("units") or ()))
-    return tuple(sent)
+def stations_for(session: Session, prepared: PreparedNetwork | None, now: datetime | None = None) -> Stations:
+    """The units for the incident's recorded level at its place, as the board stands now."""
+    from firedrill.incident.dispatch import inside, plan_for
 
-
-@lru_cache(maxsize=PLANS_KEPT)
-def _plan(prepared: PreparedNetwork, lon: float, lat: float, scale: DispatchScale, reported_at: datetime,
-          standby: StandbyRule, sent: tuple[str, ...], incident_id: str) -> DispatchPlan:  # fmt: skip
-    from firedrill.stations.planner import locate, plan
-
-    node, location = locate(prepared, lon=lon, lat=lat)
-    return plan(prepared, node, location, scale, reported_at=reported_at, standby=standby, already_sent=sent,
-                incident_id=incident_id)  # fmt: skip
-
-
-def inside(prepared: PreparedNetwork, lon: float, lat: float) -> bool:
-    west, east, south, north = prepared.network.extent()
-    return west <= lon <= east and south <= lat <= north
-
-
-def stations_for(session: Session, prepared: PreparedNetwork | None) -> Stations:
-    """The units for the session's current (last valid) assessment at its place."""
-    place: dict[str, Any] | None = session.values.get("scene")
+    place = session.state.place
     if place is None:
         return Stations(None, "stations_no_place")
     if prepared is None:
         return Stations(None, "stations_loading")
-    if session.assessment is None:
+    if session.state.incident is None:
         return Stations(None, "no_assessment")
-    lon, lat = float(place["lon"]), float(place["lat"])
-    if not inside(prepared, lon, lat):
+    if not inside(prepared, float(place["lon"]), float(place["lat"])):
         return Stations(None, "stations_outside")
-    standby = session.engine.rulebook.response.dispatch.standby
-    result = _plan(prepared, lon, lat, session.assessment.dispatch, session.reported_at(), standby,
-                   sent_units(session.events), session.id)  # fmt: skip
-    return Stations(result)
+    when = (now or session.clock()).replace(second=0, microsecond=0) if now is None else now
+    key = (session.id, session.state.version, session.engine.journal.board_version(), when)
+    found = _plans.get(key)
+    if found is None:
+        try:
+            found = plan_for(session.desk, session.state, prepared, now or session.clock())
+        except InputError:
+            return Stations(None, "no_assessment")
+        if len(_plans) >= PLANS_KEPT:
+            _plans.clear()
+        _plans[key] = found
+    return Stations(found.plan, found=found)

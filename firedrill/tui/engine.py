@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from firedrill.config import Config
+    from firedrill.incident.desk import Desk
     from firedrill.journal import Journal
-    from firedrill.models import Assessment, Incident
     from firedrill.playbook.loader import Library
     from firedrill.playbook.schema import Playbook
     from firedrill.procedure import Catalogue
     from firedrill.rules import Rulebook
+    from firedrill.tui.clock import Clock
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,20 @@ class Options:
     config: Path | None = None
     playbook_dirs: tuple[Path, ...] = field(default=())
     lang_from_config: bool = False  # no --lang given: the config file's language applies
+    seat: str | None = None  # this console's name in the journal (default: user@host)
+    exercise_start: datetime | None = None  # run on an exercise clock from this scenario time
+
+
+def default_seat() -> str:
+    """user@host: the same after a restart, so a console resuming its own incidents is not a take-over."""
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "console"
+    return f"{user}@{socket.gethostname()}"
 
 
 @dataclass
@@ -41,11 +56,21 @@ class Engine:
     journal: Journal
     data_dir: Path
     catalogue: Catalogue  # the response procedure's steps (chapters 4–6)
+    seat: str = "console"
+    exercise: bool = False
+    _desks: dict[int, Desk] = field(default_factory=dict)
 
-    def assess(self, incident: Incident, at: datetime) -> Assessment:
-        from firedrill.rules import assess
+    def desk(self, clock: Clock) -> Desk:
+        """The incident core's desk for this journal on ``clock`` (one per clock)."""
+        found = self._desks.get(id(clock))
+        if found is None:
+            from firedrill.incident.desk import Desk
 
-        return assess(incident, at=max(at, incident.reported_at), config=self.config.rules, rulebook=self.rulebook)
+            found = self._desks[id(clock)] = Desk(
+                journal=self.journal, clock=clock, rules=self.config.rules, procedure=self.config.procedure,
+                rulebook=self.rulebook, catalogue=self.catalogue, library=self.library,
+            )  # fmt: skip
+        return found
 
     def playbook(self, playbook_id: str | None) -> Playbook | None:
         if not playbook_id or playbook_id not in self.library:
@@ -75,4 +100,5 @@ def load_engine(options: Options) -> Engine:
     data_dir = ensure_data_dir(options.data_dir)
     journal = Journal.open(default_db_path(data_dir))
     return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir,
-                  catalogue=load_catalogue())  # fmt: skip
+                  catalogue=load_catalogue(), seat=options.seat or default_seat(),
+                  exercise=options.exercise_start is not None)  # fmt: skip

@@ -1,8 +1,12 @@
-"""One incident on the console: the form's contents, the last valid assessment, and its journal.
+"""One incident on the console: the form's text, its parse errors, and the incident core's state.
 
-The session owns the order of things: a value is parsed, the assessment is recomputed at once for
-the screen, and only ``flush`` writes facts and decisions to the journal; the screen shows a field
-as recorded only after ``flush`` has returned (the journal commits before it returns). No Textual.
+The incident itself lives in the journal and is read through the core's fold (``session.state``);
+this holds only what belongs to the form: the text in each field, which fields do not parse, and
+which parsed values are not yet recorded. The level shown while typing is a preview of the
+recorded facts with the pending values over them; ``flush`` hands the pending values to the
+``Desk``, which records them (and the level and alerts that follow) before the form shows them as
+recorded. A write made on a stale state is refused by the journal: the session reloads and says so.
+No Textual.
 """
 
 from __future__ import annotations
@@ -11,104 +15,118 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
-from firedrill.journal import Event, EventKind, IncidentRecord
+from firedrill.facts import form_changes, form_value
+from firedrill.incident.desk import Change, Desk
+from firedrill.incident.entry import FIELDS, SPECS, TEXT_INPUT_KINDS, FieldError, Kind, default_raw, parse_field
+from firedrill.incident.entry import raw_from_value as raw_from_value
+from firedrill.incident.fold import incident_or_problem
+from firedrill.incident.state import IncidentState
+from firedrill.journal import Event, IncidentRecord, StaleVersionError
 from firedrill.models import Assessment, Incident
 from firedrill.playbook.schema import Playbook
-from firedrill.tui.alerts import due_alerts
-from firedrill.tui.checklist import is_ended
 from firedrill.tui.clock import Clock
 from firedrill.tui.engine import Engine
-from firedrill.incident.entry import (
-    FIELDS,
-    SPECS,
-    TEXT_INPUT_KINDS,
-    FieldError,
-    Kind,
-    default_raw,
-    format_time,
-    incident_data,
-    parse_field,
-    raw_from_value,
-)
 
-AssessmentKey = tuple[str, str, tuple[str, ...]]
 INVALID_INCIDENT = "_incident"  # error key when the values parse but do not make an Incident
 
 
 class Session:
-    """The state of one open incident. Create with ``Session.start`` or ``Session.resume``."""
+    """The console's view of one open incident. Create with ``Session.start`` or ``Session.resume``."""
 
-    def __init__(self, engine: Engine, record: IncidentRecord, clock: Clock) -> None:
+    def __init__(self, engine: Engine, state: IncidentState, clock: Clock) -> None:
         self.engine = engine
-        self.record = record
         self.clock = clock
+        self.desk: Desk = engine.desk(clock)
+        self.state = state
         self.raw: dict[str, Any] = {}
         self.values: dict[str, Any] = {}
-        self.recorded: dict[str, Any] = {}
         self.errors: dict[str, str] = {}
         self.pending: set[str] = set()
-        self.calls: list[datetime] = []
-        self.events: list[Event] = []
         self.assessment: Assessment | None = None
         self.incident: Incident | None = None  # the facts of the assessment shown (the last valid ones)
-        self.ended = False  # the emergency is declared over (clause 5): the facts no longer change
-        self.closed = False  # the journal record is closed
-        self.recorded_key: AssessmentKey | None = None
-        self.alerted: set[str] = set()
-        empty = default_raw(clock())
-        self._defaults = {f: parse_field(f, empty[f], clock()) if f != "reported_at" else None for f in empty}
+        self.reloaded: tuple[str, ...] = ()  # fields another seat changed, shown after a reload
+        self._fill_from_state()
 
     # --- creation -------------------------------------------------------------------------------
 
     @classmethod
     def start(cls, engine: Engine, clock: Clock, raw: Mapping[str, Any] | None = None) -> Session:
-        """A new incident in the journal, the form empty but for ``raw`` (what was typed before)."""
+        """A new incident in the journal, with what was typed before it was opened."""
         now = clock()
-        record = engine.journal.create_incident(format_time(now), None, now)
-        session = cls(engine, record, clock)
-        session.events = engine.journal.events(record.id)
-        contents = default_raw(now)
-        contents.update({k: v for k, v in (raw or {}).items() if k in SPECS})
-        for field, value in contents.items():
-            session.edit(field, value)
-        if "site_category" not in session.errors:
-            session.pending.add("site_category")  # the default category is a fact too: say which was assumed
-        session.flush()
+        empty = default_raw(now)
+        contents = {**empty, **{k: v for k, v in (raw or {}).items() if k in SPECS}}
+        changes: dict[str, Any] = {}
+        typed: dict[str, str] = {}
+        for field, text in contents.items():
+            if field not in ("reported_at", "site_category") and text == empty[field]:
+                continue  # an empty field is no fact (the report time and the site category are)
+            try:
+                value = parse_field(field, text, now)
+            except FieldError:
+                continue  # left in the form with its error once the session exists
+            changes.update(form_changes(field, value))
+            if SPECS[field].kind in TEXT_INPUT_KINDS and text:
+                typed[field] = str(text)
+        desk = engine.desk(clock)
+        opened = desk.open(changes, typed, now, actor=engine.seat, exercise=engine.exercise)
+        session = cls(engine, opened.state, clock)
+        for field, text in contents.items():
+            session.edit(field, text)  # fields that did not parse show their error
         return session
 
     @classmethod
     def resume(cls, engine: Engine, record: IncidentRecord, clock: Clock) -> Session:
-        """An open incident put back exactly as the journal has it, the resumption recorded."""
-        session = cls(engine, record, clock)
-        events = engine.journal.events(record.id)
-        contents = default_raw(record.opened_at)
-        for event in events:
-            payload = event.payload
-            if event.kind is EventKind.FACT and payload["field"] in SPECS:
-                field = payload["field"]
-                contents[field] = payload["raw"] if "raw" in payload else raw_from_value(field, payload["value"])
-                session.recorded[field] = payload["value"]
-            elif event.kind is EventKind.CALL:
-                session.calls.append(datetime.fromisoformat(payload["call_at"]))
-            elif event.kind is EventKind.ALERT and payload.get("code"):
-                session.alerted.add(str(payload["code"]))
-            elif event.kind is EventKind.ASSESSMENT:
-                session.recorded_key = (payload["level"], payload["base_level"], tuple(payload["triggers"]))
-        session.events = events
-        for field, value in contents.items():
-            session.edit(field, value)
-        session.events.append(engine.journal.resume_incident(record.id, clock()))
-        session.flush()
-        session.ended = is_ended(session.events, engine.catalogue)
-        return session
+        """An open incident put back exactly as the journal has it; only the resumption is recorded."""
+        desk = engine.desk(clock)
+        state = desk.load(record.id)
+        take_over = state.seat is not None and state.seat != engine.seat
+        change = desk.resume(record.id, clock(), actor=engine.seat, take_over=take_over)
+        return cls(engine, change.state, clock)
+
+    def _fill_from_state(self) -> None:
+        """The form shows the recorded facts, formatted from their values (typed text is not parsed again)."""
+        for spec in FIELDS:
+            if spec.id in self.pending or spec.id in self.errors:
+                continue  # what the dispatcher is typing stays as typed
+            value = form_value(self.state.facts, spec.id)
+            self.values[spec.id] = value
+            # Shown as typed (1.2亿), but a time always in full: a bare clock is never read again.
+            typed = self.state.typed.get(spec.id)
+            self.raw[spec.id] = typed if typed is not None and spec.kind is not Kind.TIME else \
+                raw_from_value(spec.id, value)  # fmt: skip
+        self.reassess()
 
     # --- reading --------------------------------------------------------------------------------
 
     @property
     def id(self) -> str:
-        return self.record.id
+        return self.state.id
+
+    @property
+    def record(self) -> IncidentRecord:
+        return self.state.record
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self.state.events)
+
+    @property
+    def calls(self) -> tuple[datetime, ...]:
+        return self.state.calls
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    @property
+    def closed(self) -> bool:
+        return self.state.closed
+
+    @property
+    def recorded(self) -> set[str]:
+        """The form fields whose value is recorded."""
+        return {spec.id for spec in FIELDS if spec.id not in self.pending
+                and any(name in self.state.facts for name in form_changes(spec.id, None))}  # fmt: skip
 
     @property
     def stale(self) -> bool:
@@ -121,7 +139,7 @@ class Session:
 
     def reported_at(self) -> datetime:
         value = self.values.get("reported_at")
-        return datetime.fromisoformat(value) if value else self.record.opened_at
+        return datetime.fromisoformat(value) if value else self.state.reported_at
 
     def ignition_at(self) -> datetime:
         """When the fire started, if typed; else the report time (the console says which it used)."""
@@ -159,90 +177,98 @@ class Session:
             return
         self.errors.pop(field, None)
         self.values[field] = value
-        if value != self.recorded.get(field, self._defaults.get(field)):
+        if value != form_value(self.state.facts, field):
             self.pending.add(field)
         else:
             self.pending.discard(field)
 
+    def _pending_changes(self) -> dict[str, Any]:
+        changes: dict[str, Any] = {}
+        for field in self.pending:
+            changes.update(form_changes(field, self.values[field]))
+        return changes
+
     def reassess(self, at: datetime | None = None) -> None:
-        """Recompute the assessment from the valid values; with an invalid field, keep the last one."""
+        """The level of the recorded facts with the pending values over them; the last one while a field is bad."""
         if any(k != INVALID_INCIDENT for k in self.errors):
             return
-        try:
-            incident = Incident.model_validate(incident_data(self.values, self.calls))
-        except ValidationError:
+        merged = {**self.state.facts, **self._pending_changes()}
+        incident, _ = incident_or_problem(merged, list(self.state.calls), self.state.record.opened_at)
+        if incident is None:
             self.errors[INVALID_INCIDENT] = "incident"
             return
         self.errors.pop(INVALID_INCIDENT, None)
         self.incident = incident
-        self.assessment = self.engine.assess(incident, at or self.clock())
+        self.assessment = self.desk.assess_incident(incident, at or self.clock())
 
     # --- recording ------------------------------------------------------------------------------
 
-    def _append(self, kind: EventKind, payload: Mapping[str, object], at: datetime) -> Event:
-        event = self.engine.journal.append(self.id, kind, payload, at)
-        self.events.append(event)
-        return event
+    def _took(self, change: Change) -> list[Event]:
+        self.state = change.state
+        return list(change.events)
+
+    def reload(self) -> tuple[str, ...]:
+        """Read the incident again (another seat wrote); returns the form fields whose recorded value changed."""
+        before = {spec.id: form_value(self.state.facts, spec.id) for spec in FIELDS}
+        self.state = self.desk.load(self.id)
+        changed = tuple(s.id for s in FIELDS if form_value(self.state.facts, s.id) != before[s.id])
+        for field in changed:
+            self.pending.discard(field)  # the other seat's value stands; the dispatcher decides again
+            self.errors.pop(field, None)
+        self._fill_from_state()
+        self.reloaded = changed
+        return changed
+
+    def follow(self) -> bool:
+        """Take up what another seat recorded since this session last read the incident; True if anything."""
+        if self.engine.journal.version(self.id) == self.state.version:
+            return False
+        self.reload()
+        return True
 
     def flush(self) -> list[Event]:
-        """Write every pending fact, then the assessment if it changed; returns what was recorded."""
-        now = self.clock()
-        recorded: list[Event] = []
-        for spec in FIELDS:
-            if spec.id not in self.pending:
-                continue
-            payload: dict[str, object] = {"field": spec.id, "value": self.values[spec.id]}
-            if spec.kind in TEXT_INPUT_KINDS:
-                payload["raw"] = self.raw[spec.id]
-            recorded.append(self._append(EventKind.FACT, payload, now))
-            self.recorded[spec.id] = self.values[spec.id]
-            self.pending.discard(spec.id)
-        recorded += self.record_assessment(now)
-        return recorded
-
-    def record_assessment(self, now: datetime) -> list[Event]:
-        """Record the level as a decision when it, its base or its triggers changed."""
-        a = self.assessment
-        if self.stale or a is None:
-            return []
-        key: AssessmentKey = (a.level.value, a.base_level.value, tuple(t.value for t in a.triggers))
-        if key == self.recorded_key:
-            return []
-        payload = {"level": key[0], "base_level": key[1], "triggers": list(key[2]), "escalated": a.escalated,
-                   "clauses": sorted({r.clause for r in a.reasons})}  # fmt: skip
-        event = self._append(EventKind.ASSESSMENT, payload, now)
-        self.recorded_key = key
-        return [event]
+        """Record every pending fact (the level and alerts that follow with them); returns what was recorded."""
+        if not self.pending:
+            return []  # a field that does not parse is not pending: the valid ones are recorded
+        typed = {f: str(self.raw[f]) for f in self.pending if SPECS[f].kind in TEXT_INPUT_KINDS and self.raw[f]}
+        try:
+            change = self.desk.set_facts(self.id, self._pending_changes(), typed, self.clock(),
+                                         expected_version=self.state.version)  # fmt: skip
+        except StaleVersionError:
+            self.reload()
+            raise
+        self.pending.clear()
+        events = self._took(change)
+        self._fill_from_state()
+        return events
 
     def add_call(self) -> list[Event]:
         """Another call for the same location (4.3(4)), timestamped now; recorded at once."""
-        now = self.clock()
-        location = self.values.get("location")
-        event = self._append(EventKind.CALL, {"call_at": now, "location": location}, now)
-        self.calls.append(now)
-        self.reassess(now)
-        return [event, *self.record_assessment(now)]
+        events = self._took(self.desk.call(self.id, self.clock(), self.values.get("location"),
+                                           expected_version=self.state.version))  # fmt: skip
+        self.reassess()
+        return events
 
     def tick(self) -> list[Event]:
         """Re-assess with the clock; record a changed level (night) and the time alerts now due."""
-        if self.ended:
-            return []  # the emergency is over: no night trigger, no time alerts for it any more
-        now = self.clock()
-        self.reassess(now)
-        if self.pending or self.stale:
+        if self.closed:
+            return []
+        if self.follow():
+            return []
+        self.reassess()
+        if self.ended or self.pending or self.stale:
             return []  # decisions and alerts follow recorded facts only; the flush will catch up
-        recorded = self.record_assessment(now)
-        for code, text in due_alerts(self, now):
-            recorded.append(self._append(EventKind.ALERT, {"text": text.zh, "text_en": text.en, "code": code}, now))
-            self.alerted.add(code)
-        return recorded
+        return self._took(self.desk.advance(self.id, self.clock()))
 
-    def record_order(self, text: str, lang: str, units: tuple[str, ...] = (), new_units: tuple[str, ...] = ()) -> Event:
-        """The order as given; ``units``: every unit sent so far, ``new_units``: those this order adds."""
-        level = self.assessment.level.value if self.assessment else None
-        payload = {"text": text, "lang": lang, "level": level, "stale": self.stale, "units": list(units),
-                   "new_units": list(new_units)}  # fmt: skip
-        return self._append(EventKind.ORDER, payload, self.clock())
+    def record_order(self, text: str, lang: str, new_units: tuple[str, ...] = (),
+                     extra: Mapping[str, object] | None = None) -> list[Event]:  # fmt: skip
+        """The order as given, with the units it adds (marked dispatched on the board in the same write)."""
+        return self._took(self.desk.order(self.id, text, new_units, lang, self.clock(), extra=extra,
+                                          expected_version=self.state.version))  # fmt: skip
+
+    def took(self, change: Change) -> list[Event]:
+        """Take the state after a change made through the desk for this incident (a tick, a note)."""
+        return self._took(change)
 
     def form_values(self) -> dict[str, Any]:
         """The raw contents for every field, to (re)fill the form."""

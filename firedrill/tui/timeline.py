@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from firedrill.facts import form_fields, form_value
+from firedrill.incident.entry import SPECS, Kind, format_time, raw_from_value
 from firedrill.journal import Event, EventKind
 from firedrill.playbook.loader import Library
 from firedrill.procedure.labels import labels
 from firedrill.procedure.state import StepState
 from firedrill.tui.checklist import level_changes
 from firedrill.tui.clock import elapsed
-from firedrill.incident.entry import SPECS, Kind, format_time, raw_from_value
 from firedrill.tui.steps_text import by_name, change_text
 from firedrill.tui.words import colon, list_sep, w, word
 
@@ -71,10 +72,13 @@ def describe(event: Event, lang: str, library: Library | None, catalogue: Catalo
     if event.kind is EventKind.PROCEDURE or (event.kind is EventKind.NOTE and p.get("step")):
         return describe_step(event, lang, catalogue)
     if event.kind is EventKind.FACT:
-        field = str(p["field"])
-        label = w(f"field_{field}", lang) if field in SPECS else field
-        new = p["raw"] if p.get("raw") not in (None, "") else show_value(field, p["value"], lang, library)
-        return f"{label}{c}{show_value(field, p.get('previous'), lang, library)} → {new}"
+        changes, previous, typed = p["changes"], p.get("previous") or {}, p.get("typed") or {}
+        parts = []
+        for field in form_fields(changes):
+            label = w(f"field_{field}", lang) if field in SPECS else field
+            new = typed.get(field) or show_value(field, form_value(changes, field), lang, library)
+            parts.append(f"{label}{c}{show_value(field, form_value(previous, field), lang, library)} → {new}")
+        return list_sep(lang).join(parts)
     if event.kind is EventKind.ASSESSMENT:
         level = word("level", p["level"], lang)
         triggers = list_sep(lang).join(word("trigger", t, lang) for t in p.get("triggers", []))

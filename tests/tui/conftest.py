@@ -14,6 +14,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from firedrill.incident.fold import fold
+from firedrill.journal import Journal
 from firedrill.tui.app import FiredrillApp, create_app
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
 
@@ -140,3 +142,8 @@ def panel_text(app: FiredrillApp, name: str) -> str:
     app.main.show_panel(name)
     app.main.render_panel(name)
     return app.main.panel(name).text
+
+
+def recorded_facts(journal: Journal, incident_id: str) -> dict[str, object]:
+    """The incident's facts as the journal holds them (through the incident core's fold)."""
+    return dict(fold(journal.incident(incident_id), journal.events(incident_id)).facts)

@@ -92,7 +92,7 @@ async def test_manual_escalation_needs_a_reason_and_names_it(make_app) -> None:
         assert "特 别 重 大" in banner_text(app) and "其他情况(人工升级)" in banner_text(app)
         assert "周边有危化品仓库" in panel_text(app, "assessment")
         facts = [e.payload for e in app.main.active.events if e.kind is EventKind.FACT]
-        assert {"field": "manual_escalation", "value": "周边有危化品仓库"}.items() <= facts[-1].items()
+        assert facts[-1]["changes"] == {"manual_escalation": "周边有危化品仓库"}
 
 
 async def test_hazard_checkbox_and_money_with_units(make_app) -> None:

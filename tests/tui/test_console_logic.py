@@ -10,9 +10,9 @@ import pytest
 
 from firedrill.journal import EventKind, ProcedureState
 from firedrill.procedure import Grade, ProcedureRefused
-from firedrill.tui.checklist import after_ending, checklist, level_changes, record_step
+from firedrill.procedure import after_ending
+from firedrill.tui.checklist import checklist, level_changes, record_step
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
-from firedrill.tui.dispatching import sent_units
 from firedrill.tui.engine import Options, load_engine
 from firedrill.incident.places import PlaceError, parse_place
 from firedrill.tui.session import Session
@@ -62,13 +62,14 @@ def test_a_declared_incident_resumes_read_only_and_is_closed_after_its_aftermath
     assert state is not None and state.terminated
 
 
-def test_sent_units_and_level_changes_come_from_the_journal(tmp_path: Path) -> None:
+def test_units_sent_and_level_changes_come_from_the_journal(tmp_path: Path) -> None:
     clock = ManualClock(NOON)
     engine = load_engine(Options(data_dir=tmp_path))
     session = Session.start(engine, clock, {"deaths": "3"})
-    session.record_order("first", "zh", ("a", "b"), ("a", "b"))
-    session.record_order("second", "zh", ("a", "b", "c"), ("c",))
-    assert sent_units(session.events) == ("a", "b", "c")
+    session.record_order("first", "zh", ("a", "b"))
+    session.record_order("second", "zh", ("b", "c"))  # b was sent before: not sent twice
+    assert session.state.units_sent == ("a", "b", "c")
+    assert session.state.orders[-1].new_units == ("c",)
     session.edit("deaths", "30")
     session.flush()
     changes = level_changes(session.events, engine.catalogue)

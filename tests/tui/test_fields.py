@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from firedrill.models import Incident
 from firedrill.tui.clock import LOCAL_TZ
-from firedrill.incident.entry import FIELDS, FieldError, default_raw, incident_data, parse_field, raw_from_value
+from firedrill.facts import form_changes, incident_data
+from firedrill.incident.entry import FIELDS, FieldError, default_raw, parse_field, raw_from_value
 
 NOW = datetime(2026, 3, 11, 1, 30, tzinfo=LOCAL_TZ)
 
@@ -47,8 +48,10 @@ def test_ignition_clock_time_is_read_against_the_report_time() -> None:
 
 def test_an_empty_form_makes_a_valid_incident() -> None:
     raw = default_raw(NOW)
-    values = {f.id: parse_field(f.id, raw[f.id], NOW) for f in FIELDS}
-    incident = Incident.model_validate(incident_data(values, []))
+    facts: dict[str, object] = {}
+    for f in FIELDS:
+        facts.update(form_changes(f.id, parse_field(f.id, raw[f.id], NOW)))
+    incident = Incident.model_validate(incident_data(facts, []))
     assert incident.reported_at == NOW.replace(second=0) and incident.site_category == "ordinary_building"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from firedrill.journal import EventKind
 from firedrill.tui.screens.dialogs import IncidentsScreen
-from tests.tui.conftest import banner_text, enter_value, panel_text, ready, type_into
+from tests.tui.conftest import banner_text, enter_value, panel_text, ready, recorded_facts, type_into
 
 
 async def test_new_incident_switch_back_and_forth(make_app, clock) -> None:
@@ -20,7 +20,7 @@ async def test_new_incident_switch_back_and_forth(make_app, clock) -> None:
         await pilot.pause()
         second = app.main.active
         assert second.id != first.id and second.id.endswith("0002")
-        assert app.engine.journal.current_facts(first.id)["direct_loss_yuan"] == 60_000_000
+        assert recorded_facts(app.engine.journal, first.id)["direct_loss_yuan"] == 60_000_000
         assert app.main.query_one("#in-location").value == ""
         assert "一 般" in banner_text(app)
         await enter_value(pilot, "location", "光谷")
@@ -38,5 +38,5 @@ async def test_new_incident_switch_back_and_forth(make_app, clock) -> None:
         assert "重 大" in banner_text(app)
         timeline = panel_text(app, "timeline")
         assert "汉口站" in timeline and "光谷" not in timeline
-        second_facts = [e.payload["field"] for e in second.events if e.kind is EventKind.FACT]
+        second_facts = [name for e in second.events if e.kind is EventKind.FACT for name in e.payload["changes"]]
         assert "direct_loss_yuan" not in second_facts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from firedrill.journal import EventKind
-from tests.tui.conftest import banner_text, enter_value, pick_scenario, ready, type_into
+from tests.tui.conftest import banner_text, enter_value, pick_scenario, ready, recorded_facts, type_into
 
 
 def _field_message(app, field: str) -> str:  # type: ignore[no-untyped-def]
@@ -41,8 +41,8 @@ async def test_letters_negative_and_bad_time_keep_the_last_valid_assessment(make
         banner = banner_text(app)
         assert "输入有误" not in banner and "特 别 重 大" in banner  # now 1200 m² counts
         recorded = [e.payload for e in app.main.active.events if e.kind is EventKind.FACT]
-        assert all(p["value"] not in ("abc", -3) for p in recorded)
-        assert {p["field"]: p["value"] for p in recorded}["burning_area_m2"] == 1200
+        assert all(v not in ("abc", -3) for p in recorded for v in p["changes"].values())
+        assert recorded_facts(app.engine.journal, app.main.active.id)["burning_area_m2"] == 1200
 
 
 async def test_typed_field_is_marked_pending_until_the_journal_has_it(make_app) -> None:
@@ -54,11 +54,11 @@ async def test_typed_field_is_marked_pending_until_the_journal_has_it(make_app) 
         assert mark.has_class("-pending")
         journal = app.engine.journal
         ident = app.main.active.id
-        assert "burning_area_m2" not in journal.current_facts(ident)
+        assert "burning_area_m2" not in recorded_facts(journal, ident)
         await pilot.press("enter")  # Enter (or Tab, or a pause) records it
         await pilot.pause()
         assert mark.has_class("-recorded")
-        assert journal.current_facts(ident)["burning_area_m2"] == 300
+        assert recorded_facts(journal, ident)["burning_area_m2"] == 300
 
 
 async def test_quitting_records_what_was_still_pending(make_app) -> None:
@@ -73,4 +73,4 @@ async def test_quitting_records_what_was_still_pending(make_app) -> None:
     from firedrill.journal import Journal
 
     with Journal.open(default_db_path(app.engine.data_dir)) as journal:
-        assert journal.current_facts(ident)["deaths"] == 4
+        assert recorded_facts(journal, ident)["deaths"] == 4

@@ -38,8 +38,9 @@ async def test_major_fire_at_a_district_then_escalated(make_app, tmp_path: Path)
         await enter_value(pilot, "burning_area_m2", "700")
         await network(app)
         session = app.main.active
-        facts = [e.payload for e in session.events if e.kind is EventKind.FACT and e.payload["field"] == "scene"]
-        assert facts[-1]["value"] == {"lon": 114.26, "lat": 30.6, "district": "江汉"} and facts[-1]["raw"] == "江汉"
+        facts = [e.payload for e in session.events if e.kind is EventKind.FACT and "scene" in e.payload["changes"]]
+        assert facts[-1]["changes"]["scene"] == {"lon": 114.26, "lat": 30.6, "district": "江汉"}
+        assert facts[-1]["typed"]["scene"] == "江汉"
 
         plan = stations_for(session, app.main.network).plan
         scale = session.assessment.dispatch

@@ -32,7 +32,7 @@ class DispatchActions(MainPart):
         if session.values.get("scene") is not None:
             main.want_network()
             await main.network_ready.wait()
-        stations = stations_for(session, main.network)
+        stations = stations_for(session, main.network, main.console.clock())
         text = build_order(session, lang, main.console.clock())
         plan, cad = stations.plan, None
         if plan is not None and session.assessment is not None:
@@ -40,11 +40,16 @@ class DispatchActions(MainPart):
             cad = order_json(plan, session.assessment.activation)
         else:
             text += f"\n\n{w('stations_title', lang)}{colon(lang)}{w(stations.problem or 'stations_loading', lang)}"
-        units = plan.unit_ids if plan is not None else ()
         new = tuple(u.id for u in plan.sent) if plan is not None else ()
-        event = main.guarded(lambda: session.record_order(text, lang, units, new))
-        if event is None:
+        found = stations.found
+        extra = {"went_without": [{"unit": x.unit_id, "taken_by": x.taken_by} for x in found.went_without]} \
+            if found is not None and found.went_without else None  # fmt: skip
+        events = main.guarded(lambda: session.record_order(text, lang, new, extra))
+        if not events:
+            main.dirty_panels.add("dispatch")  # e.g. a unit another seat sent meanwhile: plan again
+            main.refresh_live()
             return
+        event = events[0]
         path: Any = None
         try:
             path = save_order(main.engine.data_dir, session.id, event.seq, text, cad).relative_to(main.engine.data_dir)

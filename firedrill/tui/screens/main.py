@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from firedrill.errors import InputError
-from firedrill.tui.bindings import console_bindings
 from firedrill.incident.entry import default_raw
+from firedrill.tui.bindings import console_bindings
 from firedrill.tui.screens.actions import ConsoleActions
 from firedrill.tui.screens.checklist_actions import ChecklistActions
 from firedrill.tui.screens.dispatch_actions import DispatchActions
@@ -169,11 +169,14 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             self.start_incident(self.form.raw_values())
             return
         lines = []
+        desk = engine.desk(self.console.clock)
         for record in open_incidents:
-            state = engine.journal.resume_state(record.id)
-            level = word("level", state.assessment["level"], self.lang) if state.assessment else "—"
+            state = desk.load(record.id)
+            level = word("level", state.recorded.level.value, self.lang) if state.recorded else "—"
             place = state.facts.get("location") or w("no_location", self.lang)
-            lines.append(f"{record.id}  {place}  {level}  ({record.opened_at:%Y-%m-%d %H:%M})")
+            seat = f"  {w('open_at_seat', self.lang).format(seat=state.seat)}" \
+                if state.seat and state.seat != engine.seat else ""  # fmt: skip
+            lines.append(f"{record.id}  {place}  {level}  ({record.opened_at:%Y-%m-%d %H:%M}){seat}")
         self.app.push_screen(ResumeScreen(lines, self.lang), self._resume_chosen)
 
     def _resume_chosen(self, resume: bool | None) -> None:
@@ -251,8 +254,25 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             self._flush_timer.stop()
             self._flush_timer = None
         session = self.active
-        if session is not None and session.pending:
-            self.recorded(session, self.guarded(session.flush) or [])
+        if session is None or not session.pending:
+            return
+        version = session.state.version
+        events = self.guarded(session.flush)
+        if session.state.version != version and not events:
+            self.took_other_seat(session)  # refused on a stale state: reloaded, the form shows what changed
+            return
+        self.recorded(session, events or [])
+
+    def took_other_seat(self, session: Session) -> None:
+        """Another seat wrote to this incident: show its record and name the fields it changed."""
+        if session is not self.active:
+            return
+        self.form.fill(session.form_values(), self.scenario_name(session))
+        self.refresh_all()
+        if session.reloaded:
+            names = ", ".join(w(f"field_{f}", self.lang) for f in session.reloaded)
+            self.console.announce(f"{session.id[-4:]} {w('other_seat_changed', self.lang)}{names}",
+                                  severity="warning", timeout=LEVEL_NOTICE_SECONDS)  # fmt: skip
 
     def guarded(self, write: Callable[[], Any]) -> Any:
         """Run a journal write; on failure say so (nothing is shown as recorded) and go on."""
@@ -280,9 +300,9 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             text = f"{session.id[-4:]} {describe(event, self.lang, None, self.engine.catalogue)}"
             if event.seq in changes:
                 text += f" · {change_text(changes[event.seq], self.lang, CHANGE_TITLES_SHOWN)}"
-            if event.kind is EventKind.ASSESSMENT and event.payload.get("change"):
-                previous = event.payload["previous_level"]
-                up = previous is not None and Level(event.payload["level"]).rank > Level(previous).rank
+            previous = event.payload.get("previous_level")
+            if event.kind is EventKind.ASSESSMENT and previous is not None and previous != event.payload["level"]:
+                up = Level(event.payload["level"]).rank > Level(previous).rank
                 self.console.announce(text, severity="warning" if up else "information", timeout=LEVEL_NOTICE_SECONDS)
             elif event.kind in (EventKind.ALERT, EventKind.STATUS):
                 self.console.announce(text, severity="warning", timeout=LEVEL_NOTICE_SECONDS)
@@ -293,8 +313,11 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     def tick(self) -> None:
         """Re-assess every open incident with the clock: night trigger, time alerts, elapsed time."""
         for session in list(self.sessions.values()):
+            version = session.state.version
             events = self.guarded(session.tick) or []
             if events:
                 self.recorded(session, events)
+            elif session.state.version != version:
+                self.took_other_seat(session)
         if self.active is not None:
             self.refresh_live()
