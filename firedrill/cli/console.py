@@ -8,6 +8,7 @@ is reported the same way once the console has loaded it.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 
 from firedrill.errors import InputError
@@ -22,6 +23,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="config file (political events, rising-calls rule, language)")
     parser.add_argument("--playbooks", action="append", type=Path, default=[], metavar="DIR",
                         help="also load the playbooks of DIR (repeatable)")  # fmt: skip
+    parser.add_argument("--exercise-start", metavar="TIME", help="run new incidents on an exercise clock from "
+                        "this scenario time (e.g. '2026-04-15 14:10'), advancing in real time (演练时间)")  # fmt: skip
+    parser.add_argument("--seat", help="this console's name in the journal (default: user@host)")
+
+
+def _exercise_start(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    from firedrill.incident.entry import FieldError, parse_time
+    from firedrill.timeutil import now_local
+
+    try:
+        return parse_time(text, "exercise_start", now_local())
+    except FieldError:
+        raise InputError(f"not a date and time: {text!r}; write it as '2026-04-15 14:10'",
+                         field="--exercise-start") from None
 
 
 def _check_paths(args: argparse.Namespace) -> None:
@@ -38,7 +55,10 @@ def run(args: argparse.Namespace) -> int:
     _check_paths(args)
     from firedrill.tui.app import create_app
 
-    app = create_app(lang=args.lang, data_dir=args.data_dir, config=args.config, playbook_dirs=tuple(args.playbooks))
+    start = _exercise_start(args.exercise_start)
+    seat = args.seat.strip() if args.seat and args.seat.strip() else None
+    app = create_app(lang=args.lang, data_dir=args.data_dir, config=args.config, playbook_dirs=tuple(args.playbooks),
+                     seat=seat, exercise_start=start)  # fmt: skip
     result = app.run()
     if isinstance(result, InputError):
         raise result

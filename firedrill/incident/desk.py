@@ -156,13 +156,15 @@ class Desk:
     # --- changing -------------------------------------------------------------------------------
 
     def open(self, changes: Mapping[str, Any] | None = None, typed: Mapping[str, str] | None = None,
-             at: datetime | None = None, actor: str | None = None, exercise: bool = False,
+             at: datetime | None = None, actor: str | None = None, exercise_offset_s: float | None = None,
              title: str | None = None) -> Change:  # fmt: skip
-        """A new incident: its report time (default: the opening) and site category are facts from the start."""
+        """A new incident: its report time (default: the opening) and site category are facts from the start.
+
+        ``exercise_offset_s``: the incident runs on an exercise clock this far from real time (演练时间)."""
         when = to_local(at) if at is not None else self.now()
         facts = {"reported_at": when, "site_category": DEFAULT_SITE, **(changes or {})}
         check_facts({}, facts, when)  # nothing is opened for facts that would be refused
-        context = {"exercise": True} if exercise else {}
+        context = {"exercise": True, "exercise_offset_s": exercise_offset_s} if exercise_offset_s is not None else {}
         record = self.journal.create_incident(title or when.strftime("%Y-%m-%d %H:%M"), None, when,
                                               actor or self.seat, context)  # fmt: skip
         state = self.load(record.id)

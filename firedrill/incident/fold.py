@@ -49,6 +49,7 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
     alerted: set[str] = set()
     orders: list[Order] = []
     ended = exercise = False
+    exercise_offset_s: float | None = None
     seat: str | None = None
     closed_at: datetime | None = None
     kept: list[Event] = []
@@ -85,6 +86,8 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
             state = p["state"]
             if state == StatusState.OPENED.value:
                 exercise = bool(p.get("exercise"))
+                offset = p.get("exercise_offset_s")
+                exercise_offset_s = float(offset) if isinstance(offset, int | float) else None
             if state == StatusState.CLOSED.value:
                 closed_at = event.at
             else:
@@ -95,5 +98,5 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
     return IncidentState(
         record=as_of, version=len(kept), events=tuple(kept), facts=facts, typed=typed, calls=tuple(sorted(calls)),
         incident=incident, problem=problem, recorded=recorded, alerted=frozenset(alerted), orders=tuple(orders),
-        ended=ended, exercise=exercise, seat=seat,
+        ended=ended, exercise=exercise, exercise_offset_s=exercise_offset_s, seat=seat,
     )  # fmt: skip

@@ -62,6 +62,7 @@ class IncidentState:
     orders: tuple[Order, ...]
     ended: bool  # the emergency is declared over (clause 5): facts no longer change
     exercise: bool  # opened on an exercise clock (演练时间)
+    exercise_offset_s: float | None  # that clock's distance from real time, to resume on it
     seat: str | None  # the seat that opened, resumed or took over the incident last
 
     @property

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,7 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from firedrill.tui.clock import Clock, system_clock
+from firedrill.tui.clock import Clock, ExerciseClock, system_clock
 from firedrill.tui.engine import Engine, Options, load_engine
 from firedrill.tui.screens.main import MainScreen, console_commands
 from firedrill.tui.settings import NARROW, WIDE
@@ -47,7 +48,9 @@ class FiredrillApp(App[Any]):
     def __init__(self, options: Options, clock: Clock = system_clock, *, blink: bool = True) -> None:
         super().__init__()
         self.options = options
-        self.clock = clock
+        self.real_clock = clock
+        # The clock new incidents run on: real time, or an exercise's scenario time (演练时间).
+        self.clock: Clock = ExerciseClock.starting(options.exercise_start, clock) if options.exercise_start else clock
         self.blink = blink
         self.set_reactive(FiredrillApp.lang, options.lang)
         self.engine: Engine | None = None
@@ -94,6 +97,10 @@ class FiredrillApp(App[Any]):
         elif event.state is WorkerState.ERROR:
             self.exit(event.worker.error, return_code=2)
 
+    def set_exercise_start(self, start: datetime) -> None:
+        """Run new incidents on an exercise clock from ``start`` (advancing in real time)."""
+        self.clock = ExerciseClock.starting(start, self.real_clock)
+
     def watch_lang(self, lang: str) -> None:
         self.main.set_lang(lang)
 
@@ -132,8 +139,10 @@ def create_app(
     playbook_dirs: tuple[Path, ...] = (),
     clock: Clock = system_clock,
     blink: bool = True,
+    seat: str | None = None,
+    exercise_start: datetime | None = None,
 ) -> FiredrillApp:
     """The console app. ``lang`` None means the config's language (Chinese by default)."""
     options = Options(lang=lang or "zh", data_dir=data_dir, config=config, playbook_dirs=playbook_dirs,
-                      lang_from_config=lang is None)  # fmt: skip
+                      lang_from_config=lang is None, seat=seat, exercise_start=exercise_start)  # fmt: skip
     return FiredrillApp(options, clock, blink=blink)

@@ -38,6 +38,30 @@ class ManualClock:
         self._now = when if when.tzinfo is not None else when.replace(tzinfo=LOCAL_TZ)
 
 
+class ExerciseClock:
+    """Scenario time for an exercise: a set start, advancing in real time from there (演练时间).
+
+    Kept as an offset from the real clock, so that an exercise incident resumed after a restart
+    goes on from the same scenario time it had."""
+
+    def __init__(self, offset: timedelta, real: Clock = system_clock) -> None:
+        self.offset = offset
+        self.real = real
+
+    @classmethod
+    def starting(cls, start: datetime, real: Clock = system_clock) -> ExerciseClock:
+        start = start if start.tzinfo is not None else start.replace(tzinfo=LOCAL_TZ)
+        return cls(start - real(), real)
+
+    def __call__(self) -> datetime:
+        return (self.real() + self.offset).replace(microsecond=0)
+
+
+def exercise_offset(clock: Clock) -> float | None:
+    """The exercise clock's offset from real time in seconds, or None for real time."""
+    return clock.offset.total_seconds() if isinstance(clock, ExerciseClock) else None
+
+
 def elapsed(since: datetime, now: datetime) -> str:
     """+HH:MM:SS (negative shown with a minus: an event entered before the report time)."""
     seconds = int((now - since).total_seconds())

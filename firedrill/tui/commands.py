@@ -33,6 +33,8 @@ class ConsoleCommands(ListedCommands):
             title = f"{w(action.label, lang)} ({key_display(action.key)})"
             found.append((title, w(action.label, "en" if lang == "zh" else "zh"),
                           partial(main.run_action, action.action)))  # fmt: skip
+        found.append((w("cmd_exercise", lang), w("cmd_exercise", "en" if lang == "zh" else "zh") + " exercise 演练",
+                      main.ask_exercise_start))  # fmt: skip
         for pane in main.panel_ids():
             found.append((f"{w('cmd_panel', lang)}{w('tab_' + pane, lang)}", pane, partial(main.show_panel, pane)))
         from firedrill.tui.scenarios import shipped_scenarios

@@ -57,16 +57,15 @@ class Engine:
     data_dir: Path
     catalogue: Catalogue  # the response procedure's steps (chapters 4–6)
     seat: str = "console"
-    exercise: bool = False
-    _desks: dict[int, Desk] = field(default_factory=dict)
+    _desks: dict[Clock, Desk] = field(default_factory=dict)  # keyed by the clock object itself
 
     def desk(self, clock: Clock) -> Desk:
         """The incident core's desk for this journal on ``clock`` (one per clock)."""
-        found = self._desks.get(id(clock))
+        found = self._desks.get(clock)
         if found is None:
             from firedrill.incident.desk import Desk
 
-            found = self._desks[id(clock)] = Desk(
+            found = self._desks[clock] = Desk(
                 journal=self.journal, clock=clock, rules=self.config.rules, procedure=self.config.procedure,
                 rulebook=self.rulebook, catalogue=self.catalogue, library=self.library,
             )  # fmt: skip
@@ -100,5 +99,4 @@ def load_engine(options: Options) -> Engine:
     data_dir = ensure_data_dir(options.data_dir)
     journal = Journal.open(default_db_path(data_dir))
     return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir,
-                  catalogue=load_catalogue(), seat=options.seat or default_seat(),
-                  exercise=options.exercise_start is not None)  # fmt: skip
+                  catalogue=load_catalogue(), seat=options.seat or default_seat())  # fmt: skip

@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from firedrill.incident.entry import format_time
 from firedrill.models import Range, Text
 from firedrill.playbook.citations import playbook_citation, section_citation
 from firedrill.playbook.schema import SectionKind
-from firedrill.incident.entry import format_time
 from firedrill.tui.settings import ORDERS_DIR
 from firedrill.tui.words import colon, list_sep, w, word
 

@@ -12,7 +12,7 @@ No Textual.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from firedrill.facts import form_changes, form_value
@@ -24,7 +24,7 @@ from firedrill.incident.state import IncidentState
 from firedrill.journal import Event, IncidentRecord, StaleVersionError
 from firedrill.models import Assessment, Incident
 from firedrill.playbook.schema import Playbook
-from firedrill.tui.clock import Clock
+from firedrill.tui.clock import Clock, ExerciseClock, exercise_offset
 from firedrill.tui.engine import Engine
 
 INVALID_INCIDENT = "_incident"  # error key when the values parse but do not make an Incident
@@ -68,7 +68,7 @@ class Session:
             if SPECS[field].kind in TEXT_INPUT_KINDS and text:
                 typed[field] = str(text)
         desk = engine.desk(clock)
-        opened = desk.open(changes, typed, now, actor=engine.seat, exercise=engine.exercise)
+        opened = desk.open(changes, typed, now, actor=engine.seat, exercise_offset_s=exercise_offset(clock))
         session = cls(engine, opened.state, clock)
         for field, text in contents.items():
             session.edit(field, text)  # fields that did not parse show their error
@@ -76,9 +76,13 @@ class Session:
 
     @classmethod
     def resume(cls, engine: Engine, record: IncidentRecord, clock: Clock) -> Session:
-        """An open incident put back exactly as the journal has it; only the resumption is recorded."""
+        """An open incident put back exactly as the journal has it; only the resumption is recorded.
+
+        An exercise incident goes on on its own exercise clock (the same scenario time as before)."""
+        state = engine.desk(clock).load(record.id)
+        if state.exercise_offset_s is not None:
+            clock = ExerciseClock(timedelta(seconds=state.exercise_offset_s), getattr(clock, "real", clock))
         desk = engine.desk(clock)
-        state = desk.load(record.id)
         take_over = state.seat is not None and state.seat != engine.seat
         change = desk.resume(record.id, clock(), actor=engine.seat, take_over=take_over)
         return cls(engine, change.state, clock)

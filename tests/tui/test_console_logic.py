@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from firedrill.incident.places import PlaceError, parse_place
 from firedrill.journal import EventKind, ProcedureState
-from firedrill.procedure import Grade, ProcedureRefused
-from firedrill.procedure import after_ending
+from firedrill.procedure import Grade, ProcedureRefused, after_ending
 from firedrill.tui.checklist import checklist, level_changes, record_step
 from firedrill.tui.clock import LOCAL_TZ, ManualClock
 from firedrill.tui.engine import Options, load_engine
-from firedrill.incident.places import PlaceError, parse_place
 from firedrill.tui.session import Session
 
 NOON = datetime(2026, 3, 11, 12, 0, tzinfo=LOCAL_TZ)

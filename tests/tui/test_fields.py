@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from firedrill.models import Incident
-from firedrill.tui.clock import LOCAL_TZ
 from firedrill.facts import form_changes, incident_data
 from firedrill.incident.entry import FIELDS, FieldError, default_raw, parse_field, raw_from_value
+from firedrill.models import Incident
+from firedrill.tui.clock import LOCAL_TZ
 
 NOW = datetime(2026, 3, 11, 1, 30, tzinfo=LOCAL_TZ)
 

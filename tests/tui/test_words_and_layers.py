@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from firedrill.i18n import label
+from firedrill.incident.entry import FIELDS, TEXT_INPUT_KINDS, Kind
 from firedrill.procedure import RefusalCode
 from firedrill.tui import words
 from firedrill.tui.bindings import ACTIONS
-from firedrill.incident.entry import FIELDS, TEXT_INPUT_KINDS, Kind
 from firedrill.tui.screens.display import PANELS
 from firedrill.tui.screens.step import DONE, NOTE, SKIP, UNDO
 from firedrill.tui.widgets.playbook import SECTIONS
@@ -78,8 +78,9 @@ def test_keys_are_unique_and_every_action_exists() -> None:
 
 @pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.incident.entry", "firedrill.tui.session",
                                     "firedrill.tui.order", "firedrill.tui.wrap", "firedrill.tui.checklist",
-                                    "firedrill.tui.steps_text", "firedrill.tui.dispatching", "firedrill.incident.places",
-                                    "firedrill.tui.timeline", "firedrill.tui.scenarios"])  # fmt: skip
+                                    "firedrill.tui.steps_text", "firedrill.tui.dispatching",
+                                    "firedrill.incident.places", "firedrill.tui.timeline",
+                                    "firedrill.tui.scenarios"])  # fmt: skip
 def test_console_logic_and_cli_entry_leave_textual_out(module: str) -> None:
     code = (f"import importlib, sys; importlib.import_module({module!r}); "
             "sys.exit(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")  # fmt: skip

@@ -32,8 +32,8 @@ class DispatchActions(MainPart):
         if session.values.get("scene") is not None:
             main.want_network()
             await main.network_ready.wait()
-        stations = stations_for(session, main.network, main.console.clock())
-        text = build_order(session, lang, main.console.clock())
+        stations = stations_for(session, main.network, main.now())
+        text = build_order(session, lang, main.now())
         plan, cad = stations.plan, None
         if plan is not None and session.assessment is not None:
             text += "\n\n" + order_text(plan, None, lang).rstrip("\n")

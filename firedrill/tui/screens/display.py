@@ -42,7 +42,7 @@ class ConsoleDisplay:
     def refresh_live(self) -> None:
         """Everything that follows from the form: banner, panels, field marks, incident bar."""
         screen = self._screen()
-        session, lang, now = screen.active, screen.lang, screen.console.clock()
+        session, lang, now = screen.active, screen.lang, screen.now()
         if session is None:
             return
         stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
@@ -136,6 +136,10 @@ class ConsoleDisplay:
         """One entry per loaded incident (its number, place and level); the active one highlighted."""
         screen = self._screen()
         parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold")]
+        if screen.active is not None and screen.active.state.exercise:
+            # An exercise runs on scenario time: said on every screen, so no one takes it for real time.
+            clock = f" {w('exercise_time', screen.lang)} {screen.now():%Y-%m-%d %H:%M:%S} "
+            parts.append(Content.styled(clock, "bold reverse"))
         for ident, session in screen.sessions.items():
             level = word("level", session.assessment.level.value, screen.lang) if session.assessment else "—"
             closed = w("bar_closed", screen.lang) if session.closed else ""
@@ -164,7 +168,7 @@ class ConsoleDisplay:
             for pane in PANELS:
                 tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
         if session is None:
-            screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.console.clock(),
+            screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.now(),
                                loading=screen.engine is None)  # fmt: skip
             return
         self.refresh_all()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -74,6 +75,10 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.network: PreparedNetwork | None = None  # the stations planner's network, loaded when first needed
         self.network_ready = asyncio.Event()
         self.network_loading = False
+
+    def now(self) -> datetime:
+        """Now on the active incident's clock (an exercise's scenario time), else on the console's."""
+        return self.active.clock() if self.active is not None else self.console.clock()
 
     @property
     def console(self) -> FiredrillApp:
@@ -196,12 +201,25 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             self.sessions[session.id] = session
             self.activate(session)
 
+    def ask_exercise_start(self) -> None:
+        """The exercise clock: new incidents run on scenario time from a start the dispatcher gives."""
+        from firedrill.tui.screens.exercise import ExerciseScreen
+
+        def chosen(start: datetime | None) -> None:
+            if start is None or self.engine is None:
+                return
+            self.console.set_exercise_start(start)
+            self.start_incident(None)
+
+        self.app.push_screen(ExerciseScreen(self.lang, self.console.real_clock), chosen)
+
     def resume_incident(self, incident_id: str) -> None:
         from firedrill.tui.session import Session
 
         assert self.engine is not None
         record = self.engine.journal.incident(incident_id)
-        session = self.guarded(lambda: Session.resume(self.engine, record, self.console.clock))  # type: ignore[arg-type]
+        real = self.console.real_clock
+        session = self.guarded(lambda: Session.resume(self.engine, record, real))  # type: ignore[arg-type]
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
