@@ -46,13 +46,13 @@ def record_step(session: Session, step_id: str, action: ProcedureState, by: str 
 
     Returns the events recorded: the step's, and the closing of the record when this completes it.
     """
-    return session.took(session.desk.step(session.id, step_id, action, session.clock(), by, note,
+    return session.took(session.writable_desk().step(session.id, step_id, action, session.clock(), by, note,
                                           expected_version=session.state.version))  # fmt: skip
 
 
 def note_step(session: Session, step_id: str, text: str, by: str | None) -> Event:
     """A note on a step already recorded: a journal ``note`` event naming the step."""
-    return session.took(session.desk.note(session.id, text, step_id, session.clock(), by))[0]
+    return session.took(session.writable_desk().note(session.id, text, step_id, session.clock(), by))[0]
 
 
 def step_notes(events: list[Event]) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from firedrill.errors import InputError
 from firedrill.facts import form_changes, form_value
 from firedrill.incident.desk import Change, Desk
 from firedrill.incident.entry import FIELDS, SPECS, TEXT_INPUT_KINDS, FieldError, Kind, default_raw, parse_field
@@ -45,6 +46,7 @@ class Session:
         self.assessment: Assessment | None = None
         self.incident: Incident | None = None  # the facts of the assessment shown (the last valid ones)
         self.reloaded: tuple[str, ...] = ()  # fields another seat changed, shown after a reload
+        self.following = False  # only following another seat's incident: nothing is written from here
         self._fill_from_state()
 
     # --- creation -------------------------------------------------------------------------------
@@ -75,7 +77,7 @@ class Session:
         return session
 
     @classmethod
-    def resume(cls, engine: Engine, record: IncidentRecord, clock: Clock) -> Session:
+    def resume(cls, engine: Engine, record: IncidentRecord, clock: Clock, follow: bool = False) -> Session:
         """An open incident put back exactly as the journal has it; only the resumption is recorded.
 
         An exercise incident goes on on its own exercise clock (the same scenario time as before)."""
@@ -84,8 +86,24 @@ class Session:
             clock = ExerciseClock(timedelta(seconds=state.exercise_offset_s), getattr(clock, "real", clock))
         desk = engine.desk(clock)
         take_over = state.seat is not None and state.seat != engine.seat
+        if follow and take_over:
+            session = cls(engine, state, clock)
+            session.following = True  # another seat's: shown and kept up to date, nothing written from here
+            return session
         change = desk.resume(record.id, clock(), actor=engine.seat, take_over=take_over)
         return cls(engine, change.state, clock)
+
+    def take_over(self) -> list[Event]:
+        """Stop following: this seat takes the incident over (recorded) and may write to it."""
+        if not self.following:
+            return []
+        self.following = False
+        return self._took(self.desk.resume(self.id, self.clock(), actor=self.engine.seat, take_over=True))
+
+    def _writable(self) -> None:
+        if self.following:
+            raise InputError("this seat follows the incident; take it over to record (跟随中，接管后才能记录)",
+                             field="seat")  # fmt: skip
 
     def _fill_from_state(self) -> None:
         """The form shows the recorded facts, formatted from their values (typed text is not parsed again)."""
@@ -154,7 +172,7 @@ class Session:
 
     def edit(self, field: str, raw: Any) -> bool:
         """Take the form's content of ``field``; True if anything changed (and was re-assessed)."""
-        if self.ended or (field in self.raw and self.raw[field] == raw):
+        if self.ended or self.following or (field in self.raw and self.raw[field] == raw):
             return False
         self.raw[field] = raw
         self._parse(field)
@@ -248,6 +266,7 @@ class Session:
 
     def add_call(self) -> list[Event]:
         """Another call for the same location (4.3(4)), timestamped now; recorded at once."""
+        self._writable()
         events = self._took(self.desk.call(self.id, self.clock(), self.values.get("location"),
                                            expected_version=self.state.version))  # fmt: skip
         self.reassess()
@@ -260,19 +279,25 @@ class Session:
         if self.follow():
             return []
         self.reassess()
-        if self.ended or self.pending or self.stale:
+        if self.ended or self.following or self.pending or self.stale:
             return []  # decisions and alerts follow recorded facts only; the flush will catch up
         return self._took(self.desk.advance(self.id, self.clock()))
 
     def record_order(self, text: str, lang: str, new_units: tuple[str, ...] = (),
                      extra: Mapping[str, object] | None = None) -> list[Event]:  # fmt: skip
         """The order as given, with the units it adds (marked dispatched on the board in the same write)."""
+        self._writable()
         return self._took(self.desk.order(self.id, text, new_units, lang, self.clock(), extra=extra,
                                           expected_version=self.state.version))  # fmt: skip
 
     def took(self, change: Change) -> list[Event]:
         """Take the state after a change made through the desk for this incident (a tick, a note)."""
         return self._took(change)
+
+    def writable_desk(self) -> Desk:
+        """The desk, for a change this seat may make (refused while only following)."""
+        self._writable()
+        return self.desk
 
     def form_values(self) -> dict[str, Any]:
         """The raw contents for every field, to (re)fill the form."""

@@ -138,3 +138,31 @@ async def test_the_exercise_clock_from_the_palette(make_app, clock) -> None:  # 
         assert session is not first and session.state.exercise
         assert session.state.record.opened_at == datetime(2026, 4, 15, 14, 10, tzinfo=LOCAL_TZ)
         assert not first.state.exercise  # an incident opened on real time stays on it
+
+
+async def test_an_incident_open_at_another_seat_is_followed_or_taken_over(tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    first = create_app(lang="zh", data_dir=data, clock=clock, blink=False, seat="seat-A")
+    async with first.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await enter_value(pilot, "deaths", "12")
+        ident = first.main.active.id
+    second = create_app(lang="zh", data_dir=data, clock=clock, blink=False, seat="seat-B")
+    async with second.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert isinstance(second.screen, ResumeScreen)
+        assert "seat-A" in str(second.screen.query_one("#resume-list").content)
+        await pilot.press("f")  # follow, do not take over
+        await pilot.pause()
+        session = second.main.active
+        assert session.id == ident and session.following
+        before = second.engine.journal.version(ident)
+        assert not session.edit("deaths", "0")  # nothing typed here changes the incident
+        second.main.action_add_call()
+        await pilot.pause()
+        assert second.engine.journal.version(ident) == before  # following writes nothing
+        second.main.take_over()
+        await pilot.pause()
+        last = second.engine.journal.events(ident)[-1]
+        assert last.payload["state"] == StatusState.TAKEN_OVER and last.actor == "seat-B"
+        assert last.payload["from_seat"] == "seat-A" and not session.following

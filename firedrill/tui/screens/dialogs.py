@@ -19,36 +19,46 @@ from firedrill.tui.words import w
 NEW = "+new"  # option id for "a new incident"
 
 
-class ResumeScreen(ModalScreen[bool]):
-    """After a restart: resume the open incidents (True) or start a new one and leave them (False)."""
+RESUME, FOLLOW = "resume", "follow"
+
+
+class ResumeScreen(ModalScreen[str]):
+    """Open incidents: resume them (``RESUME``; those last taken up at another seat are taken over),
+    follow another seat's without writing (``FOLLOW``, offered when there is one), or start a new one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "resume", show=False), Binding("n", "new", show=False),
-                Binding("escape", "new", show=False)]  # fmt: skip
+                Binding("escape", "new", show=False), Binding("f", "follow", show=False)]  # fmt: skip
 
-    def __init__(self, lines: list[str], lang: str) -> None:
+    def __init__(self, lines: list[str], lang: str, other_seat: bool = False) -> None:
         super().__init__()
-        self.lines, self.lang = lines, lang
+        self.lines, self.lang, self.other_seat = lines, lang, other_seat
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(w("resume_title", self.lang), classes="dialog-title")
             yield Static("\n".join(self.lines), id="resume-list")
             with Horizontal(classes="buttons"):
-                yield Button(w("resume_all", self.lang), id="resume", variant="primary")
+                yield Button(w("resume_all", self.lang), id=RESUME, variant="primary")
+                if self.other_seat:
+                    yield Button(w("resume_follow", self.lang), id=FOLLOW)
                 yield Button(w("resume_new", self.lang), id="new")
 
     def on_mount(self) -> None:
-        self.query_one("#resume", Button).focus()
+        self.query_one(f"#{RESUME}", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "resume")
+        self.dismiss(event.button.id or "new")
 
     def action_resume(self) -> None:
-        self.dismiss(True)
+        self.dismiss(RESUME)
+
+    def action_follow(self) -> None:
+        if self.other_seat:
+            self.dismiss(FOLLOW)
 
     def action_new(self) -> None:
-        self.dismiss(False)
+        self.dismiss("new")
 
 
 class IncidentsScreen(ModalScreen[str | None]):

@@ -51,7 +51,7 @@ class ConsoleDisplay:
         screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended)
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
         screen.form.set_calls(len(session.calls))
-        screen.form.set_read_only(session.ended)
+        screen.form.set_read_only(session.ended or session.following)
         screen.dirty_panels |= {"assessment", "dispatch", "groups", "procedure"}
         active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]
         self.render_panel(active.removeprefix("tab-"))
@@ -142,7 +142,8 @@ class ConsoleDisplay:
             parts.append(Content.styled(clock, "bold reverse"))
         for ident, session in screen.sessions.items():
             level = word("level", session.assessment.level.value, screen.lang) if session.assessment else "—"
-            closed = w("bar_closed", screen.lang) if session.closed else ""
+            closed = w("bar_closed" if session.closed else "bar_following", screen.lang) \
+                if session.closed or session.following else ""  # fmt: skip
             label = " ".join(p for p in (ident[-4:], (session.values.get("location") or "")[:10], level, closed) if p)
             style = "reverse bold" if session is screen.active else "underline"
             parts.append(Content.from_markup(f"[@click=screen.switch_to('{ident}')][{style}] $label [/][/]",

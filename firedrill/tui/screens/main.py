@@ -175,21 +175,25 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             return
         lines = []
         desk = engine.desk(self.console.clock)
+        other_seat = False
         for record in open_incidents:
             state = desk.load(record.id)
             level = word("level", state.recorded.level.value, self.lang) if state.recorded else "—"
             place = state.facts.get("location") or w("no_location", self.lang)
-            seat = f"  {w('open_at_seat', self.lang).format(seat=state.seat)}" \
-                if state.seat and state.seat != engine.seat else ""  # fmt: skip
+            elsewhere = bool(state.seat and state.seat != engine.seat)
+            other_seat = other_seat or elsewhere
+            seat = f"  {w('open_at_seat', self.lang).format(seat=state.seat)}" if elsewhere else ""
             lines.append(f"{record.id}  {place}  {level}  ({record.opened_at:%Y-%m-%d %H:%M}){seat}")
-        self.app.push_screen(ResumeScreen(lines, self.lang), self._resume_chosen)
+        self.app.push_screen(ResumeScreen(lines, self.lang, other_seat), self._resume_chosen)
 
-    def _resume_chosen(self, resume: bool | None) -> None:
-        if not resume or self.engine is None:
+    def _resume_chosen(self, choice: str | None) -> None:
+        from firedrill.tui.screens.dialogs import FOLLOW, RESUME
+
+        if choice not in (RESUME, FOLLOW) or self.engine is None:
             self.start_incident(None)
             return
         for record in self.engine.journal.open_incidents():
-            self.resume_incident(record.id)
+            self.resume_incident(record.id, follow=choice == FOLLOW)
 
     def start_incident(self, raw: dict[str, Any] | None) -> None:
         from firedrill.tui.session import Session
@@ -200,6 +204,13 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
+
+    def take_over(self) -> None:
+        """This seat takes over the incident it was following (recorded), and may write to it."""
+        session = self.active
+        if session is not None and self.guarded(session.take_over):
+            self.refresh_all()
+            self.refresh_timeline()
 
     def ask_exercise_start(self) -> None:
         """The exercise clock: new incidents run on scenario time from a start the dispatcher gives."""
@@ -213,13 +224,14 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
         self.app.push_screen(ExerciseScreen(self.lang, self.console.real_clock), chosen)
 
-    def resume_incident(self, incident_id: str) -> None:
+    def resume_incident(self, incident_id: str, follow: bool = False) -> None:
+        """Take up an open incident; with ``follow``, one last taken up at another seat is only followed."""
         from firedrill.tui.session import Session
 
         assert self.engine is not None
         record = self.engine.journal.incident(incident_id)
         real = self.console.real_clock
-        session = self.guarded(lambda: Session.resume(self.engine, record, real))  # type: ignore[arg-type]
+        session = self.guarded(lambda: Session.resume(self.engine, record, real, follow))  # type: ignore[arg-type]
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
