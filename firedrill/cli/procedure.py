@@ -1,9 +1,11 @@
 """``firedrill procedure steps|status|tick``: the procedure of chapters 4–6 as a checklist.
 
 ``steps`` prints the checklist for a level; ``status`` rebuilds an incident's checklist from the
-journal; ``tick`` records a step as done (or ``--skip`` / ``--undo``), refusing what the order of
-the plan or the facts do not allow. Time targets come from the ``procedure:`` mapping of the
-config file (``--config``, ``$FIREDRILL_CONFIG`` or the user config file); none are built in.
+journal (as it stood at ``--at``, if given); ``tick`` records a step as done (or ``--skip`` /
+``--undo``) through the incident core's ``Desk``, which refuses what the order of the plan or the
+facts do not allow and closes the record once chapter 6 is complete, as the console does. Time
+targets come from the ``procedure:`` mapping of the config file (``--config``,
+``$FIREDRILL_CONFIG`` or the user config file); none are built in.
 """
 
 from __future__ import annotations
@@ -12,21 +14,22 @@ import argparse
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from firedrill.config import config_path
-from firedrill.datadir import choose_data_dir, default_db_path
 from firedrill.errors import InputError
-from firedrill.journal import Journal, ProcedureState, UnknownIncidentError
+from firedrill.journal import ProcedureState
 from firedrill.models import Level
-from firedrill.procedure.actions import record
 from firedrill.procedure.labels import labels
 from firedrill.procedure.loader import load_catalogue
 from firedrill.procedure.render import status_text, steps_text
 from firedrill.procedure.report import catalogue_data, state_data
-from firedrill.procedure.settings import ProcedureSettings, load_settings
-from firedrill.procedure.source import current_state
 from firedrill.procedure.timeline import elapsed_text
 from firedrill.timeutil import now_local, to_local
+
+if TYPE_CHECKING:
+    from firedrill.incident.desk import Desk
+    from firedrill.journal import Journal
+    from firedrill.procedure.state import ChecklistState
 
 HELP = "the response procedure of chapters 4–6 as a timed checklist (steps, status, tick)"
 LANGS = ("zh", "en")
@@ -37,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_argument("--lang", choices=LANGS, default="zh", help="zh (default) or en")
     journal = argparse.ArgumentParser(add_help=False)
     journal.add_argument("--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or user dir)")
-    journal.add_argument("--config", type=Path, metavar="FILE", help="config file with local time targets")
+    journal.add_argument("--config", type=Path, metavar="FILE",
+                         help="config file: local time targets, rules settings, playbook dirs")  # fmt: skip
     journal.add_argument("--at", metavar="ISO", help="as of / done at this time (naive = Asia/Shanghai; default now)")
     sub = parser.add_subparsers(dest="procedure_command", required=True, metavar="{steps,status,tick}")
 
@@ -52,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     tick = sub.add_parser("tick", parents=[common, journal], help="record a step as done (or skipped, or undone)")
     tick.add_argument("id", help="incident id")
     tick.add_argument("step", help="step id, see 'firedrill procedure steps'")
-    tick.add_argument("--actor", help="who did it / who records it")
+    tick.add_argument("--actor", help="who did it / who records it (default: none)")
     tick.add_argument("--note", help="free text; required with --skip")
     mode = tick.add_mutually_exclusive_group()
     mode.add_argument("--skip", action="store_true", help="record the step as deliberately not done")
@@ -78,15 +82,16 @@ def parse_time(value: str | None, field: str = "--at") -> datetime:
         raise InputError(f"not an ISO 8601 time: {value!r}", field=field) from None
 
 
-def _settings(args: argparse.Namespace) -> ProcedureSettings:
-    return load_settings(config_path(args.config))
+def _desk(args: argparse.Namespace, journal: Journal, at: datetime) -> Desk:
+    from firedrill.cli.incident import make_desk
+
+    return make_desk(journal, args.config, at, getattr(args, "actor", None))
 
 
 def _journal(args: argparse.Namespace) -> Journal:
-    db = default_db_path(choose_data_dir(args.data_dir))
-    if not db.is_file():
-        raise UnknownIncidentError(args.id, db)
-    return Journal.open(db)
+    from firedrill.cli.incident import open_journal
+
+    return open_journal(args.data_dir, args.id)
 
 
 def _print_json(data: object) -> None:
@@ -103,30 +108,47 @@ def _steps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checklist(desk: Desk, incident_id: str, at: datetime, as_of: bool) -> tuple[ChecklistState, bool]:
+    """The incident's checklist at ``at`` (as it stood then, with ``as_of``), and whether its level is unrecorded."""
+    state = desk.load(incident_id, until=at if as_of else None)
+    when = at if as_of else max([at, *(e.at for e in state.events)])
+    checklist = desk.checklist(state, when)
+    if checklist is None:
+        raise InputError(f"incident {incident_id}: {state.problem or 'no level yet'}", field="facts")
+    return checklist, state.recorded is None
+
+
 def _status(args: argparse.Namespace) -> int:
-    settings = _settings(args)
     now = parse_time(args.at)
     with _journal(args) as journal:
-        state, found = current_state(journal, args.id, now, settings=settings)
+        state, assessed_now = _checklist(_desk(args, journal, now), args.id, now, args.at is not None)
     if args.json:
-        _print_json({**state_data(state, args.id), "level_assessed_now": found.assessed_now})
+        _print_json({**state_data(state, args.id), "level_assessed_now": assessed_now})
     else:
-        print(status_text(state, args.id, args.lang, found.assessed_now), end="")
+        print(status_text(state, args.id, args.lang, assessed_now), end="")
     return 0
 
 
 def _tick(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    from firedrill.journal import EventKind
+
     at = parse_time(args.at)
     action = ProcedureState.SKIPPED if args.skip else ProcedureState.UNDONE if args.undo else ProcedureState.DONE
     with _journal(args) as journal:
-        event = record(journal, args.id, args.step, action, at, args.actor, args.note, settings=settings)
-        state, _ = current_state(journal, args.id, at, settings=settings)
+        desk = _desk(args, journal, at)
+        change = desk.step(args.id, args.step, action, at, args.actor, args.note)
+        state = desk.checklist(change.state, at)
+    event = next(e for e in change.events if e.kind is EventKind.PROCEDURE)
     names = labels()
-    elapsed = elapsed_text(event.at - state.reported_at)
+    elapsed = elapsed_text(event.at - change.state.reported_at)
     print(f"{names.heading('recorded', args.lang)}: #{event.seq} {args.step} {action.value} {elapsed}")
-    due = ", ".join(s.id for s in state.due()) or names.heading("none", args.lang)
-    print(f"{names.heading('now_due', args.lang)}: {due}")
+    if change.state.closed:
+        closed = change.state.record.closed_at or at
+        words = "record closed" if args.lang == "en" else "记录已关闭"
+        print(f"{words}: {args.id} {closed.isoformat()}")
+        return 0
+    due = ", ".join(s.id for s in state.due()) if state is not None else ""
+    print(f"{names.heading('now_due', args.lang)}: {due or names.heading('none', args.lang)}")
     return 0
 
 

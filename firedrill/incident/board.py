@@ -79,7 +79,9 @@ def fold_board(events: Iterable[UnitEvent], open_incidents: Iterable[str]) -> Bo
     still_open = set(open_incidents)
     units: dict[str, UnitPosition] = {}
     for event in events:
-        units[event.unit_id] = UnitPosition(event.unit_id, event.status, event.incident_id, event.at, event.actor)
+        serving = None if event.status in (UnitStatus.AVAILABLE, UnitStatus.OUT_OF_SERVICE, UnitStatus.STANDBY) \
+            else event.incident_id  # fmt: skip
+        units[event.unit_id] = UnitPosition(event.unit_id, event.status, serving, event.at, event.actor)
     for unit_id, position in list(units.items()):
         if position.status in COMMITTED and position.incident_id not in still_open:
             units[unit_id] = UnitPosition(unit_id, UnitStatus.AVAILABLE, None, position.since, position.by)

@@ -11,9 +11,10 @@ import pytest
 from firedrill.cli import procedure as cli
 from firedrill.cli.main import main
 from firedrill.errors import InputError
+from firedrill.incident.desk import Desk
 from firedrill.journal import EventKind, Journal
 from firedrill.procedure import load_catalogue
-from tests.procedure.conftest import ACTIVATION, at, open_major_incident
+from tests.procedure.conftest import ACTIVATION, T0, at
 
 
 def run(*argv: str) -> int:
@@ -29,8 +30,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def incident_id(data_dir: Path) -> str:
+    """An incident reported at T0 with a 1200 m² fire: 重大 (1.4), recorded so by the Desk."""
     with Journal.open(data_dir / "firedrill.sqlite3") as journal:
-        return open_major_incident(journal)
+        return Desk(journal).open({"burning_area_m2": 1200}, at=T0).state.id
 
 
 def test_steps_for_a_level_in_order_with_clauses(capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,3 +124,30 @@ def test_ticks_from_the_cli_are_procedure_events(data_dir: Path, incident_id: st
     with Journal.open(data_dir / "firedrill.sqlite3") as journal:
         (event,) = journal.events(incident_id, [EventKind.PROCEDURE])
     assert event.payload["step"] == "alarm_received" and event.payload["note"] == "119" and event.at == at(0)
+
+
+def test_status_as_of_an_earlier_time_leaves_later_ticks_out(
+    data_dir: Path, incident_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for step, minute in ACTIVATION[:3]:
+        run("tick", incident_id, step, "--at", at(minute).isoformat(), "--data-dir", str(data_dir))
+    capsys.readouterr()
+    assert run("status", incident_id, "--json", "--at", at(2).isoformat(), "--data-dir", str(data_dir)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [e["step"] for e in data["timeline"]] == ["alarm_received", "forces_dispatched"]
+    assert data["level_assessed_now"] is False
+
+
+def test_the_last_aftermath_tick_closes_the_record(
+    data_dir: Path, incident_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    steps = [s.id for s in load_catalogue().steps if "major" in s.levels and not s.condition]
+    for minute, step in enumerate(steps, start=1):
+        assert run("tick", incident_id, step, "--at", at(minute).isoformat(), "--data-dir", str(data_dir)) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith("记录已关闭") and incident_id in last
+    with Journal.open(data_dir / "firedrill.sqlite3") as journal:
+        record = journal.incident(incident_id)
+    assert record.status == "closed" and record.closed_at == at(len(steps))
+    code = main(["procedure", "tick", incident_id, steps[-1], "--undo", "--data-dir", str(data_dir)])
+    assert code == 2 and "closed" in capsys.readouterr().err
