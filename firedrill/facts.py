@@ -39,6 +39,7 @@ FACT_NAMES = frozenset((*INCIDENT_FACTS, *PLACE_FACTS))
 TIME_FACTS = frozenset({"reported_at", "ignition_at"})
 # The console's wind fields take one form at a time: a force or a speed, the other is cleared.
 WIND_KEYS = {"wind": ("wind_force", "wind_speed_ms"), "gust": ("gust_force", "gust_speed_ms")}
+WIND_FIELD_OF = {key: field for field, keys in WIND_KEYS.items() for key in keys}
 
 
 def form_changes(form_field: str, value: Any) -> dict[str, Any]:
@@ -62,8 +63,7 @@ def form_value(facts: Mapping[str, Any], form_field: str) -> Any:
 
 def form_fields(names: Iterable[str]) -> list[str]:
     """The console form fields that show these facts, once each, wind fields for their keys."""
-    wind_of = {key: field for field, keys in WIND_KEYS.items() for key in keys}
-    return list(dict.fromkeys(wind_of.get(name, name) for name in names))
+    return list(dict.fromkeys(WIND_FIELD_OF.get(name, name) for name in names))
 
 
 def incident_data(facts: Mapping[str, Any], calls: list[datetime] | tuple[datetime, ...]) -> dict[str, Any]:

@@ -108,4 +108,7 @@ def report_unit(journal: Journal, unit_id: str, action: UnitAction | str, at: da
         expected = ", ".join(sorted(s.value for s in allowed))
         raise InputError(f"unit {unit_id!r} is {position.status.value}; '{wanted.value}' needs it {expected}",
                          field="action")  # fmt: skip
-    return journal.set_unit(unit_id, ACTION_STATUS[wanted], at, actor, position.incident_id)
+    status = ACTION_STATUS[wanted]
+    # Only arrival and release concern the incident the unit serves; the others are the station's own.
+    serving = position.incident_id if wanted in (UnitAction.ARRIVED, UnitAction.RELEASED) else None
+    return journal.set_unit(unit_id, status, at, actor, serving)

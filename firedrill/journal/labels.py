@@ -37,6 +37,7 @@ class Headings(BaseModel):
     not_set: Text
     actor: Text
     previous: Text
+    typed: Text
     level: Text
     base_level: Text
     triggers: Text

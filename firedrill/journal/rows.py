@@ -42,8 +42,10 @@ def select_events(conn: sqlite3.Connection, incident_id: str, kinds: Sequence[Ev
 def latest_facts(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any]:
     """The last recorded value of each fact (a later change replaces an earlier one)."""
     facts: dict[str, Any] = {}
-    for event in select_events(conn, incident_id, (EventKind.FACT,)):
-        facts.update(event.payload["changes"])
+    rows = conn.execute("SELECT payload FROM events WHERE incident_id = ? AND kind = 'fact' ORDER BY seq",
+                        (incident_id,))  # fmt: skip
+    for (text,) in rows:  # payloads only: no models for what is read just to fill in ``previous``
+        facts.update(json.loads(text)["changes"])
     return facts
 
 
@@ -62,8 +64,9 @@ def next_incident_id(conn: sqlite3.Connection, opened: datetime) -> str:
 
 def note_previous_level(conn: sqlite3.Connection, incident_id: str, data: dict[str, Any]) -> None:
     """Set ``previous_level``: the level of the incident's assessment before this one."""
-    last = select_events(conn, incident_id, (EventKind.ASSESSMENT,))
-    data["previous_level"] = last[-1].payload["level"] if last else None
+    row = conn.execute("SELECT payload FROM events WHERE incident_id = ? AND kind = 'assessment' "
+                       "ORDER BY seq DESC LIMIT 1", (incident_id,)).fetchone()  # fmt: skip
+    data["previous_level"] = json.loads(row[0])["level"] if row else None
 
 
 def insert_event(

@@ -56,6 +56,8 @@ from firedrill.timeutil import to_local
 Entry = tuple[EventKind | str, Mapping[str, object]]
 # A unit is committed to an open incident while its latest status is one of these.
 COMMITTED = frozenset({UnitStatus.DISPATCHED, UnitStatus.ON_SCENE})
+# Serving an incident (freed when it closes): committed, or on the way back from it.
+SERVING = COMMITTED | {UnitStatus.RETURNING}
 
 
 def _time(value: object, field: str) -> datetime:
@@ -203,7 +205,7 @@ class Journal:
                 (closed.isoformat(), incident_id),
             )
             for unit_id, status, serving in self._latest_units(conn):
-                if serving == incident_id and status is not UnitStatus.OUT_OF_SERVICE:
+                if serving == incident_id and status in SERVING:
                     insert_unit_event(conn, unit_id, UnitStatus.AVAILABLE, incident_id, closed, actor,
                                       "incident closed")  # fmt: skip
         return [event]
@@ -305,6 +307,8 @@ class Journal:
         written = []
         for unit_id, status in units:
             now, serving = latest.get(unit_id, (UnitStatus.AVAILABLE, None))
+            if status is UnitStatus.DISPATCHED and now is UnitStatus.OUT_OF_SERVICE:
+                raise InputError(f"unit {unit_id!r} is out of service; not dispatched", field="units")
             if status is UnitStatus.DISPATCHED and now in COMMITTED and serving not in (None, incident_id):
                 open_there = find_incident(conn, serving)
                 if open_there is not None and open_there.status is IncidentStatus.OPEN:

@@ -1,5 +1,7 @@
-"""Time alerts during a replay: the clock passing the start of the night window of 4.3(3), and a
-playbook's time window (the theatre's roof-collapse window, 附件5 一(五)1) from its parameter.
+"""Time alerts during a replay, raised by the incident core's one definition of each
+(firedrill/incident/alerts.py): the night trigger of 4.3(3), and a playbook's time window (the
+theatre's roof-collapse window, 附件5 一(五)1). A replay or a drill raises the alerts the console
+raises, with the same codes and words, at the moment the console would first raise them.
 
 Times come from the rule and playbook data, never from here: the night window from
 rules/data/escalation.yaml, the collapse window from the playbook parameter that
@@ -8,22 +10,27 @@ playbook/data/calculators.yaml names.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable
+from datetime import datetime, time, timedelta
 
-from firedrill.models import Text, Trigger
-from firedrill.playbook.collapse import collapse_window
+from firedrill.incident.alerts import Alert as Raised
+from firedrill.incident.alerts import collapse_alert, night_alert
+from firedrill.models import Assessment, Trigger
+from firedrill.playbook.calculators import collapse_window
 from firedrill.playbook.settings import load_settings
 from firedrill.replay.parser import LoadedScript
 from firedrill.replay.schema import AlertCode
 from firedrill.replay.timeline import Alert
-from firedrill.replay.words import label
 from firedrill.rules.loader import Rulebook
 
 ONE_DAY = timedelta(days=1)
+# Both ends of the collapse window count as inside (firedrill/playbook/collapse.py): the core says
+# "past" only after the closing moment. Replay times are whole seconds (calls are spread in whole
+# seconds, offsets print as +H:MM:SS), as is the console's clock tick, so the first moment at which
+# the core raises ``collapse_window_past`` is one second after the window closes.
+AFTER_CLOSE = timedelta(seconds=1)
 
-
-def _fill(template: Text, **values: object) -> Text:
-    return Text(zh=template.zh.format(**values), en=template.en.format(**values))
+Assess = Callable[[datetime], Assessment]
 
 
 def night_crossings(start: datetime, end: datetime, rulebook: Rulebook) -> list[datetime]:
@@ -39,46 +46,70 @@ def night_crossings(start: datetime, end: datetime, rulebook: Rulebook) -> list[
     return moments
 
 
-def _night_alerts(loaded: LoadedScript, rulebook: Rulebook) -> list[Alert]:
-    night = rulebook.escalation.night
+def _midnights(start: datetime, end: datetime) -> list[datetime]:
+    days = range(start.date().toordinal(), end.date().toordinal() + 1)
+    moments = (datetime.combine(start.date().fromordinal(d), time(0), tzinfo=start.tzinfo) for d in days)
+    return [m for m in moments if start < m <= end]
+
+
+def _night_points(loaded: LoadedScript, rulebook: Rulebook, clock_points: Iterable[datetime]) -> list[datetime]:
+    """The clock points the replay engine evaluates the rules at, where the night trigger may begin to hold
+    or to count: the start, injects, calls, the night window's start, midnights (and the engine's own)."""
+    start, end = loaded.start, loaded.end
+    calls = (*loaded.initial.calls, *(t for ts in loaded.call_times for t in ts))
+    points = {start, *loaded.inject_times, *calls, *night_crossings(start, end, rulebook), *_midnights(start, end),
+              *clock_points}  # fmt: skip
+    return sorted(p for p in points if start <= p <= end)
+
+
+def _alert(loaded: LoadedScript, raised: Raised, at: datetime, clause: str, quote: str) -> Alert:
+    code, detail = raised
+    return Alert(code=AlertCode(code), at=at, offset=loaded.offset(at), clause=clause, quote=quote, detail=detail)
+
+
+def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess,
+                  clock_points: Iterable[datetime]) -> list[Alert]:  # fmt: skip
+    """``night_alert`` at every clock point with the codes raised so far, as the console re-assesses:
+    a fire that grows to major at night is told ``night_trigger`` after ``night_trigger_listed``."""
     rule = rulebook.escalation.trigger(Trigger.NIGHT)
-    detail = _fill(label("alert", "night_window"), clock=night.starts.strftime("%H:%M"))
-    return [
-        Alert(
-            code=AlertCode.NIGHT_WINDOW, at=at, offset=loaded.offset(at), clause=rule.clause, quote=rule.quote,
-            detail=detail,
-        )
-        for at in night_crossings(loaded.start, loaded.end, rulebook)
-    ]
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
+    alerts: list[Alert] = []
+    alerted: frozenset[str] = frozenset()
+    for at in _night_points(loaded, rulebook, clock_points):
+        raised = night_alert(assess(at), alerted)
+        if raised is not None:
+            alerted |= {raised[0]}
+            alerts.append(_alert(loaded, raised, at, rule.clause, rule.quote))
+    return alerts
 
 
 def _collapse_alerts(loaded: LoadedScript) -> list[Alert]:
+    """``collapse_alert`` when the window opens and just after it closes (or at the start, if the script
+    starts inside or past it). Counted from the script's ``ignition``; a script with none starts at the
+    report, so the window is counted from the report time, as the console does with no ignition typed."""
     settings = load_settings().collapse_window
     playbook = loaded.playbook
     if not any(p.id == settings.parameter for p in playbook.parameters):
         return []
+    given = loaded.ignition if loaded.script.ignition is not None else None
     window = collapse_window(playbook, loaded.ignition, loaded.ignition)
     parameter = window.parameter
-    alerts = []
-    for code, at, minutes in (
-        (AlertCode.COLLAPSE_WINDOW_OPENS, window.opens_at, parameter.minimum),
-        (AlertCode.COLLAPSE_WINDOW_CLOSES, window.closes_at, parameter.maximum),
-    ):
-        if loaded.start <= at <= loaded.end:
-            detail = Text(
-                zh=label("alert", code.value).zh.format(minutes=_number(minutes or 0), name=parameter.name.zh),
-                en=label("alert", code.value).en.format(minutes=_number(minutes or 0), name=parameter.name.en),
-            )
-            alerts.append(Alert(code=code, at=at, offset=loaded.offset(at), clause=parameter.cite,
-                                quote=parameter.quote, detail=detail))  # fmt: skip
+    alerts: list[Alert] = []
+    alerted: frozenset[str] = frozenset()
+    for moment in (window.opens_at, window.closes_at + AFTER_CLOSE):
+        at = max(moment, loaded.start)
+        if at > loaded.end:
+            continue
+        raised = collapse_alert(playbook, given, loaded.ignition, at, alerted)
+        if raised is not None:
+            alerted |= {raised[0]}
+            alerts.append(_alert(loaded, raised, at, parameter.cite, parameter.quote))
     return alerts
 
 
-def schedule(loaded: LoadedScript, rulebook: Rulebook) -> tuple[Alert, ...]:
-    """Every alert of the script between its start and its end, in time order."""
-    alerts = _night_alerts(loaded, rulebook) + _collapse_alerts(loaded)
+def schedule(loaded: LoadedScript, rulebook: Rulebook, assess: Assess,
+             clock_points: Iterable[datetime] = ()) -> tuple[Alert, ...]:  # fmt: skip
+    """Every alert of the script between its start and its end, in time order. ``assess`` is the
+    replay's assessment at a clock time (``Replay.assess_at``); ``clock_points`` are further moments
+    the engine evaluates (configured period bounds)."""
+    alerts = _night_alerts(loaded, rulebook, assess, clock_points) + _collapse_alerts(loaded)
     return tuple(sorted(alerts, key=lambda a: (a.at, a.code.value)))

@@ -87,7 +87,7 @@ class Replay:
         for inject in loaded.script.injects:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
-        self.alerts = schedule(loaded, self.rulebook)
+        self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
         self.procedure_events = tuple(self._procedure_events())
 
     @property

@@ -11,9 +11,12 @@ from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from firedrill.incident.alerts import COLLAPSE, NIGHT, NIGHT_LISTED
 from firedrill.journal import ProcedureState
 from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
+from firedrill.playbook.calculators import WindowStatus
 from firedrill.procedure.settings import ProcedureSettings
 from firedrill.procedure.state import StepState
 from firedrill.replay.timespec import Duration, WhenField
@@ -178,9 +181,23 @@ class Inject(_Strict):
 
 
 class AlertCode(StrEnum):
-    NIGHT_WINDOW = "night_window"
-    COLLAPSE_WINDOW_OPENS = "collapse_window_opens"
-    COLLAPSE_WINDOW_CLOSES = "collapse_window_closes"
+    """The incident core's alert codes (firedrill/incident/alerts.py): a replay raises the same alerts."""
+
+    NIGHT_TRIGGER = NIGHT
+    NIGHT_TRIGGER_LISTED = NIGHT_LISTED
+    COLLAPSE_WINDOW_OPEN = COLLAPSE[WindowStatus.INSIDE]
+    COLLAPSE_WINDOW_PAST = COLLAPSE[WindowStatus.PAST]
+    # The member's old name, an alias of the same code (not a code of its own), until
+    # tests/replay/test_record_facts.py names COLLAPSE_WINDOW_OPEN.
+    COLLAPSE_WINDOW_OPENS = COLLAPSE_WINDOW_OPEN
+
+
+def _alert_code(value: Any) -> Any:
+    """One clear error for a code that is not the core's (e.g. an old script's ``night_window``)."""
+    if not isinstance(value, str) or value not in {code.value for code in AlertCode}:
+        accepted = ", ".join(code.value for code in AlertCode)
+        raise PydanticCustomError("alert_code", "unknown alert code; the codes are: {accepted}", {"accepted": accepted})
+    return value
 
 
 class DispatchExpect(_Strict):
@@ -199,7 +216,7 @@ class Expectation(_Strict):
     escalated: bool | None = None
     triggers: tuple[Trigger, ...] | None = None  # exactly these hold (order does not matter)
     dispatch: DispatchExpect | None = None
-    alert: AlertCode | None = None  # must have fired at or before ``at``
+    alert: Annotated[AlertCode, BeforeValidator(_alert_code)] | None = None  # fired at or before ``at``
     procedure: dict[str, StepState] | None = None  # checklist step id: its state at ``at``
     why: str | None = None  # the hand derivation from the plan
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.models import Level, Trigger
+from firedrill.playbook.calculators import WindowStatus, collapse_window
 from firedrill.playbook.loader import load_library
 from firedrill.replay.schema import AlertCode
 from firedrill.replay.timeline import ChangeKind, EntryKind
@@ -15,6 +17,7 @@ from firedrill.timeutil import to_local
 from tests.replay.helpers import BASE, replay_of
 
 MINUTE = timedelta(minutes=1)
+SECOND = timedelta(seconds=1)
 
 
 def test_clock_passing_22_is_an_entry_of_its_own_and_raises_the_major_fire(tmp_path: Path) -> None:
@@ -24,7 +27,7 @@ def test_clock_passing_22_is_an_entry_of_its_own_and_raises_the_major_fire(tmp_p
     assert [e.at.time() for e in crossing] == [night_start]
     entry = crossing[0]
     assert entry.injects == ()  # no inject falls there
-    assert [a.code for a in entry.alerts] == [AlertCode.NIGHT_WINDOW]
+    assert [a.code for a in entry.alerts] == [AlertCode.NIGHT_TRIGGER]
     assert entry.alerts[0].clause == "4.3(3)"
     kinds = {c.kind: c for c in entry.changes}
     assert (kinds[ChangeKind.LEVEL].before, kinds[ChangeKind.LEVEL].after) == ("major", "especially_major")
@@ -41,7 +44,7 @@ def test_state_at_any_clock_time_between_entries(tmp_path: Path) -> None:
     assert (before.decision.level, before.decision.triggers) == (Level.MAJOR, ())
     assert (after.decision.level, after.decision.triggers) == (Level.ESPECIALLY_MAJOR, (Trigger.NIGHT,))
     assert before.incident.burning_area_m2 == 700 and before.injects_applied == 1
-    assert [a.code for a in after.alerts] == [AlertCode.NIGHT_WINDOW] and before.alerts == ()
+    assert [a.code for a in after.alerts] == [AlertCode.NIGHT_TRIGGER] and before.alerts == ()
     just_before_inject = replay.state_at(start + 10 * MINUTE - MINUTE / 60)
     assert just_before_inject.incident.burning_area_m2 == 100 and just_before_inject.decision.level is Level.GENERAL
 
@@ -126,15 +129,69 @@ def test_collapse_window_alerts_come_from_the_theatre_parameter(tmp_path: Path) 
             .replace("location:", 'ignition: "-00:10"\nlocation:').replace('at: "+00:30"', 'at: "+00:40"'))
     replay = replay_of(tmp_path, text)
     ignition = replay.start - 10 * MINUTE
-    alerts = {a.code: a for a in replay.alerts}
-    assert alerts[AlertCode.COLLAPSE_WINDOW_OPENS].at == ignition + parameter.minimum * MINUTE
-    assert alerts[AlertCode.COLLAPSE_WINDOW_CLOSES].at == ignition + parameter.maximum * MINUTE
-    assert alerts[AlertCode.COLLAPSE_WINDOW_OPENS].clause == parameter.cite
-    assert alerts[AlertCode.COLLAPSE_WINDOW_OPENS].quote == parameter.quote
+    alerts = {a.code: a for a in replay.alerts if a.code.startswith("collapse")}
+    assert list(alerts) == [AlertCode.COLLAPSE_WINDOW_OPEN, AlertCode.COLLAPSE_WINDOW_PAST]
+    assert alerts[AlertCode.COLLAPSE_WINDOW_OPEN].at == ignition + parameter.minimum * MINUTE
+    # both ends are inside the window: the core says "past" from the first second after it closes
+    closes = ignition + parameter.maximum * MINUTE
+    assert collapse_window(replay.loaded.playbook, ignition, closes).status is WindowStatus.INSIDE
+    assert alerts[AlertCode.COLLAPSE_WINDOW_PAST].at == closes + SECOND
+    assert alerts[AlertCode.COLLAPSE_WINDOW_OPEN].clause == parameter.cite
+    assert alerts[AlertCode.COLLAPSE_WINDOW_OPEN].quote == parameter.quote
     entry_times = {e.at for e in replay.timeline if EntryKind.ALERT in e.kinds}
     assert {a.at for a in replay.alerts} <= entry_times
     # other playbooks have no such window
-    assert not any(a.code is AlertCode.COLLAPSE_WINDOW_OPENS for a in replay_of(tmp_path, BASE, "other.yaml").alerts)
+    assert not any(a.code.startswith("collapse") for a in replay_of(tmp_path, BASE, "other.yaml").alerts)
+
+
+def test_collapse_alerts_are_the_consoles_with_its_words(tmp_path: Path) -> None:
+    text = (BASE.replace("playbook: shopping-mall", "playbook: theatre")
+            .replace("location:", 'ignition: "-00:10"\nlocation:').replace('at: "+00:30"', 'at: "+00:40"'))
+    replay = replay_of(tmp_path, text)
+    ignition, playbook = replay.start - 10 * MINUTE, replay.loaded.playbook
+    for alert in (a for a in replay.alerts if a.code.startswith("collapse")):
+        alerted = frozenset(a.code.value for a in replay.alerts if a.at < alert.at)
+        assert collapse_alert(playbook, ignition, replay.start, alert.at, alerted) == (alert.code, alert.detail)
+        # a second earlier the core would not have raised it
+        assert collapse_alert(playbook, ignition, replay.start, alert.at - SECOND, alerted) is None
+
+
+def test_a_script_starting_inside_the_window_is_told_at_its_start_counted_from_the_report(tmp_path: Path) -> None:
+    # No ignition: counted from the start (the report), as the console counts with no ignition typed.
+    # Starting past the window gives "past" only.
+    text = (BASE.replace("playbook: shopping-mall", "playbook: theatre")
+            .replace("location:", 'ignition: "-00:25"\nlocation:'))
+    replay = replay_of(tmp_path, text)
+    collapse = [(a.code, a.at) for a in replay.alerts if a.code.startswith("collapse")]
+    assert collapse == [(AlertCode.COLLAPSE_WINDOW_OPEN, replay.start),
+                        (AlertCode.COLLAPSE_WINDOW_PAST, replay.start + 5 * MINUTE + SECOND)]  # fmt: skip
+    past = replay_of(tmp_path, text.replace('ignition: "-00:25"', 'ignition: "-01:00"'), "past.yaml")
+    assert [(a.code, a.at) for a in past.alerts if a.code.startswith("collapse")] == [
+        (AlertCode.COLLAPSE_WINDOW_PAST, past.start)]
+    from_report = replay_of(tmp_path, BASE.replace("playbook: shopping-mall", "playbook: theatre"), "report.yaml")
+    opened = next(a for a in from_report.alerts if a.code is AlertCode.COLLAPSE_WINDOW_OPEN)
+    assert opened.at == from_report.start + 20 * MINUTE
+    assert "按接警时间计" in opened.detail.zh and "counted from the report time" in opened.detail.en
+
+
+def test_night_listed_then_applied_when_the_fire_becomes_major_at_night(tmp_path: Path) -> None:
+    # Reported at 23:40 (night from the start) as a general fire; 700 m² at +10 makes it major, and the
+    # night trigger then raises it: the console tells night_trigger_listed, then night_trigger.
+    replay = replay_of(tmp_path, BASE.replace("2026-11-24T21:40:00", "2026-11-24T23:40:00"))
+    assert [(a.code, a.offset) for a in replay.alerts] == [
+        (AlertCode.NIGHT_TRIGGER_LISTED, "+0:00:00"), (AlertCode.NIGHT_TRIGGER, "+0:10:00")]
+    listed, applied = replay.alerts
+    assert (listed.clause, listed.quote) == ("4.3(3)", "当日22时至次日凌晨6时发生的重大火灾事故。")
+    for alert, alerted in ((listed, frozenset()), (applied, frozenset({listed.code.value}))):
+        assert night_alert(replay.assess_at(alert.at), alerted) == (alert.code, alert.detail)
+    assert applied.detail.en.startswith("Night trigger holds (4.3(3)); the major fire is answered as especially major")
+    assert replay.timeline[0].alerts == (listed,) and EntryKind.ALERT in replay.timeline[0].kinds
+
+
+def test_a_day_fire_has_no_night_alert_and_the_alerts_are_the_same_every_time(tmp_path: Path) -> None:
+    day = BASE.replace("2026-11-24T21:40:00", "2026-11-24T10:00:00")
+    assert replay_of(tmp_path, day).alerts == ()
+    assert replay_of(tmp_path).alerts == replay_of(tmp_path, name="again.yaml").alerts
 
 
 def test_combat_phase_marked_by_a_script_cites_the_playbook(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ GOOD = BASE + """\
   - at: "+00:20"
     level: especially_major
     triggers: [night]
-    alert: night_window
+    alert: night_trigger
 """
 WRONG = GOOD.replace("""  - at: "+00:20"
     level: especially_major""", """  - at: "+00:20"
@@ -55,7 +55,7 @@ def test_a_failed_expectation_is_reported_not_swallowed(tmp_path: Path) -> None:
 
 
 def test_alert_expected_before_it_fires_fails(tmp_path: Path) -> None:
-    text = BASE.replace("    level: major", "    alert: night_window")
+    text = BASE.replace("    level: major", "    alert: night_trigger")
     result = check_replay(replay_of(tmp_path, text))[0]
     assert not result.passed and result.checks[0].actual == "(not fired)"
 
@@ -95,7 +95,7 @@ def test_json_timeline_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert entry["offset"] == "+0:20:00" and entry["kinds"] == ["alert", "change"]
     assert entry["decision"]["level"] == "especially_major"
     assert entry["decision"]["dispatch"]["stations"] == {"minimum": 10, "maximum": None}
-    assert entry["alerts"][0]["code"] == "night_window"
+    assert entry["alerts"][0]["code"] == "night_trigger"
     assert {c["kind"] for c in entry["changes"]} >= {"level", "escalation", "trigger_on", "dispatch"}
     assert [r["passed"] for r in replay["expectations"]] == [True, True]
     assert data["summary"] == {"scripts": 1, "expectations": 2, "failed": 0, "scripts_failed": 0}
@@ -105,10 +105,10 @@ def test_text_in_english_and_chinese(tmp_path: Path, capsys: pytest.CaptureFixtu
     path = write(tmp_path, GOOD)
     run(replay_cli, str(path), "--lang", "en")
     english = capsys.readouterr().out
-    assert "level Major → Especially major" in english and "The clock passes 22:00" in english
+    assert "level Major → Especially major" in english and "Night trigger holds (4.3(3))" in english
     run(replay_cli, str(path))
     chinese = capsys.readouterr().out
-    assert "等级 重大 → 特别重大" in chinese and "时钟过22:00" in chinese
+    assert "等级 重大 → 特别重大" in chinese and "夜间情形成立(4.3(3))" in chinese
 
 
 def test_same_script_same_timeline_byte_for_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from firedrill.errors import InputError
+from firedrill.incident.alerts import COLLAPSE, NIGHT, NIGHT_LISTED
 from firedrill.models import Incident, SiteCategory
 from firedrill.replay.parser import load_script
 from firedrill.replay.schema import FactUpdate, FlagUpdate, StartIncident, WeatherUpdate
@@ -81,6 +82,8 @@ BAD_CASES = [
      "injects.1.calls.at"),
     ("end before the last time", lambda t: t + 'end: "+00:20"\n', "end:", "end"),
     ("unknown alert", lambda t: t.replace("    level: major", "    alert: sirens"), "sirens", "expect.0.alert"),
+    ("alert code no longer used", lambda t: t.replace("    level: major", "    alert: night_window"), "night_window",
+     "expect.0.alert"),
 ]
 
 
@@ -103,6 +106,26 @@ def test_bad_script_is_one_error_with_file_line_and_field(
         expected = line_with(text, marker)
     assert error.line == expected, what
     assert "\n" not in error.one_line()
+
+
+@pytest.mark.parametrize("old", ["night_window", "collapse_window_opens", "collapse_window_closes"])
+def test_an_old_alert_code_is_one_error_naming_the_accepted_codes(tmp_path: Path, old: str) -> None:
+    # The codes are the incident core's (firedrill/incident/alerts.py), the ones the console records.
+    text = BASE.replace("    level: major", f"    alert: {old}")
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as caught:
+        load_script(path)
+    error = caught.value
+    assert (error.file, error.line, error.field) == (str(path), line_with(text, old), "expect.0.alert")
+    codes = "night_trigger, night_trigger_listed, collapse_window_open, collapse_window_past"
+    assert error.message == f"unknown alert code; the codes are: {codes} (got '{old}')"
+    assert "\n" not in error.one_line()
+
+
+def test_every_core_alert_code_is_accepted(tmp_path: Path) -> None:
+    for code in (NIGHT, NIGHT_LISTED, *COLLAPSE.values()):
+        loaded = load_script(write(tmp_path, BASE.replace("    level: major", f"    alert: {code}")))
+        assert loaded.script.expect[0].alert == code
 
 
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
