@@ -69,6 +69,7 @@ class Desk:
     rulebook: Rulebook = field(default_factory=load_rulebook)
     catalogue: Catalogue = field(default_factory=load_catalogue)
     library: Library | None = None
+    _latest: dict[str, IncidentState] = field(default_factory=dict, init=False, repr=False)
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -77,13 +78,23 @@ class Desk:
 
     def load(self, incident_id: str, until: datetime | None = None) -> IncidentState:
         """The incident as its journal holds it (as it stood at ``until``, if given)."""
+        if until is None:
+            # The journal is append-only: a state with as many events as the journal has is the current one.
+            known = self._latest.get(incident_id)
+            if known is not None and known.version == self.journal.version(incident_id):
+                return known
         record = self.journal.incident(incident_id)
-        return fold(record, self.journal.events(incident_id), ending_step(self.catalogue).id, until)
+        state = fold(record, self.journal.events(incident_id), ending_step(self.catalogue).id, until)
+        if until is None:
+            self._latest[incident_id] = state
+        return state
 
     def refold(self, state: IncidentState, events: Sequence[Event]) -> IncidentState:
         """``state`` with ``events`` (just appended) folded in, without reading the journal again."""
         record = self.journal.incident(state.id) if any(e.kind is EventKind.STATUS for e in events) else state.record
-        return fold(record, (*state.events, *events), ending_step(self.catalogue).id)
+        after = fold(record, (*state.events, *events), ending_step(self.catalogue).id)
+        self._latest[state.id] = after
+        return after
 
     def playbook(self, scenario: object) -> Playbook | None:
         if self.library is None or not isinstance(scenario, str) or scenario not in self.library:
