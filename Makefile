@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest scenarios bench clean
+.PHONY: run test lint typecheck imports pytest scenarios bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,17 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/firedrill
 
-test: $(STAMP_TEST) lint typecheck scenarios pytest
+test: $(STAMP_TEST) lint typecheck imports scenarios pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check firedrill tests bench
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy firedrill
+
+# The layering contracts of [tool.importlinter] in pyproject.toml.
+imports: $(STAMP_TEST)
+	$(BIN)/lint-imports
 
 pytest: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q

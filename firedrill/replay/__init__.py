@@ -1,6 +1,6 @@
-"""Scripted scenario replays and scored drills (issue #5): script schema and parser, the replay
-engine and its timeline, expectations, drill scoring (with the trainee's procedure ticks, issue
-#8), after-action reports, record → script.
+"""Scripted scenario replays and scored drills: script schema and parser, the replay engine and
+its timeline, expectations, drill scoring (with the trainee's procedure ticks), after-action
+reports, record → script.
 
 Import from the submodules: ``firedrill.replay.parser`` (load_script), ``.engine`` (Replay,
 Cursor, State), ``.expect`` (check_replay), ``.drill`` (score_drill), ``.procedure_rating``

@@ -50,7 +50,7 @@ def settled_heap(fewer_full_collections: None) -> None:
     """Collect, then freeze what is alive, once per test module (gc.freeze).
 
     The engine's caches (playbooks, rules, the road network) and the imported modules are a few
-    hundred thousand long-lived objects; Python's full collections scanned them again and again,
+    hundred thousand long-lived objects; Python's full collections would scan them again and again,
     about 20 s of this suite. Frozen after a collection they are no longer scanned, and full
     collections come after 50 middle ones instead of 10; what each test leaves behind is still
     collected.
@@ -64,7 +64,7 @@ def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Apps made in these tests run without Textual's animations (as TEXTUAL_ANIMATIONS=none would).
 
     A tab switch animates its underline for a fraction of a second, and Pilot.pause waits until the
-    process is idle, so every pause after a switch waited for the animation; the end state is the same.
+    process is idle, so every pause after a switch would wait for the animation; the end state is the same.
     """
     import textual.constants
 

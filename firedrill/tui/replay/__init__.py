@@ -1,4 +1,4 @@
-"""Replay and drill modes of the console (issue #5): ``ReplayScreen`` and ``DrillScreen`` over the
+"""Replay and drill modes of the console: ``ReplayScreen`` and ``DrillScreen`` over the
 replay engine (firedrill/replay), and the functions that open them on any running Textual app.
 
 ``open_replay(app, path, lang)`` and ``open_drill(app, path, trainee, lang)`` load the script,
