@@ -18,7 +18,7 @@ from typing import Any
 from firedrill.errors import InputError
 from firedrill.incident.fold import fold
 from firedrill.journal.labels import Labels, labels, render
-from firedrill.journal.models import Event, EventKind, IncidentRecord
+from firedrill.journal.models import Event, EventKind
 from firedrill.journal.store import Journal
 from firedrill.models import Text
 from firedrill.timeutil import format_elapsed
@@ -28,24 +28,29 @@ JSON_VERSION = 1
 LANGS = ("zh", "en")
 
 
-def elapsed_seconds(incident: IncidentRecord, at: datetime) -> int:
-    return int((at - incident.opened_at).total_seconds())
+def elapsed_seconds(origin: datetime, at: datetime) -> int:
+    """Seconds from the report time (the timeline's origin everywhere) to ``at``; negative before it."""
+    return int((at - origin).total_seconds())
+
+
+def signed_elapsed(seconds: int) -> str:
+    return format_elapsed(seconds) if seconds >= 0 else "-" + format_elapsed(-seconds)[1:]
 
 
 def _local_text(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _facts_and_calls(journal: Journal, incident_id: str) -> tuple[dict[str, object], list[datetime]]:
+def _facts_and_calls(journal: Journal, incident_id: str) -> tuple[dict[str, object], list[datetime], datetime]:
     state = fold(journal.incident(incident_id), journal.events(incident_id))
     facts = {name: value.isoformat() if isinstance(value, datetime) else value for name, value in state.facts.items()}
-    return facts, list(state.calls)
+    return facts, list(state.calls), state.reported_at
 
 
 def export_data(journal: Journal, incident_id: str) -> dict[str, Any]:
     """The JSON export as a dict of JSON types."""
     incident = journal.incident(incident_id)
-    facts, calls = _facts_and_calls(journal, incident_id)
+    facts, calls, origin = _facts_and_calls(journal, incident_id)
     return {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
@@ -53,7 +58,7 @@ def export_data(journal: Journal, incident_id: str) -> dict[str, Any]:
         "events": [
             {
                 **event.model_dump(mode="json", exclude={"incident_id"}),
-                "elapsed_seconds": elapsed_seconds(incident, event.at),
+                "elapsed_seconds": elapsed_seconds(origin, event.at),
             }
             for event in journal.events(incident_id)
         ],
@@ -140,7 +145,7 @@ def to_markdown(journal: Journal, incident_id: str, lang: str = "zh") -> str:
 
     incident = journal.incident(incident_id)
     events = journal.events(incident_id)
-    facts, calls = _facts_and_calls(journal, incident_id)
+    facts, calls, origin = _facts_and_calls(journal, incident_id)
     closed = _local_text(incident.closed_at) if incident.closed_at else h("none")
     header = [
         (h("incident"), incident.id),
@@ -155,7 +160,7 @@ def to_markdown(journal: Journal, incident_id: str, lang: str = "zh") -> str:
     lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in header]
     lines += ["", f"## {h('events')}", ""]
     for event in events:
-        when = f"{_local_text(event.at)} ({format_elapsed(elapsed_seconds(incident, event.at))})"
+        when = f"{_local_text(event.at)} ({signed_elapsed(elapsed_seconds(origin, event.at))})"
         line = f"- **#{event.seq}** {when} · **{_named(names.kinds, event.kind, lang)}** · "
         line += _detail(event, lang, names).replace("\n", "\n  ")
         if event.actor:
