@@ -62,7 +62,12 @@ def command_for(app: str, data_dir: str | None, lang: str | None) -> str:
         words += ["--data-dir", str(Path(data_dir).expanduser().resolve())]
     if lang is not None:
         words += ["--lang", lang]
-    return shlex.join(words)
+    command = shlex.join(words)
+    if app == "console":
+        # Each browser tab is a seat of its own (the shell's pid names it), so a second tab sees the first
+        # tab's incident as open at another seat: it may follow it or take it over, never write blind.
+        command += ' --seat "browser-$$"'
+    return command
 
 
 def warning(host: str, port: int, data_dir: str | None) -> str:

@@ -180,3 +180,13 @@ def test_a_class_reaches_the_quiz_in_a_browser(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(WAIT_S)
+
+
+def test_each_browser_tab_runs_the_console_as_a_seat_of_its_own() -> None:
+    from firedrill.cli.serve import command_for
+
+    command = command_for("console", None, None)
+    # textual-serve runs the command through the shell, once per tab: echo what each tab would run.
+    seats = {subprocess.run(["sh", "-c", f"echo {command}"], capture_output=True, text=True, check=True)
+             .stdout.split("--seat")[-1].strip() for _ in range(2)}  # fmt: skip
+    assert len(seats) == 2 and all(s.startswith("browser-") for s in seats)
