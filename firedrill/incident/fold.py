@@ -23,7 +23,10 @@ from firedrill.yamlio import describe_validation_error
 
 def _fact_value(name: str, value: Any) -> Any:
     if name in TIME_FACTS and isinstance(value, str):
-        return to_local(datetime.fromisoformat(value))
+        try:
+            return to_local(datetime.fromisoformat(value))
+        except ValueError:
+            return value  # no date-time (a hand-edited journal): kept as stored, the Incident says what is wrong
     return value
 
 

@@ -24,8 +24,11 @@ def _split(field: str, value: Any) -> dict[str, Any]:
     keys = WIND_KEYS.get(field)
     if keys is None:
         return {field: value}
-    given = value if isinstance(value, dict) else {}
-    return {key: given.get(key) for key in keys}
+    if value is None:
+        return dict.fromkeys(keys)
+    if not isinstance(value, dict) or not value or set(value) - set(keys):
+        return {field: value}  # in no console form: kept as stored, so its readers report it, never drop it
+    return {key: value.get(key) for key in keys}
 
 
 def fact_v2(payload: dict[str, Any]) -> dict[str, Any]:
@@ -61,3 +64,20 @@ def upgrade_events(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE events SET payload = ? WHERE seq = ?",
                      (json.dumps(payload, ensure_ascii=False, sort_keys=True), seq))  # fmt: skip
     conn.execute(NO_UPDATE_TRIGGER)
+    _board_from_orders(conn)
+
+
+def _board_from_orders(conn: sqlite3.Connection) -> None:
+    """Units the orders of open incidents sent stay committed to them on the board (unit_events)."""
+    rows = conn.execute(
+        "SELECT e.incident_id, e.at, e.actor, e.payload FROM events e JOIN incidents i ON i.id = e.incident_id "
+        "WHERE e.kind = 'order' AND i.status = 'open' ORDER BY e.seq"
+    ).fetchall()
+    for incident_id, at, actor, text in rows:
+        payload = json.loads(text)
+        for unit in payload.get("new_units") or payload.get("units") or ():
+            conn.execute(
+                "INSERT INTO unit_events (unit_id, status, incident_id, at, actor, note) "
+                "VALUES (?, 'dispatched', ?, ?, ?, 'sent by an order recorded before the board existed')",
+                (str(unit), incident_id, at, actor),
+            )

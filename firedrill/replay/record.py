@@ -1,31 +1,31 @@
 """Record → script: an incident worked live in the journal becomes a scenario script.
 
-``fact`` events are read as the console reads its form (``firedrill.facts``: wind forms, cleared
-fields, console-only fields) into the Incident at each moment; the Incident at the opening time is
-the start incident and each later change an inject (a corrected report time included). ``call``
-events become calls at their call times, ``note`` events messages, ``order`` events the expected
-action, and the last ``assessment`` event of each moment an expectation — so replaying the script
-re-checks each decision taken live. docs/scenarios.md lists the readings.
+The journal is read through the incident core's one fold (``firedrill.incident.fold``): the state
+as it stood at each moment of the record gives the Incident the console had then (the same facts,
+the same defaults, the same report time), so nothing here reads a ``fact`` event itself. The
+Incident at the opening time is the start incident and each later change an inject (a corrected
+report time included). Calls become calls at their call times, ``note`` events messages, ``order``
+events the expected action, and the last ``assessment`` event of each moment an expectation — so
+replaying the script re-checks each decision taken live. docs/scenarios.md lists the readings.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
-from itertools import groupby
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from firedrill.errors import InputError
-from firedrill.facts import CONSOLE_ONLY, WIND_KEYS, incident_data
-from firedrill.journal import Event, EventKind, Journal
+from firedrill.facts import FACT_NAMES
+from firedrill.incident.fold import fold
+from firedrill.incident.state import IncidentState
+from firedrill.journal import Event, EventKind, IncidentRecord, Journal
 from firedrill.models import Incident
 from firedrill.replay.schema import FactUpdate, FlagUpdate, WeatherUpdate
 from firedrill.replay.timespec import format_offset
-from firedrill.timeutil import to_local
-from firedrill.yamlio import describe_validation_error
 
 BLOCKS: dict[str, tuple[str, ...]] = {
     "incident": tuple(FactUpdate.model_fields),
@@ -34,7 +34,7 @@ BLOCKS: dict[str, tuple[str, ...]] = {
 }
 REPORT_TIME = "reported_at"
 NOT_FACTS = ("calls", "scenario")  # calls are events of their own; the scenario is the script's playbook
-KNOWN = frozenset(Incident.model_fields) | CONSOLE_ONLY | frozenset(WIND_KEYS)
+METADATA = ("location", "scene", "ignition_at", "scenario")  # read for the script's head, not replayed as facts
 INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action")  # as docs/scenarios.md writes them
 
 
@@ -46,73 +46,57 @@ def _script_id(incident_id: str) -> str:
     return "record-" + "".join(c if c.isalnum() else "-" for c in incident_id.lower())
 
 
-def _wind_form(field: str, value: Any) -> bool:
-    """True for a wind value the console writes: one or both of the field's keys, nothing else."""
-    return isinstance(value, dict) and bool(value) and set(value) <= set(WIND_KEYS[field])
-
-
 def _last(values: list[Any]) -> Any:
     return next((v for v in reversed(values) if v is not None), None)
 
 
+def _dump(incident: Incident) -> dict[str, Any]:
+    return incident.model_dump(mode="json", exclude=set(NOT_FACTS))
+
+
 class _Builder:
-    """Folds the journal's events, moment by moment, into the parts of a script."""
+    """The parts of a script, from the incident's state as it stood at each moment of the record."""
 
     def __init__(self, start: datetime, file: str) -> None:
         self.start, self.file = start, file
-        self.values: dict[str, Any] = {}  # the form's values, as the console holds them
-        self.seen: dict[str, list[Any]] = defaultdict(list)  # every value of the console-only fields
+        self.seen: dict[str, list[Any]] = defaultdict(list)  # each metadata fact's values, moment by moment
         self.state: dict[str, Any] | None = None  # the Incident (JSON) the script has reached
         self.initial: dict[str, Any] = {}
         self.injects: dict[datetime, dict[str, Any]] = defaultdict(dict)
-        self.skipped: list[str] = []
         self.notes: list[str] = []
         self.last = start  # the latest time the script must reach
 
-    def fact(self, event: Event) -> None:
-        field, value = event.payload["field"], event.payload["value"]
-        if field not in KNOWN:
-            if field not in self.skipped:
-                self.skipped.append(field)
-            return
-        if field in WIND_KEYS and value is not None and not _wind_form(field, value):
-            forms = " or ".join(f"{{{key}: number}}" for key in WIND_KEYS[field])
-            raise InputError(f"journal event #{event.seq}: {field} is {value!r}, expected {forms}",
-                             field=f"facts.{field}", file=self.file)  # fmt: skip
-        if field in CONSOLE_ONLY or field == "scenario":
-            self.seen[field].append(value)
-        self.values[field] = value
+    def see(self, state: IncidentState) -> None:
+        """The place, ignition and scenario facts as the console held them at this moment."""
+        for name in METADATA:
+            values = self.seen[name]
+            value = state.facts.get(name)
+            if not values or values[-1] != value:
+                values.append(value)
 
-    def _incident(self, at: datetime) -> dict[str, Any] | None:
-        """The Incident the console built from the values, as JSON; None (and a note) if it built none."""
-        data = incident_data(self.values, [])
-        data.setdefault(REPORT_TIME, self.start.isoformat())  # as the console: no report time typed = opened
-        try:
-            incident = Incident.model_validate(data)
-        except ValidationError as exc:
-            problem = describe_validation_error(exc)
-            when = format_offset(at - self.start)
+    def _incident(self, state: IncidentState, at: datetime) -> dict[str, Any] | None:
+        """The Incident the console had at ``at``, as JSON; None (and a note) while its facts made none."""
+        if state.incident is None:
+            problem = (state.problem or "not a valid incident").removeprefix("facts.")
             self.notes.append(
-                f"The facts at {when} make no valid incident ({problem.field}: {problem.message}); "
+                f"The facts at {format_offset(at - self.start)} make no valid incident ({problem}); "
                 "the replay keeps the earlier ones until they do."
             )
             return None
-        return incident.model_dump(mode="json", exclude=set(NOT_FACTS))
+        return _dump(state.incident)
 
-    def begin(self) -> None:
+    def begin(self, state: IncidentState) -> None:
         """The start incident: what the facts at the opening say, and the defaults the script would not take."""
-        state = self._incident(self.start) or Incident(reported_at=self.start).model_dump(
-            mode="json", exclude=set(NOT_FACTS)
-        )
+        opening = self._incident(state, self.start) or _dump(Incident(reported_at=self.start))
         defaults = Incident(reported_at=self.start).model_dump(mode="json")
         always = (REPORT_TIME, "site_category")  # the script's own defaults differ (start, the playbook's)
-        self.initial.update({k: v for k, v in state.items() if k in always or v != defaults[k]})
-        self.state = state
+        self.initial.update({k: v for k, v in opening.items() if k in always or v != defaults[k]})
+        self.state = opening
 
-    def change(self, at: datetime) -> None:
-        """An inject at ``at`` with every Incident field the facts of that moment changed."""
+    def change(self, state: IncidentState, at: datetime) -> None:
+        """An inject at ``at`` with every Incident field that changed since the moment before."""
         assert self.state is not None  # begin() runs before the first later moment
-        now = self._incident(at)
+        now = self._incident(state, at)
         if now is None:
             return
         for field, value in now.items():
@@ -125,18 +109,18 @@ class _Builder:
                 inject.setdefault(_block_of(field) or "incident", {})[field] = value
         self.state = now
 
-    def call(self, event: Event) -> None:
-        call_at = to_local(datetime.fromisoformat(str(event.payload["call_at"])))
-        self.last = max(self.last, call_at)
-        if call_at <= self.start:
-            self.initial.setdefault("calls", []).append(call_at.isoformat())
-        else:
-            calls = self.injects[call_at].setdefault("calls", {"at": []})
-            calls["at"].append(format_offset(call_at - self.start))
+    def calls(self, calls: Sequence[datetime]) -> None:
+        for call_at in calls:
+            self.last = max(self.last, call_at)
+            if call_at <= self.start:
+                self.initial.setdefault("calls", []).append(call_at.isoformat())
+            else:
+                inject = self.injects[call_at].setdefault("calls", {"at": []})
+                inject["at"].append(format_offset(call_at - self.start))
 
-    def text(self, event: Event, key: str) -> None:
-        inject = self.injects[max(event.at, self.start)]
-        inject[key] = f"{inject[key]}\n{event.payload['text']}" if key in inject else event.payload["text"]
+    def text(self, at: datetime, key: str, text: str) -> None:
+        inject = self.injects[max(at, self.start)]
+        inject[key] = f"{inject[key]}\n{text}" if key in inject else text
 
     def location(self, title: str) -> str | dict[str, Any]:
         """The last location typed (else the title), with the last map point when one was given."""
@@ -150,14 +134,13 @@ class _Builder:
         """When the fire began as the console last knew it: the ignition time typed, else the report time."""
         typed = [v for v in self.seen["ignition_at"] if v is not None]
         if len(set(typed)) > 1:
-            self.notes.append(f"The ignition time changed live ({', '.join(map(str, dict.fromkeys(typed)))}); "
-                              "the script keeps the last.")  # fmt: skip
-        assert self.state is not None
-        try:
-            return to_local(datetime.fromisoformat(str(typed[-1] if typed else self.state[REPORT_TIME])))
-        except ValueError:
+            shown = ", ".join(v.isoformat() if isinstance(v, datetime) else str(v) for v in dict.fromkeys(typed))
+            self.notes.append(f"The ignition time changed live ({shown}); the script keeps the last.")
+        if typed and not isinstance(typed[-1], datetime):
             raise InputError(f"ignition time {typed[-1]!r} is not a date-time", field="facts.ignition_at",
-                             file=self.file) from None  # fmt: skip
+                             file=self.file)  # fmt: skip
+        assert self.state is not None
+        return typed[-1] if typed else datetime.fromisoformat(str(self.state[REPORT_TIME]))
 
 
 def _expectation(event: Event, start: datetime) -> dict[str, Any]:
@@ -182,13 +165,19 @@ def _decisions(moment: list[Event], start: datetime, expectations: list[dict[str
             superseded.append(f"#{event.seq}")
 
 
+def _of_kind(events: Sequence[Event], kind: EventKind) -> list[Event]:
+    return [e for e in events if e.kind is kind]
+
+
 def script_from_journal(
     journal: Journal, incident_id: str, playbook: str | None = None, author: str = "firedrill record"
 ) -> dict[str, Any]:
     """The scenario script (as YAML-ready data) of the incident ``incident_id``."""
     record = journal.incident(incident_id)
+    events = journal.events(incident_id)
+    final = fold(record, events)
     # The console records the scenario picked during the incident as a fact, not on the record.
-    chosen = journal.current_facts(incident_id).get("scenario")
+    chosen = final.facts.get("scenario")
     playbook = playbook or record.scenario or (chosen if isinstance(chosen, str) else None)
     if not playbook:
         raise InputError(f"incident {incident_id} names no playbook; give one with --playbook", field="playbook")
@@ -196,39 +185,34 @@ def script_from_journal(
     builder = _Builder(start, str(journal.path))
     expectations: list[dict[str, Any]] = []
     superseded: list[str] = []
-    events = sorted(journal.events(incident_id), key=lambda e: (e.at, e.seq))
-    for at, moment in groupby(events, key=lambda e: e.at):
-        if at > start and builder.state is None:
-            builder.begin()
-        assessments = []
-        for event in moment:
-            if event.kind is EventKind.FACT:
-                builder.fact(event)
-            elif event.kind is EventKind.CALL:
-                builder.call(event)
-            elif event.kind is EventKind.NOTE:
-                builder.text(event, "message")
-            elif event.kind is EventKind.ORDER:
-                builder.text(event, "expected_action")
-            elif event.kind is EventKind.ASSESSMENT:
-                assessments.append(event)
-        if at <= start:
-            continue
-        builder.change(at)
-        _decisions(assessments, start, expectations, superseded)
-    if builder.state is None:
-        builder.begin()
+    # Each moment of the record, in time order: the state as it stood then. Events are folded by their
+    # time, then by recording order, so a fact entered late with an earlier time lands at that time.
+    timeline = sorted(events, key=lambda e: (e.at, e.seq))
+    opening = fold(record, timeline, until=start)
+    builder.see(opening)
+    builder.begin(opening)
     # Decisions at (or before) the opening come after all the opening facts too.
-    opening: tuple[list[dict[str, Any]], list[str]] = ([], [])
-    _decisions([e for e in events if e.kind is EventKind.ASSESSMENT and e.at <= start], start, *opening)
-    expectations, superseded = opening[0] + expectations, opening[1] + superseded
-    return _script(builder, record.title, incident_id, playbook, author, start, events, expectations, superseded)
+    _decisions(_of_kind(opening.events, EventKind.ASSESSMENT), start, expectations, superseded)
+    for at in sorted({e.at for e in events if e.at > start}):
+        state = fold(record, timeline, until=at)
+        builder.see(state)
+        builder.change(state, at)
+        _decisions([e for e in _of_kind(state.events, EventKind.ASSESSMENT) if e.at == at], start, expectations,
+                   superseded)  # fmt: skip
+    builder.calls(final.calls)
+    for event in _of_kind(timeline, EventKind.NOTE):
+        builder.text(event.at, "message", str(event.payload["text"]))
+    for order in sorted(final.orders, key=lambda o: (o.at, o.seq)):
+        builder.text(order.at, "expected_action", order.text)
+    skipped = [name for name in final.facts if name not in FACT_NAMES]  # kept by a schema-1 journal's upgrade
+    return _script(builder, record, playbook, author, events, expectations, superseded, skipped)
 
 
 def _script(
-    builder: _Builder, title: str, incident_id: str, playbook: str, author: str, start: datetime,
-    events: list[Event], expectations: list[dict[str, Any]], superseded: list[str],
+    builder: _Builder, record: IncidentRecord, playbook: str, author: str, events: list[Event],
+    expectations: list[dict[str, Any]], superseded: list[str], skipped: list[str],
 ) -> dict[str, Any]:  # fmt: skip
+    start, title, incident_id = record.opened_at, record.title, record.id
     scenarios = list(dict.fromkeys(v for v in builder.seen["scenario"] if v))
     if len(scenarios) > 1:
         builder.notes.append(f"The scenario changed live ({' → '.join(scenarios)}); the script uses {playbook}.")
@@ -241,8 +225,8 @@ def _script(
     if ignition > last:
         builder.notes.append(f"The ignition time {ignition.isoformat()} is after the record ends; not replayed.")
     description = f"Recorded from journal incident {incident_id} ({title})."
-    if builder.skipped:
-        description += f" Facts not replayed (not Incident fields): {', '.join(builder.skipped)}."
+    if skipped:
+        description += f" Facts not replayed (not Incident fields): {', '.join(skipped)}."
     description = " ".join([description, *builder.notes])
     injects = [
         {"at": format_offset(at - start), **{key: body[key] for key in INJECT_KEYS if key in body}}

@@ -26,7 +26,7 @@ def data_dir(tmp_path: Path) -> Path:
         j.append(first.id, "note", {"text": "泡沫车到场"}, at(5))
         j.close_incident(first.id, at(60))
         second = j.create_incident("江岸高层火灾", None, at(10))
-        j.append(second.id, "fact", {"field": "deaths", "value": 0}, at(11))
+        j.append(second.id, "fact", {"changes": {"deaths": 0}, "typed": {"deaths": "0"}}, at(11))
     return directory
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from firedrill.errors import InputError
-from firedrill.journal import Event, Journal
 from firedrill.incident.export import export_data, to_json, to_markdown
-from firedrill.timeutil import format_elapsed
+from firedrill.journal import Event, Journal
 from firedrill.journal.labels import labels
 from firedrill.models import Source
+from firedrill.timeutil import format_elapsed
 
 from .clock import T0, at
 
@@ -24,13 +24,14 @@ PLAN = Path(__file__).resolve().parents[2] / "docs" / "source" / "wuhan-major-fi
 def recorded(journal: Journal) -> tuple[Journal, str, list[Event]]:
     incident = journal.create_incident("武昌高层住宅火灾 | 3栋", "high_rise", T0)
     j, i = journal, incident.id
-    j.append(i, "fact", {"field": "burning_area_m2", "value": 700}, at(2), actor="值班员甲")
+    j.append(i, "fact", {"changes": {"burning_area_m2": 700}, "typed": {"burning_area_m2": "700平"}}, at(2),
+             actor="值班员甲")  # fmt: skip
     j.append(i, "assessment", {"level": "major", "base_level": "major"}, at(3))
     j.append(i, "call", {"call_at": at(4), "location": "3栋"}, at(4))
     j.append(i, "assessment", {"level": "especially_major", "base_level": "major", "triggers": ["night"]}, at(21))
     j.append(i, "order", {"text": "调集10个消防救援站\n通知灭火救援专家到场"}, at(22))
     j.append(i, "procedure", {"step": "附件1 一(五)1", "state": "done", "note": "已侦察"}, at(25))
-    j.append(i, "alert", {"text": "当日22时至次日凌晨6时", "code": "night_window"}, at(26))
+    j.append(i, "alert", {"text": "当日22时至次日凌晨6时", "code": "night_trigger"}, at(26))
     j.append(i, "note", {"text": "第二中队到场"}, at(30))
     j.close_incident(i, at(26 * 60 + 5), reason="应急状态终止")
     return j, i, j.events(i)
@@ -64,7 +65,14 @@ def test_markdown_lists_every_event_with_time_and_elapsed(recorded: tuple[Journa
     assert "(+1d 02:05:00)" in event_lines[-1]
     # Chinese labels with English beside; what was typed is kept, multi-line text stays in its item.
     assert "**事实 Fact**" in event_lines[1] and "记录人 by: 值班员甲" in event_lines[1]
+    assert "`burning_area_m2` = 700" in event_lines[1]
+    assert "录入原文 as typed: burning_area_m2 “700平”" in event_lines[1]
     assert "特别重大火灾事故 especially major fire" in text and "(4.3(3))" in text
+    # A change of level is said by the level before it (the journal's previous_level), in the reader's words.
+    raised = next(line for line in event_lines if "特别重大火灾事故" in line)
+    assert "原值 was: 重大火灾事故 major fire" in raised
+    first = next(line for line in event_lines if "等级研判" in line)
+    assert "原值 was" not in first  # the first decision has no level before it
     assert "调集10个消防救援站\n  通知灭火救援专家到场" in text
     assert "| 标题 Title | 武昌高层住宅火灾 \\| 3栋 |" in text  # a pipe cannot break the header table
     assert "- 2026-11-29 21:44:00" in text  # the call time under its own heading
@@ -74,6 +82,7 @@ def test_markdown_in_english(recorded: tuple[Journal, str, list[Event]]) -> None
     journal, incident_id, _ = recorded
     text = to_markdown(journal, incident_id, lang="en")
     assert "**Fact**" in text and "事实" not in text
+    assert "was: major fire" in text and "as typed: burning_area_m2 “700平”" in text
     with pytest.raises(InputError) as info:
         to_markdown(journal, incident_id, lang="fr")
     assert info.value.field == "lang"

@@ -1,4 +1,5 @@
-"""Property: whatever the order of entries, a resumed form gets the last value typed in each field."""
+"""Property: whatever the order of changes, the fold gives the last value recorded for each fact, and
+the journal fills in each change's ``previous`` with the value that fact had just before."""
 
 from __future__ import annotations
 
@@ -8,24 +9,26 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from firedrill.incident.fold import fold
 from firedrill.journal import Journal
 
 from .clock import T0, at
 
-FIELDS = st.sampled_from(["deaths", "burning_area_m2", "site_category", "wind_force"])
+NAMES = st.sampled_from(["deaths", "burning_area_m2", "site_category", "wind_force", "location"])
 VALUES = st.one_of(st.none(), st.integers(-5, 5000), st.text(max_size=8), st.booleans())
+CHANGES = st.dictionaries(NAMES, VALUES, min_size=1, max_size=3)
 
 
 @settings(max_examples=25, deadline=None)
-@given(entries=st.lists(st.tuples(FIELDS, VALUES), max_size=12))
-def test_current_facts_is_the_last_value_per_field(entries: list[tuple[str, object]]) -> None:
+@given(entries=st.lists(CHANGES, max_size=12))
+def test_the_fold_gives_the_last_value_per_fact(entries: list[dict[str, object]]) -> None:
     with tempfile.TemporaryDirectory() as tmp, Journal.open(Path(tmp) / "j.sqlite3") as journal:
         incident = journal.create_incident("property", None, T0)
         expected: dict[str, object] = {}
-        for minute, (field, value) in enumerate(entries, start=1):
-            event = journal.append(incident.id, "fact", {"field": field, "value": value}, at(minute))
-            assert event.payload["previous"] == expected.get(field)
-            expected[field] = value
-        facts = journal.current_facts(incident.id)
-        assert facts.pop("calls") == []
-        assert facts == expected
+        for minute, changes in enumerate(entries, start=1):
+            event = journal.append(incident.id, "fact", {"changes": changes}, at(minute))
+            assert event.payload["previous"] == {name: expected.get(name) for name in changes}
+            expected.update(changes)
+        state = fold(journal.incident(incident.id), journal.events(incident.id))
+        assert state.calls == ()
+        assert dict(state.facts) == expected

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from firedrill.errors import InputError
+from firedrill.incident.fold import fold
 from firedrill.journal import (
     EventKind,
     IncidentClosedError,
@@ -18,6 +19,8 @@ from firedrill.journal import (
     ProcedureState,
     UnknownIncidentError,
 )
+from firedrill.models import Level
+from firedrill.procedure.state import ticks_from_events
 from firedrill.timeutil import LOCAL_TZ
 
 from .clock import T0, at
@@ -73,25 +76,27 @@ def test_events_of_one_incident_only(journal: Journal) -> None:
     assert [e.payload["text"] for e in journal.events(a.id, kinds=["note"])] == ["for a"]
 
 
-def test_current_facts_keeps_latest_value_and_call_times(journal: Journal) -> None:
+def test_folded_facts_keep_the_latest_value_and_call_times(journal: Journal) -> None:
     incident = journal.create_incident("fire", None, T0)
-    journal.append(incident.id, "fact", {"field": "burning_area_m2", "value": 600}, at(1))
-    journal.append(incident.id, "fact", {"field": "site_category", "value": "high_rise"}, at(2))
-    second = journal.append(incident.id, "fact", {"field": "burning_area_m2", "value": 1200}, at(3))
+    journal.append(incident.id, "fact", {"changes": {"burning_area_m2": 600}}, at(1))
+    journal.append(incident.id, "fact", {"changes": {"site_category": "high_rise", "deaths": 1}}, at(2))
+    second = journal.append(incident.id, "fact", {"changes": {"burning_area_m2": 1200, "deaths": None}}, at(3))
     journal.append(incident.id, "call", {"call_at": datetime(2026, 11, 29, 21, 52)}, at(4))
     journal.append(incident.id, "call", {"call_at": T0 - timedelta(minutes=1)}, at(5))
-    facts = journal.current_facts(incident.id)
-    assert facts["burning_area_m2"] == 1200
-    assert facts["site_category"] == "high_rise"
-    assert facts["calls"] == [T0 - timedelta(minutes=1), datetime(2026, 11, 29, 21, 52, tzinfo=LOCAL_TZ)]
-    assert second.payload["previous"] == 600  # filled in by the journal
+    state = fold(journal.incident(incident.id), journal.events(incident.id))
+    assert state.facts == {"burning_area_m2": 1200, "site_category": "high_rise", "deaths": None}
+    assert state.calls == (T0 - timedelta(minutes=1), datetime(2026, 11, 29, 21, 52, tzinfo=LOCAL_TZ))
+    # filled in by the journal: each changed fact's value before, nothing else
+    assert second.payload["previous"] == {"burning_area_m2": 600, "deaths": 1}
+    assert second.payload["typed"] == {}
 
 
-def test_fact_field_calls_is_reserved_for_call_events(journal: Journal) -> None:
+def test_calls_are_no_fact_but_events_of_their_own(journal: Journal) -> None:
     incident = journal.create_incident("fire", None, T0)
     with pytest.raises(InputError) as info:
-        journal.append(incident.id, "fact", {"field": "calls", "value": []}, at(1))
-    assert info.value.field == "payload.field"
+        journal.append(incident.id, "fact", {"changes": {"calls": []}}, at(1))
+    assert info.value.field == "payload.changes" and "unknown fact 'calls'" in info.value.message
+    assert len(journal.events(incident.id)) == 1
 
 
 def test_assessment_records_level_change(journal: Journal) -> None:
@@ -104,16 +109,22 @@ def test_assessment_records_level_change(journal: Journal) -> None:
         {"level": "especially_major", "base_level": "major", "triggers": ["night"]},
         at(3),
     )
-    assert first.payload["previous_level"] is None and first.payload["change"] is None
-    assert same.payload["previous_level"] == "major" and same.payload["change"] is None
-    assert up.payload["previous_level"] == "major"
-    assert "重大火灾事故 → 特别重大火灾事故" in up.payload["change"]
+    # The journal says the change by the level before (no display text is stored: the export words it).
+    assert first.payload["previous_level"] is None
+    assert same.payload["previous_level"] == "major"
+    assert up.payload["previous_level"] == "major" and up.payload["level"] == "especially_major"
+    assert all("change" not in e.payload for e in (first, same, up))
+    given = journal.append(incident.id, "assessment", {"level": "major", "base_level": "major",
+                                                       "previous_level": "general"}, at(4))  # fmt: skip
+    assert given.payload["previous_level"] == "especially_major"  # always the journal's own, never the caller's
 
 
 def test_closed_incident_refuses_appends(journal: Journal) -> None:
     incident = journal.create_incident("fire", None, T0)
-    closed = journal.close_incident(incident.id, at(90), reason="险情基本排除")
+    [event] = journal.close_incident(incident.id, at(90), reason="险情基本排除")
+    closed = journal.incident(incident.id)
     assert closed.status is IncidentStatus.CLOSED and closed.closed_at == at(90)
+    assert (event.kind, event.at, event.payload["state"]) == (EventKind.STATUS, at(90), "closed")
     with pytest.raises(IncidentClosedError):
         journal.append(incident.id, "note", {"text": "too late"}, at(91))
     with pytest.raises(IncidentClosedError):
@@ -140,26 +151,35 @@ def test_ids_sort_by_opening_day_and_count_within_it(journal: Journal) -> None:
     assert [i.id for i in journal.incidents()] == sorted(i.id for i in [*day1, day2])
 
 
-def test_resume_state_restores_form_level_and_ticks(journal: Journal) -> None:
-    incident = journal.create_incident("fire", "high_rise", T0)
-    journal.append(incident.id, "fact", {"field": "deaths", "value": 2}, at(1))
-    journal.append(incident.id, "assessment", {"level": "larger", "base_level": "larger"}, at(2))
-    journal.append(incident.id, "procedure", {"step": "1", "state": "done"}, at(3))
-    journal.append(incident.id, "procedure", {"step": "2", "state": "done"}, at(4))
-    last = journal.append(incident.id, "procedure", {"step": "1", "state": "undone"}, at(5))
-    state = journal.resume_state(incident.id)
-    assert state.facts["deaths"] == 2
-    assert state.assessment is not None and state.assessment["level"] == "larger"
-    assert state.procedure == {"1": ProcedureState.UNDONE, "2": ProcedureState.DONE}
-    assert state.last_seq == last.seq
-    resumed = journal.resume_incident(incident.id, at(30))
-    assert resumed.payload["state"] == "resumed"
+def test_reopened_journal_folds_back_facts_level_and_ticks(db_path: Path) -> None:
+    with Journal.open(db_path) as journal:
+        incident = journal.create_incident("fire", "high_rise", T0)
+        journal.append(incident.id, "fact", {"changes": {"deaths": 2}, "typed": {"deaths": "2人"}}, at(1))
+        journal.append(incident.id, "assessment", {"level": "larger", "base_level": "larger"}, at(2))
+        journal.append(incident.id, "procedure", {"step": "1", "state": "done"}, at(3))
+        journal.append(incident.id, "procedure", {"step": "2", "state": "done"}, at(4))
+        last = journal.append(incident.id, "procedure", {"step": "1", "state": "undone"}, at(5))
+    with Journal.open(db_path) as journal:
+        events = journal.events(incident.id)
+        state = fold(journal.incident(incident.id), events)
+        assert (state.facts, state.typed) == ({"deaths": 2}, {"deaths": "2人"})
+        assert state.recorded is not None and state.recorded.level is Level.LARGER and state.recorded.at == at(2)
+        ticks = ticks_from_events(state.events)
+        assert {step: tick.state for step, tick in ticks.items()} == {"2": ProcedureState.DONE}  # 1 was undone
+        assert state.version == len(events) == journal.version(incident.id) and events[-1] == last
+        resumed = journal.resume_incident(incident.id, at(30))
+        assert resumed.payload["state"] == "resumed"
+        assert journal.version(incident.id) == state.version + 1
 
 
 @pytest.mark.parametrize(
     ("kind", "payload", "field"),
     [
-        ("fact", {"value": 3}, "payload.field"),
+        ("fact", {"value": 3}, "payload.changes"),
+        ("fact", {"changes": {}}, "payload.changes"),
+        ("fact", {"field": "deaths", "value": 3}, "payload.changes"),  # schema 1's shape is not written any more
+        ("fact", {"changes": {"wind": {"wind_force": 6}}}, "payload.changes"),  # a form field, not a fact
+        ("fact", {"changes": {"deaths": 1}, "typed": {"deaths": 1}}, "payload.typed.deaths"),
         ("assessment", {"level": "huge", "base_level": "major"}, "payload.level"),
         ("assessment", {"level": "major", "base_level": "major", "triggers": ["moon"]}, "payload.triggers.0"),
         ("procedure", {"step": "1", "state": "maybe"}, "payload.state"),

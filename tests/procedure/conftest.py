@@ -1,4 +1,4 @@
-"""Shared helpers: a fixed clock, incidents, synthetic procedure events, and a journal in tmp_path."""
+"""Shared helpers: a fixed clock, incidents, synthetic procedure events, a journal in tmp_path and its Desk."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from firedrill.incident.desk import Desk
 from firedrill.journal import Event, EventKind, Journal, ProcedureState
 from firedrill.models import Hazard, Incident, Level
 from firedrill.procedure import Grade
@@ -57,11 +58,15 @@ def journal(db_path: Path) -> Iterator[Journal]:
         yield j
 
 
+def desk(journal: Journal) -> Desk:
+    """The Desk on ``journal``, its clock stopped at T0 (every change names its own time)."""
+    return Desk(journal, clock=lambda: T0)
+
+
 def open_major_incident(journal: Journal, *hazards: Hazard) -> str:
-    """A journal incident reported at T0 with a 1200 m² fire assessed as major."""
-    record = journal.create_incident("仓库火灾", None, T0)
-    journal.append(record.id, EventKind.FACT, {"field": "burning_area_m2", "value": 1200}, at(1))
+    """A 1200 m² fire reported at T0, opened through the Desk, which records its level with the facts:
+    major (1.4); with a hazard given, especially major (an active hazard of 1.4)."""
+    facts: dict[str, object] = {"burning_area_m2": 1200}
     if hazards:
-        journal.append(record.id, EventKind.FACT, {"field": "hazards", "value": [h.value for h in hazards]}, at(1))
-    journal.append(record.id, EventKind.ASSESSMENT, {"level": "major", "base_level": "major"}, at(2))
-    return record.id
+        facts["hazards"] = [h.value for h in hazards]
+    return desk(journal).open(facts, at=T0).state.id

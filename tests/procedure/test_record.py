@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 from firedrill.cli.main import main
-from firedrill.journal import Journal
-from firedrill.procedure.actions import tick
-from tests.procedure.conftest import ACTIVATION, T0, at, open_major_incident
+from firedrill.journal import Journal, ProcedureState
+from tests.procedure.conftest import ACTIVATION, T0, at, desk, open_major_incident
 
 
 def _worked_incident(db_path: Path) -> str:
     with Journal.open(db_path) as journal:
         incident_id = open_major_incident(journal)
         for step, minutes in ACTIVATION:
-            tick(journal, incident_id, step, at(minutes), "值班员")
+            desk(journal).step(incident_id, step, ProcedureState.DONE, at(minutes), "值班员")
     return incident_id
 
 

@@ -7,68 +7,80 @@ import pytest
 from firedrill.journal import EventKind, Journal, ProcedureState
 from firedrill.models import Hazard
 from firedrill.procedure import (
+    ChecklistState,
     ProcedureRefused,
     RefusalCode,
     StepState,
-    current_state,
     evaluate,
     refusal,
     termination_refusal,
-    tick,
 )
-from tests.procedure.conftest import ACTIVATION, MAJOR, at, done_events, incident, open_major_incident
+from tests.procedure.conftest import ACTIVATION, MAJOR, at, desk, done_events, incident, open_major_incident
+
+DONE = ProcedureState.DONE
 
 
 def _activated(journal: Journal, *hazards: Hazard) -> str:
     incident_id = open_major_incident(journal, *hazards)
     for step, minute in ACTIVATION:
-        tick(journal, incident_id, step, at(minute), "值班员")
+        desk(journal).step(incident_id, step, DONE, at(minute), "值班员")
     return incident_id
+
+
+def _checklist(journal: Journal, incident_id: str, minutes: float) -> ChecklistState:
+    d = desk(journal)
+    state = d.checklist(d.load(incident_id), at(minutes))
+    assert state is not None
+    return state
 
 
 def test_termination_is_refused_without_the_office_confirmation(journal: Journal) -> None:
     incident_id = _activated(journal)
     with pytest.raises(ProcedureRefused) as caught:
-        tick(journal, incident_id, "termination_declared", at(90), "指挥长")
+        desk(journal).step(incident_id, "termination_declared", DONE, at(90), "指挥长")
     assert caught.value.refusal.code is RefusalCode.DEPENDENCIES
     assert "termination_reported" in caught.value.message
-    state, _ = current_state(journal, incident_id, at(90))
+    state = _checklist(journal, incident_id, 90)
     assert termination_refusal(state, at(90)) is not None
     assert not state.terminated
 
 
 def test_the_office_cannot_confirm_control_while_a_hazard_is_active(journal: Journal) -> None:
     incident_id = _activated(journal, Hazard.EXPLOSION)
-    before = len(journal.events(incident_id))
+    before = journal.version(incident_id)
     with pytest.raises(ProcedureRefused) as caught:
-        tick(journal, incident_id, "control_confirmed", at(60), "办公室")
+        desk(journal).step(incident_id, "control_confirmed", DONE, at(60), "办公室")
     assert caught.value.refusal.code is RefusalCode.ACTIVE_HAZARD
     assert "explosion" in caught.value.one_line()
-    assert len(journal.events(incident_id)) == before  # nothing recorded
-    state, _ = current_state(journal, incident_id, at(60))
-    status = state.status("control_confirmed")
+    assert journal.version(incident_id) == before  # nothing recorded
+    status = _checklist(journal, incident_id, 60).status("control_confirmed")
     assert status.state is StepState.WAITING and status.hazards == (Hazard.EXPLOSION,)
 
 
 def test_a_hazard_reported_after_confirmation_still_blocks_the_declaration(journal: Journal) -> None:
     incident_id = _activated(journal)
-    tick(journal, incident_id, "control_confirmed", at(60), "办公室")
-    tick(journal, incident_id, "termination_reported", at(61), "办公室")
-    journal.append(incident_id, EventKind.FACT, {"field": "hazards", "value": ["collapse"]}, at(62))
+    d = desk(journal)
+    d.step(incident_id, "control_confirmed", DONE, at(60), "办公室")
+    d.step(incident_id, "termination_reported", DONE, at(61), "办公室")
+    d.set_facts(incident_id, {"hazards": ["collapse"]}, at=at(62))
+    before = journal.version(incident_id)
     with pytest.raises(ProcedureRefused, match="collapse"):
-        tick(journal, incident_id, "termination_declared", at(63), "指挥长")
+        d.step(incident_id, "termination_declared", DONE, at(63), "指挥长")
+    assert journal.version(incident_id) == before
 
 
 def test_termination_is_allowed_once_confirmed_and_the_hazards_are_cleared(journal: Journal) -> None:
     incident_id = _activated(journal, Hazard.TOXIC_SPREAD)
-    journal.append(incident_id, EventKind.FACT, {"field": "hazards", "value": []}, at(55))
-    tick(journal, incident_id, "control_confirmed", at(60), "办公室")
-    tick(journal, incident_id, "termination_reported", at(61), "办公室")
-    state, _ = current_state(journal, incident_id, at(62))
-    assert termination_refusal(state, at(62)) is None
-    tick(journal, incident_id, "termination_declared", at(62), "指挥长")
-    state, _ = current_state(journal, incident_id, at(63))
-    assert state.terminated
+    d = desk(journal)
+    d.set_facts(incident_id, {"hazards": []}, at=at(55))
+    d.step(incident_id, "control_confirmed", DONE, at(60), "办公室")
+    d.step(incident_id, "termination_reported", DONE, at(61), "办公室")
+    assert termination_refusal(_checklist(journal, incident_id, 62), at(62)) is None
+    declared = d.step(incident_id, "termination_declared", DONE, at(62), "指挥长")
+    assert declared.state.ended and not declared.state.closed  # the aftermath (6) is still to record
+    assert _checklist(journal, incident_id, 63).terminated
+    kinds = [e.kind for e in declared.events]
+    assert kinds == [EventKind.PROCEDURE]
 
 
 def test_aftermath_opens_only_after_termination() -> None:

@@ -1,7 +1,7 @@
-"""Record → script → replay on a journal the real console wrote: a night mall fire worked with the
-keyboard (report time typed after the opening, an area typed, cleared and typed again, wind as a
-Beaufort force then in m/s, calls with F4, an order with F7) replays to the same decisions at the
-same times."""
+"""Record → script → replay on a journal the real console wrote (through the Desk): a night mall fire
+worked with the keyboard (report time typed after the opening, an area typed, cleared and typed
+again, wind as a Beaufort force then in m/s, calls with F4, an order with F7) replays to the same
+decisions at the same times."""
 
 from __future__ import annotations
 
@@ -80,11 +80,15 @@ def test_the_console_journal_has_what_the_recorder_must_read(console_journal: tu
     """Guard: the keystrokes above did produce the facts this test is about, as the console writes them."""
     events = _events(*console_journal)
     opened = events[0].at
-    facts = [(e.at, e.payload["field"], e.payload["value"]) for e in events if e.kind is EventKind.FACT]
-    assert any(f == "reported_at" and at > opened and v.startswith("2026-03-11T23:40") for at, f, v in facts)
-    assert ("burning_area_m2", None) in [(f, v) for _, f, v in facts]
-    assert [v for _, f, v in facts if f == "wind"] == [{"wind_force": 6}, {"wind_speed_ms": 5.0}]
-    assert ("scenario", "shopping-mall") in [(f, v) for _, f, v in facts]
+    facts = [(e.at, e.payload["changes"], e.payload["typed"]) for e in events if e.kind is EventKind.FACT]
+    changed = [(name, value) for _, changes, _ in facts for name, value in changes.items()]
+    assert any(at > opened and str(changes.get("reported_at", "")).startswith("2026-03-11T23:40")
+               for at, changes, _ in facts)  # fmt: skip
+    assert ("burning_area_m2", None) in changed
+    # a wind field records one form: the force, then the speed with the force cleared
+    assert [(changes, typed) for _, changes, typed in facts if "wind" in typed] == [
+        ({"wind_force": 6}, {"wind": "6"}), ({"wind_force": None, "wind_speed_ms": 5.0}, {"wind": "5m/s"})]  # fmt: skip
+    assert ("scenario", "shopping-mall") in changed
     assert sum(e.kind is EventKind.CALL for e in events) == 2
     assert sum(e.kind is EventKind.ORDER for e in events) == 1
 
