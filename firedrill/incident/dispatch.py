@@ -21,7 +21,7 @@ from firedrill.stations.allocate import Loss
 from firedrill.stations.planner import locate, plan
 from firedrill.stations.ranking import PreparedNetwork
 from firedrill.stations.result import DispatchPlan
-from firedrill.stations.settings import Code
+from firedrill.stations.settings import Code, load_settings
 
 BOARD_HOLDS = {UnitStatus.STANDBY: Code.ON_STANDBY_STATUS, UnitStatus.OUT_OF_SERVICE: Code.OUT_OF_SERVICE}
 
@@ -62,14 +62,57 @@ def plan_for(desk: Desk, state: IncidentState, prepared: PreparedNetwork, at: da
     board = board or read_board(desk.journal)
     taken = board.committed(except_incident=state.id)
     held = held_by_board(board)
-    node, location = locate(prepared, lon=lon, lat=lat)
     standby = desk.rulebook.response.dispatch.standby
+    reserved = _reserved_for_larger(desk, state, assessment, prepared, when, taken, held)
+    node, location = locate(prepared, lon=lon, lat=lat)
     shared = plan(prepared, node, location, assessment.dispatch, reported_at=when, standby=standby,
-                  already_sent=state.units_sent, taken=taken, held=held, incident_id=state.id)  # fmt: skip
+                  already_sent=state.units_sent, taken=taken, held=held, reserved=reserved,
+                  incident_id=state.id)  # fmt: skip
+    others = {**taken, **reserved}
     alone = plan(prepared, node, location, assessment.dispatch, reported_at=when, standby=standby,
-                 already_sent=state.units_sent, held=held, incident_id=state.id) if taken else shared  # fmt: skip
-    lost = tuple(Loss(unit_id=u.id, unit_name=u.name, taken_by=taken[u.id]) for u in alone.sent if u.id in taken)
+                 already_sent=state.units_sent, held=held, incident_id=state.id) if others else shared  # fmt: skip
+    lost = tuple(Loss(unit_id=u.id, unit_name=u.name, taken_by=others[u.id]) for u in alone.sent if u.id in others)
     return BoardPlan(state.id, when, assessment, shared, lost)
+
+
+def _priority(assessment: Assessment, state: IncidentState, order: tuple[str, ...]) -> tuple[float, ...]:
+    """4.4.1(3)'s ranking keys (settings: level, burning area, casualties), larger first."""
+    facts = state.facts
+    casualties = (facts.get("deaths") or 0) + (facts.get("serious_injuries") or 0)
+    values = {"level": float(assessment.level.rank), "burning_area_m2": float(facts.get("burning_area_m2") or 0),
+              "casualties": float(casualties)}  # fmt: skip
+    return tuple(-values[name] for name in order)
+
+
+def _reserved_for_larger(desk: Desk, state: IncidentState, assessment: Assessment, prepared: PreparedNetwork,
+                         when: datetime, taken: dict[str, str], held: dict[str, Code]) -> dict[str, str]:  # fmt: skip
+    """Units a larger open incident that has no order yet would get: kept for it (确保重点,兼顾一般).
+
+    An incident already dispatched holds its units on the board; one not yet dispatched but larger is
+    planned first, larger before smaller, each with the units of those before it taken."""
+    order = load_settings().priority.order
+    mine = _priority(assessment, state, order)
+    larger = []
+    for record in desk.journal.open_incidents():
+        if record.id == state.id:
+            continue
+        other = desk.load(record.id)
+        place, graded = other.place, desk.assessment(other, when)
+        if other.orders or other.ended or place is None or graded is None:
+            continue
+        if not inside(prepared, float(place["lon"]), float(place["lat"])):
+            continue
+        key = _priority(graded, other, order)
+        if key < mine:
+            larger.append((key, other.id, graded, place))
+    reserved: dict[str, str] = {}
+    standby = desk.rulebook.response.dispatch.standby
+    for _, other_id, graded, place in sorted(larger, key=lambda item: (item[0], item[1])):
+        node, location = locate(prepared, lon=float(place["lon"]), lat=float(place["lat"]))
+        first = plan(prepared, node, location, graded.dispatch, reported_at=when, standby=standby,
+                     taken={**taken, **reserved}, held=held, incident_id=other_id)  # fmt: skip
+        reserved.update({u.id: other_id for u in first.sent})
+    return reserved
 
 
 def record_plan(desk: Desk, found: BoardPlan, text: str, lang: str = "zh", actor: str | None = None,

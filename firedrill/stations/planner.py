@@ -27,11 +27,18 @@ def as_standby(rule: StandbyRule) -> Standby:
                    applies_to=tuple(rule.applies_to), lifted_for=tuple(rule.lifted_for), quote=rule.quote)
 
 
+# Why units were held back, named in a shortfall's reasons.
+SHORTFALL_CAUSES = frozenset({Code.COMMITTED_ELSEWHERE, Code.RESERVED_FOR_LARGER, Code.ON_STANDBY_STATUS,
+                              Code.OUT_OF_SERVICE, Code.UNREACHABLE, Code.BEYOND_STANDBY_LIMIT})
+
+
 class _Planner:
     def __init__(self, prepared: PreparedNetwork, loc: Location, node: int, scale: DispatchScale,
                  reported_at: datetime, standby: StandbyRule | None, already_sent: Collection[str],
-                 taken: Mapping[str, str], settings: Settings, held: Mapping[str, Code] | None = None) -> None:
+                 taken: Mapping[str, str], settings: Settings, held: Mapping[str, Code] | None = None,
+                 reserved: Mapping[str, str] | None = None) -> None:  # fmt: skip
         self.held_by_board = dict(held or {})
+        self.reserved = dict(reserved or {})
         self.p, self.loc, self.node, self.scale, self.at, self.s = prepared, loc, node, scale, reported_at, settings
         rule = as_standby(standby) if standby is not None else None
         self.rule = rule.model_copy(update={"applied": scale.level in rule.applies_to,
@@ -53,6 +60,8 @@ class _Planner:
             self.previous.append(self._unit(r, Code.ALREADY_SENT))
         elif s.id in taken or s.status is Status.COMMITTED:
             self._hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))
+        elif s.id in self.reserved:
+            self._hold(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id])
         elif s.status is Status.STANDBY or self.held_by_board.get(s.id) is Code.ON_STANDBY_STATUS:
             self._hold(r, Code.ON_STANDBY_STATUS)
         elif s.id in self.held_by_board:
@@ -204,9 +213,7 @@ class _Planner:
                 codes = [Code.NOT_ENOUGH_UNITS]
                 if what != "stations" and not self.room_for_station():
                     codes.append(Code.STATION_MAXIMUM_REACHED)
-                codes += sorted({h.code for h in self.held if h.code in (Code.COMMITTED_ELSEWHERE,
-                                 Code.ON_STANDBY_STATUS, Code.OUT_OF_SERVICE, Code.UNREACHABLE,
-                                 Code.BEYOND_STANDBY_LIMIT)})
+                codes += sorted({h.code for h in self.held if h.code in SHORTFALL_CAUSES})
                 reasons = tuple(self.s.reason(c).text(incident="—", **self._blank()) for c in codes)
                 self.shortfalls.append(Shortfall(what=what, needed=wanted.minimum, got=got, codes=tuple(codes),
                                                  reasons=reasons))
@@ -250,11 +257,13 @@ def locate(prepared: PreparedNetwork, *, lon: float | None = None, lat: float | 
 def plan(prepared: PreparedNetwork, node: int, location: Location, scale: DispatchScale, *, reported_at: datetime,
          standby: StandbyRule | None = None, already_sent: Collection[str] = (),
          taken: Mapping[str, str] | None = None, incident_id: str = "incident",
-         settings: Settings | None = None, held: Mapping[str, Code] | None = None) -> DispatchPlan:
+         settings: Settings | None = None, held: Mapping[str, Code] | None = None,
+         reserved: Mapping[str, str] | None = None) -> DispatchPlan:
     """The dispatch plan for one incident; ``taken`` maps unit ids to the incident that has them, ``held``
-    gives units the board keeps back (on standby, out of service) with the reason code."""
+    gives units the board keeps back (on standby, out of service) with the reason code, ``reserved`` units
+    kept for a larger incident not yet dispatched (4.4.1(3)), with its id."""
     planner = _Planner(prepared, location, node, scale, reported_at, standby, set(already_sent), taken or {},
-                       settings or load_settings(), held)
+                       settings or load_settings(), held, reserved)
     if not scale.set_by_plan:
         return planner.result(incident_id, planner.offer())
     planner.mix()

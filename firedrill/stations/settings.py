@@ -33,6 +33,7 @@ class Code(StrEnum):
     NEEDED_DESPITE_STANDBY = "needed_despite_standby"
     BEYOND_STANDBY_LIMIT = "beyond_standby_limit"
     COMMITTED_ELSEWHERE = "committed_elsewhere"
+    RESERVED_FOR_LARGER = "reserved_for_larger"
     ON_STANDBY_STATUS = "on_standby_status"
     OUT_OF_SERVICE = "out_of_service"
     UNREACHABLE = "unreachable"
