@@ -80,7 +80,11 @@ class Change(_Frozen):
 
 
 class Alert(_Frozen):
-    """A time alert: the clock passing the start of the night window, a playbook time window."""
+    """One of the incident core's alerts (firedrill/incident/alerts.py), raised at the moment the console
+    would first raise it: ``night_trigger_listed`` or ``night_trigger`` (4.3(3); the fire is not yet major,
+    or is major, while the night trigger holds), ``collapse_window_open`` or ``collapse_window_past`` (a
+    playbook's time window, 附件5 一(五)1). ``detail`` is the console's words; ``clause`` and ``quote``
+    cite the rule or playbook parameter it comes from."""
 
     code: AlertCode
     at: datetime

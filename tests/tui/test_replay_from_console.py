@@ -2,8 +2,9 @@
 with Ctrl+R, replayed and stepped, or drilled by a named trainee up to the first prompt; back to the
 incidents as they were. An installation without the scripts says so.
 
-hanzheng-mall-night's first inject (+0:08, 23:48) is a caller's phone report and carries the first
-prompt (the script's own text, read from the file below)."""
+hanzheng-mall-night starts at 23:40 as a general fire, so the replay opens on the incident core's
+night_trigger_listed alert (4.3(3), in the console's words); its first inject (+0:08, 23:48) is a
+caller's phone report and carries the first prompt (the script's own text, read from the file below)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from firedrill.i18n import label
+from firedrill.models import Trigger
+from firedrill.rules.loader import load_rulebook
 from firedrill.tui import scenarios
 from firedrill.tui.app import FiredrillApp
 from firedrill.tui.commands import ConsoleCommands
@@ -25,6 +29,8 @@ from tests.tui.conftest import enter_value, palette, ready
 MALL = scenarios.SCENARIOS_DIR / "hanzheng-mall-night.yaml"
 SCRIPT = yaml.safe_load(MALL.read_text(encoding="utf-8"))
 FIRST = SCRIPT["injects"][0]
+NIGHT = load_rulebook().escalation.trigger(Trigger.NIGHT)
+LISTED = label("console", "alert_night_listed").zh.format(quote=NIGHT.quote)
 
 
 def test_the_shipped_scripts_are_listed_with_their_titles(tmp_path: Path) -> None:
@@ -47,11 +53,14 @@ async def test_palette_opens_a_replay_that_steps_and_comes_back(make_app) -> Non
         incident, values = app.main.active.id, dict(app.main.active.values)
         await palette(pilot, f"回放脚本: {SCRIPT['title']['zh']}")
         replay = app.screen
-        assert isinstance(replay, ReplayScreen) and replay.messages == []
+        assert isinstance(replay, ReplayScreen)
+        assert replay.messages == [f"23:40:00 +00:00:00 ⚠ [{NIGHT.clause}] {LISTED}"]  # night_trigger_listed
         await pilot.press("n")  # one step: to the first inject
         await pilot.pause()
         assert replay.messages[0].startswith("23:48:00 +00:08:00 #1")
         assert FIRST["message"]["zh"] in replay.messages[1]
+        assert replay.messages[-1] == f"23:40:00 +00:00:00 ⚠ [{NIGHT.clause}] {LISTED}"  # nothing more raised
+        assert sum(NIGHT.clause in m for m in replay.messages) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

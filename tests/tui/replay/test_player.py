@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from firedrill.i18n import label
+from firedrill.playbook.calculators import WindowStatus
+from firedrill.playbook.render import STATUS
+from firedrill.playbook.settings import load_settings
 from firedrill.replay.timeline import EntryKind
 from firedrill.tui.clock import ManualClock
 from firedrill.tui.replay import load_replay
@@ -115,15 +119,28 @@ def test_a_drill_halts_at_each_prompt_until_released_and_plays_on() -> None:
 
 
 def test_the_collapse_window_is_a_message_and_a_warning_when_the_theatre_clock_reaches_it() -> None:
-    """附件5 一(五)1: 20—30 min after ignition; the script's ignition is 19:25, so 19:45 and 19:55."""
+    """附件5 一(五)1: 20—30 min after ignition; the script's ignition is 19:25, so 19:45 and 19:55. The
+    incident core's alerts: collapse_window_open at 19:45, collapse_window_past from 19:55:01 (both
+    ends are inside), in the console's words, counted from the ignition time."""
     player = Player(load_replay(THEATRE), ManualClock(EVENING))
     player.begin()
     player.set_speed(SPEED["instant"])
     player.play()
     crossed = player.tick()
+    alerts = [a for e in crossed for a in e.alerts]
+    assert [(a.code.value, a.offset) for a in alerts] == [("collapse_window_open", "+0:15:00"),
+                                                           ("collapse_window_past", "+0:25:01")]  # fmt: skip
+    settings = load_settings().collapse_window
+    parameter = next(p for p in player.replay.loaded.playbook.parameters if p.id == settings.parameter)
+    assert {a.clause for a in alerts} == {parameter.cite} and {a.quote for a in alerts} == {parameter.quote}
+    window = f"19:45—19:55:“{parameter.quote}”({parameter.cite})"
+    since = label("console", "alert_from_ignition").zh
+    inside, past = STATUS[WindowStatus.INSIDE].zh, STATUS[WindowStatus.PAST].zh
     lines = [line for e in crossed for line in message_lines(e, player.replay.start, "zh", drill=False)]
-    warned = [n for e in crossed for n in notices(e, "zh", drill=True) if n.severity == "warning"]
-    opens = "19:45:00 +00:15:00 ⚠ [附件5 一(五)1] 起火后20分钟:进入屋面、吊顶塌落时段"
-    assert any(line.startswith(opens) for line in lines)
-    assert [n.text[:8] for n in warned] == ["起火后20分钟:", "起火后30分钟:"]
-    assert "预案未给出此后不再塌落的时间" in warned[1].text
+    assert f"19:45:00 +00:15:00 ⚠ [{parameter.cite}] {inside} {window} {since}" in lines
+    assert f"19:55:01 +00:25:01 ⚠ [{parameter.cite}] {past} {window} {since} {settings.after_window.zh}" in lines
+    warned = [n.text for e in crossed for n in notices(e, "zh", drill=True) if n.severity == "warning"]
+    assert warned == [f"{inside} {window} {since}", f"{past} {window} {since} {settings.after_window.zh}"]
+    english = [n.text for e in crossed for n in notices(e, "en", drill=True) if n.severity == "warning"]
+    assert [n[: n.index("“")] for n in english] == ["Inside the collapse window 19:45–19:55: ",
+                                                    "Past the collapse window 19:45–19:55: "]  # fmt: skip
