@@ -49,6 +49,8 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
     typed: dict[str, str] = {}
     calls: list[datetime] = []
     recorded: RecordedLevel | None = None
+    levels: list[RecordedLevel] = []
+    step_notes: dict[str, list[str]] = {}
     alerted: set[str] = set()
     orders: list[Order] = []
     ended = exercise = False
@@ -77,6 +79,9 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
             recorded = RecordedLevel(level, base, tuple(p.get("triggers") or ()),
                                      bool(escalated) if escalated is not None else level is not base,
                                      event.at, event.seq)  # fmt: skip
+            levels.append(recorded)
+        elif event.kind is EventKind.NOTE and p.get("step"):
+            step_notes.setdefault(str(p["step"]), []).append(str(p.get("text") or ""))
         elif event.kind is EventKind.ALERT and p.get("code"):
             alerted.add(str(p["code"]))
         elif event.kind is EventKind.ORDER:
@@ -100,6 +105,8 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
         record.model_copy(update={"closed_at": None, "status": "open"})  # fmt: skip
     return IncidentState(
         record=as_of, version=len(kept), events=tuple(kept), facts=facts, typed=typed, calls=tuple(sorted(calls)),
-        incident=incident, problem=problem, recorded=recorded, alerted=frozenset(alerted), orders=tuple(orders),
+        incident=incident, problem=problem, recorded=recorded, levels=tuple(levels),
+        step_notes={step: tuple(texts) for step, texts in step_notes.items()}, alerted=frozenset(alerted),
+        orders=tuple(orders),
         ended=ended, exercise=exercise, exercise_offset_s=exercise_offset_s, seat=seat,
     )  # fmt: skip

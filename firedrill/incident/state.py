@@ -57,7 +57,9 @@ class IncidentState:
     calls: tuple[datetime, ...]
     incident: Incident | None  # None while the facts do not make a valid Incident
     problem: str | None  # why they do not
-    recorded: RecordedLevel | None
+    recorded: RecordedLevel | None  # the latest of ``levels``
+    levels: tuple[RecordedLevel, ...]  # every level recorded, in order
+    step_notes: Mapping[str, tuple[str, ...]]  # notes written on each step after it was recorded
     alerted: frozenset[str]
     orders: tuple[Order, ...]
     ended: bool  # the emergency is declared over (clause 5): facts no longer change

@@ -8,12 +8,13 @@ records it before the screen shows it, and closes the record once the emergency 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from firedrill.journal import Event, EventKind, ProcedureState
-from firedrill.procedure import ChecklistState, Grade, LevelChange, Step, ending_step, level_change, refusal
-from firedrill.procedure.state import ticks_from_events
+from firedrill.incident.state import RecordedLevel
+from firedrill.journal import Event, ProcedureState
+from firedrill.procedure import ChecklistState, Grade, LevelChange, Step, level_change, refusal
 
 if TYPE_CHECKING:
     from firedrill.procedure import Catalogue, Refusal
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
 def checklist(session: Session, now: datetime | None = None) -> ChecklistState | None:
     """The incident's checklist as recorded (the level the journal holds), or None before a valid assessment."""
     return session.desk.checklist(session.state, now or session.clock())
-
-
-def is_ended(events: list[Event], catalogue: Catalogue) -> bool:
-    """Whether these events hold the declaration that the emergency is over (and it was not taken back)."""
-    tick = ticks_from_events(events).get(ending_step(catalogue).id)
-    return tick is not None and tick.state is ProcedureState.DONE
 
 
 def refused(session: Session, step_id: str, action: ProcedureState, note: str | None) -> Refusal | None:
@@ -55,36 +50,16 @@ def note_step(session: Session, step_id: str, text: str, by: str | None) -> Even
     return session.took(session.writable_desk().note(session.id, text, step_id, session.clock(), by))[0]
 
 
-def step_notes(events: list[Event]) -> dict[str, list[str]]:
-    """The notes written on each step after it was recorded, in order."""
-    notes: dict[str, list[str]] = {}
-    for event in events:
-        if event.kind is EventKind.NOTE and event.payload.get("step"):
-            notes.setdefault(str(event.payload["step"]), []).append(str(event.payload.get("text") or ""))
-    return notes
-
-
-def grade_of(payload: dict[str, object]) -> Grade:
-    """The checklist's view of a recorded assessment: its level, and whether 4.3 raised it."""
-    from firedrill.models import Level
-
-    level, base = Level(str(payload["level"])), Level(str(payload.get("base_level") or payload["level"]))
-    escalated = payload.get("escalated")
-    return Grade(level=level, escalated=bool(escalated) if escalated is not None else level is not base)
-
-
-def level_changes(events: list[Event], catalogue: Catalogue) -> dict[int, LevelChange]:
-    """For each recorded assessment that changes what the checklist asks for: the steps added and removed."""
+def level_changes(levels: Sequence[RecordedLevel], catalogue: Catalogue) -> dict[int, LevelChange]:
+    """For each recorded level that changes what the checklist asks for: the steps added and removed."""
     changes: dict[int, LevelChange] = {}
     previous: Grade | None = None
-    for event in events:
-        if event.kind is not EventKind.ASSESSMENT:
-            continue
-        grade = grade_of(event.payload)
+    for recorded in levels:
+        grade = Grade(level=recorded.level, escalated=recorded.escalated)
         if previous is not None and grade != previous:
             change = level_change(previous, grade, catalogue)
             if change.added or change.removed:
-                changes[event.seq] = change
+                changes[recorded.seq] = change
         previous = grade
     return changes
 

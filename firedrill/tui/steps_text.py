@@ -6,6 +6,7 @@ No Textual.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,7 +49,7 @@ def titles(catalogue: Catalogue, ids: tuple[str, ...] | list[str], lang: str) ->
     return list_sep(lang).join(s.title.in_lang(lang) if s else i for s, i in zip(steps, ids, strict=True))
 
 
-def step_row(state: ChecklistState, status: StepStatus, notes: list[str], lang: str) -> Row:
+def step_row(state: ChecklistState, status: StepStatus, notes: Sequence[str], lang: str) -> Row:
     names, step, cat = labels(), status.step, state.catalogue
     c = colon(lang)
     bits = [names.state(status.state, lang)]
@@ -78,7 +79,7 @@ def step_row(state: ChecklistState, status: StepStatus, notes: list[str], lang: 
     return Row(step.id, status.state.value, head, " · ".join(bits))
 
 
-def rows(state: ChecklistState, notes: dict[str, list[str]], lang: str) -> list[Row]:
+def rows(state: ChecklistState, notes: Mapping[str, Sequence[str]], lang: str) -> list[Row]:
     """Every step in checklist order under its stage's heading."""
     found: list[Row] = []
     stage = None
@@ -87,7 +88,7 @@ def rows(state: ChecklistState, notes: dict[str, list[str]], lang: str) -> list[
             stage = status.step.stage
             entry = state.catalogue.stages[stage]
             found.append(Row(None, STAGE, f"{entry.title.in_lang(lang)} [{entry.clause}]", ""))
-        found.append(step_row(state, status, notes.get(status.id, []), lang))
+        found.append(step_row(state, status, notes.get(status.id, ()), lang))
     return found
 
 

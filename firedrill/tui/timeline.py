@@ -22,6 +22,7 @@ from firedrill.tui.steps_text import by_name, change_text
 from firedrill.tui.words import colon, list_sep, w, word
 
 if TYPE_CHECKING:
+    from firedrill.incident.state import IncidentState
     from firedrill.procedure import Catalogue, LevelChange
 
 
@@ -100,7 +101,7 @@ def describe(event: Event, lang: str, library: Library | None, catalogue: Catalo
     return f"{event.kind.value}{c}{text}"
 
 
-def timeline_lines(events: list[Event], reported_at: datetime, lang: str, library: Library | None,
+def timeline_lines(state: IncidentState, reported_at: datetime, lang: str, library: Library | None,
                    catalogue: Catalogue | None = None) -> list[str]:  # fmt: skip
     """One line per event, oldest first: local time, elapsed since the report, description.
 
@@ -108,9 +109,9 @@ def timeline_lines(events: list[Event], reported_at: datetime, lang: str, librar
     """
     changes: dict[int, LevelChange] = {}
     if catalogue is not None:
-        changes = level_changes(events, catalogue)
+        changes = level_changes(state.levels, catalogue)
     lines = []
-    for e in events:
+    for e in state.events:
         text = describe(e, lang, library, catalogue)
         if e.seq in changes:
             text += f" · {change_text(changes[e.seq], lang)}"

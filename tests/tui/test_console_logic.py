@@ -71,7 +71,7 @@ def test_units_sent_and_level_changes_come_from_the_journal(tmp_path: Path) -> N
     assert session.state.orders[-1].new_units == ("c",)
     session.edit("deaths", "30")
     session.flush()
-    changes = level_changes(session.events, engine.catalogue)
+    changes = level_changes(session.state.levels, engine.catalogue)
     (change,) = [c for c in changes.values() if c.after == Grade(level="especially_major")]
     added = {s.id for s in change.added}
     assert "commander_on_scene" in added and "office_staff_on_scene" in {s.id for s in change.removed}

@@ -87,7 +87,7 @@ class ConsoleDisplay:
     def render_checklist(self) -> None:
         """The procedure tab: summary, the last level change's additions, the steps."""
         from firedrill.tui.bindings import BY_ACTION, key_display
-        from firedrill.tui.checklist import checklist, level_changes, step_notes
+        from firedrill.tui.checklist import checklist, level_changes
         from firedrill.tui.settings import CHANGE_TITLES_SHOWN
         from firedrill.tui.steps_text import change_text, rows, summary
 
@@ -101,7 +101,7 @@ class ConsoleDisplay:
             return
         c = colon(lang)
         head = [Content.styled(summary(state, lang), "bold")]
-        changes = level_changes(session.events, screen.engine.catalogue)
+        changes = level_changes(session.state.levels, screen.engine.catalogue)
         if changes:
             change = changes[max(changes)]
             before, after = (word("level", g.level.value, lang) for g in (change.before, change.after))
@@ -111,7 +111,7 @@ class ConsoleDisplay:
             head.append(Content.styled(w("proc_closed" if session.closed else "proc_ended", lang), "bold $warning"))
         keys = {a: key_display(BY_ACTION[a].key) for a in ("tick_step", "step_note")}
         help_text = w("proc_help", lang).format(tick=keys["tick_step"], note=keys["step_note"])
-        screen.checklist_panel.show(Content("\n").join(head), rows(state, step_notes(session.events), lang), help_text)
+        screen.checklist_panel.show(Content("\n").join(head), rows(state, session.state.step_notes, lang), help_text)
 
     def refresh_playbook(self, force: bool = False) -> None:
         screen = self._screen()
@@ -128,7 +128,7 @@ class ConsoleDisplay:
         session = screen.active
         if session is None or screen.engine is None:
             return
-        lines = timeline_lines(session.events, session.reported_at(), screen.lang, screen.engine.library,
+        lines = timeline_lines(session.state, session.reported_at(), screen.lang, screen.engine.library,
                                screen.engine.catalogue)  # fmt: skip
         screen.panel("timeline").set_lines([Content(line) for line in reversed(lines)])
 

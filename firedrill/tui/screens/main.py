@@ -325,7 +325,7 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         from firedrill.tui.timeline import describe
 
         assert self.engine is not None
-        changes = level_changes(session.events, self.engine.catalogue)
+        changes = level_changes(session.state.levels, self.engine.catalogue)
         for event in events:
             text = f"{session.id[-4:]} {describe(event, self.lang, None, self.engine.catalogue)}"
             if event.seq in changes:

@@ -1,6 +1,7 @@
 """The level banner: the level in large type and its colour, base level and triggers, elapsed time,
-a stale marker while some field is wrong (the level shown is then the last valid one), and a note
-such as "emergency declared over"."""
+a stale marker while some field is wrong (the level shown is then the last valid one), a note when
+the 4.3(1) holiday check used an estimated calendar (the assessment's ``holiday_calendar_provisional``
+warning), and a note such as "emergency declared over"."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from firedrill.models import Assessment
 
 LEVEL_CLASSES = ("-general", "-larger", "-major", "-especially_major", "-none")
+PROVISIONAL_CALENDAR = "holiday_calendar_provisional"  # an Assessment warning code (firedrill.rules.escalation)
 
 
 class LevelBanner(WrapStatic):
@@ -56,6 +58,10 @@ class LevelBanner(WrapStatic):
         if stale_fields:
             names = list_sep(lang).join(stale_fields)
             parts += [Content("\n"), Content.styled(f"⚠ {w('stale', lang)}{c}{names}", "bold")]
+        years = [str(x.year) for x in assessment.warnings if x.code == PROVISIONAL_CALENDAR and x.year is not None]
+        if years:
+            estimated = w("banner_holiday_provisional", lang).format(years=list_sep(lang).join(years))
+            parts += [Content("\n"), Content.styled(f"⚠ {estimated}", "bold")]
         if note:
             parts += [Content("\n"), Content.styled(note, "bold")]
         self.set_content(Content("").join(parts))
