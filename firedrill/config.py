@@ -2,19 +2,24 @@
 
 Political events and sensitive areas (4.3(1)) come only from here; none are built in. The
 rising-calls rule (4.3(4)) has parameters here because the plan sets no numbers for it: the
-defaults are local settings of this tool, not the plan's. The file is YAML, found at
-``--config``, else ``$FIREDRILL_CONFIG``, else ``<user config dir>/firedrill/config.yaml``.
+defaults are local settings of this tool, not the plan's. A year's official holiday blocks
+(4.3(1) 重大节日), when the State Council's notice for that year is out but not yet shipped with
+firedrill, are entered here too (``rules.holiday_years``, the shape of
+``firedrill/rules/data/holidays_official.yaml``). The file is YAML, found at ``--config``, else
+``$FIREDRILL_CONFIG``, else ``<user config dir>/firedrill/config.yaml``.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from firedrill.models import Text
 from firedrill.procedure.settings import ProcedureSettings
 from firedrill.timeutil import to_local
 from firedrill.yamlio import load_model
@@ -48,6 +53,77 @@ class Period(BaseModel):
         return self
 
 
+SATURDAY = 5
+
+
+class HolidayNotice(BaseModel):
+    """The State Council notice that fixes one year's holidays (国务院办公厅关于YYYY年部分节假日安排的通知)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = Field(min_length=1)
+    number: str | None = None  # 文号, e.g. 国办发明电〔2024〕12号
+    number_note: Text | None = None  # e.g. "not verified here"
+    issued: date | None = None
+    url: str | None = None
+
+
+class OfficialBlock(BaseModel):
+    """One run of days off the notice sets (放假调休), both ends included."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Text
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end < self.start:
+            raise ValueError(f"block '{self.name.zh}' ends before it starts")
+        if (self.end - self.start).days > 31:
+            raise ValueError(f"block '{self.name.zh}' is longer than a month")
+        return self
+
+
+class HolidayYear(BaseModel):
+    """One year's official holiday blocks and make-up working days (调休上班), from its notice."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    year: int = Field(ge=2000, le=2100)
+    notice: HolidayNotice
+    blocks: tuple[OfficialBlock, ...] = Field(min_length=1)
+    workdays: tuple[date, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        for block in self.blocks:
+            if self.year not in (block.start.year, block.end.year):
+                raise ValueError(f"block '{block.name.zh}' ({block.start}—{block.end}) is not in {self.year}")
+        ordered = sorted(self.blocks, key=lambda b: b.start)
+        for before, after in itertools.pairwise(ordered):
+            if after.start <= before.end:
+                raise ValueError(f"blocks '{before.name.zh}' and '{after.name.zh}' overlap")
+        for day in self.workdays:
+            if day.year != self.year:
+                raise ValueError(f"make-up working day {day} is not in {self.year}")
+            if day.weekday() < SATURDAY:
+                raise ValueError(f"make-up working day {day} is not a Saturday or Sunday")
+            if any(b.start <= day <= b.end for b in self.blocks):
+                raise ValueError(f"make-up working day {day} lies inside a block")
+        return self
+
+
+def unique_years(years: tuple[HolidayYear, ...]) -> tuple[HolidayYear, ...]:
+    seen: set[int] = set()
+    for entry in years:
+        if entry.year in seen:
+            raise ValueError(f"holiday year {entry.year} is given twice")
+        seen.add(entry.year)
+    return years
+
+
 class RisingCallsRule(BaseModel):
     """4.3(4) 电话持续增多, read as: call counts per bucket strictly rising over the last buckets.
 
@@ -67,6 +143,14 @@ class RulesConfig(BaseModel):
     extra_holidays: tuple[Period, ...] = ()
     sensitive_areas: tuple[str, ...] = ()
     rising_calls: RisingCallsRule = RisingCallsRule()
+    # Official holiday years a command centre adds from a State Council notice; a year here
+    # replaces the shipped one of the same year.
+    holiday_years: tuple[HolidayYear, ...] = ()
+
+    @field_validator("holiday_years")
+    @classmethod
+    def _unique_holiday_years(cls, value: tuple[HolidayYear, ...]) -> tuple[HolidayYear, ...]:
+        return unique_years(value)
 
 
 class Config(BaseModel):

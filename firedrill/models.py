@@ -221,6 +221,20 @@ class LinkedUnit(BaseModel):
     quote: str
 
 
+class AssessmentWarning(BaseModel):
+    """Something the reader of an Assessment must know about how it was reached.
+
+    ``holiday_calendar_provisional``: the 4.3(1) holiday check had to use an estimated calendar
+    for ``year``, for which no State Council notice is on file.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    text: Text
+    year: int | None = None
+
+
 class Assessment(BaseModel):
     """What the plan demands for an Incident, every part citing its clause."""
 
@@ -239,3 +253,4 @@ class Assessment(BaseModel):
     dispatch: DispatchScale
     task_groups: tuple[TaskGroup, ...]
     linked_units: tuple[LinkedUnit, ...]
+    warnings: tuple[AssessmentWarning, ...] = ()

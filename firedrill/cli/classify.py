@@ -37,7 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--call", action="append", dest="calls", default=None, help="time of a call (repeat)")
     p.add_argument("--manual", dest="manual_escalation", metavar="REASON", help="4.3(5) manual escalation reason")
     p.add_argument("--scenario", help="playbook id (sets the default site category)")
-    p.add_argument("--config", type=Path, help="config file (political events, rising-calls rule)")
+    p.add_argument("--config", type=Path, help="config file (political events, rising-calls rule, holiday years)")
     p.add_argument("--json", action="store_true", help="print the Assessment JSON")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
 

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "drill": "firedrill.cli.drill",
     "quiz": "firedrill.cli.quiz",
     "serve": "firedrill.cli.serve",
+    "holidays": "firedrill.cli.holidays",
 }
 
 EXIT_BAD_INPUT = 2

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from firedrill.config import RulesConfig
 from firedrill.models import Assessment, Incident, Level, Source, Text
-from firedrill.rules.escalation import find_triggers, trigger_reasons
+from firedrill.rules.escalation import calendar_warnings, find_triggers, trigger_reasons
 from firedrill.rules.grading import grade
 from firedrill.rules.loader import Rulebook, load_rulebook
 from firedrill.rules.response import (
@@ -65,4 +65,5 @@ def assess(
         dispatch=dispatch_for(level, rulebook),
         task_groups=task_groups_for(level, rulebook),
         linked_units=linked_units_for(level, rulebook),
+        warnings=calendar_warnings(incident, when, config),
     )

@@ -7,17 +7,18 @@ a fire burning at 22:10 that was reported at 21:50 "occurs" at night (docs/rules
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from firedrill.config import RulesConfig
 from firedrill.i18n import label
-from firedrill.models import Incident, Reason, Source, Text, Trigger
+from firedrill.models import AssessmentWarning, Incident, Reason, Source, Text, Trigger
 from firedrill.rules.calls import bucket_counts, calls_rising
-from firedrill.rules.holidays_cn import holiday_block
+from firedrill.rules.holidays_cn import HolidayBlock, calendar_for
 from firedrill.rules.schema import Escalation, NightRule, WindScale
 from firedrill.rules.wind import effective_force
 
 ONE_DAY = timedelta(days=1)
+PROVISIONAL_CALENDAR = "holiday_calendar_provisional"
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,12 @@ class Found:
     threshold: str
 
 
-def _words(key: str, **fields: object) -> Text:
-    text = label("reason", key)
+def _format(text: Text, **fields: object) -> Text:
     return Text(zh=text.zh.format(**fields), en=text.en.format(**fields))
+
+
+def _words(key: str, **fields: object) -> Text:
+    return _format(label("reason", key), **fields)
 
 
 def _join(parts: list[Text]) -> Text:
@@ -52,18 +56,43 @@ def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime
     return None
 
 
+def _holiday_scan(start: date, end: date, config: RulesConfig) -> tuple[HolidayBlock | None, list[int]]:
+    """The first holiday block over the days [start, end], and the provisional years consulted to find it."""
+    calendar = calendar_for(config.holiday_years)
+    provisional: list[int] = []
+    day = start
+    while day <= end:
+        block, year = calendar.lookup(day)
+        if year is not None and year not in provisional:
+            provisional.append(year)
+        if block is not None:
+            return block, provisional
+        day += ONE_DAY
+    return None, provisional
+
+
+def calendar_warnings(incident: Incident, at: datetime, config: RulesConfig) -> tuple[AssessmentWarning, ...]:
+    """A warning for each year the 4.3(1) holiday check had to estimate (no State Council notice on file)."""
+    start, end = incident.reported_at, max(at, incident.reported_at)
+    _, years = _holiday_scan(start.date(), end.date(), config)
+    return tuple(
+        AssessmentWarning(code=PROVISIONAL_CALENDAR, text=_format(label("warning", PROVISIONAL_CALENDAR), year=year),
+                          year=year)
+        for year in years
+    )
+
+
 def _occasions(incident: Incident, start: datetime, end: datetime, config: RulesConfig) -> list[tuple[str, Text]]:
     found: list[tuple[str, Text]] = []
-    day = start.date()
-    while day <= end.date():
-        block = holiday_block(day)
-        if block is not None:
-            first, last = block.first.isoformat(), block.last.isoformat()
-            zh = _words("holiday", name=block.name.zh, first=first, last=last).zh
-            en = _words("holiday", name=block.name.en, first=first, last=last).en
-            found.append((f"holiday {first}/{last}", Text(zh=zh, en=en)))
-            break
-        day += ONE_DAY
+    block, _ = _holiday_scan(start.date(), end.date(), config)
+    if block is not None:
+        first, last = block.first.isoformat(), block.last.isoformat()
+        zh = _words("holiday", name=block.name.zh, first=first, last=last).zh
+        en = _words("holiday", name=block.name.en, first=first, last=last).en
+        if block.provisional:
+            mark = label("reason", "holiday_provisional")
+            zh, en = zh + mark.zh, en + mark.en
+        found.append((f"holiday {first}/{last}", Text(zh=zh, en=en)))
     for period in (*config.political_events, *config.extra_holidays):
         p_start, p_end = period.bounds()
         if p_start <= end and start < p_end:

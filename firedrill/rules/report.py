@@ -32,9 +32,11 @@ def render_assessment(a: Assessment, lang: str = "zh") -> str:
         f"  ({L('base_level')}: {t('level', a.base_level.value, lang)}; "
         f"{L('escalated') if a.escalated else L('not_escalated')})",
         f"{L('triggers')}: " + (", ".join(t("trigger", tr.value, lang) for tr in a.triggers) or L("none")),
-        "",
-        f"{L('reasons')}:",
     ]
+    if a.warnings:
+        lines.append(f"{L('warnings')}:")
+        lines += [f"  ⚠ {w.text.in_lang(lang)}" for w in a.warnings]
+    lines += ["", f"{L('reasons')}:"]
     for r in a.reasons:
         limit = "" if r.threshold_text == r.description else f"; {L('threshold')} {r.threshold_text.in_lang(lang)}"
         lines.append(

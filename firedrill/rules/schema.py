@@ -10,8 +10,9 @@ from datetime import time
 from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from firedrill.config import HolidayYear, unique_years
 from firedrill.models import Hazard, Level, Range, SiteCategory, Source, Text, Trigger
 
 
@@ -189,12 +190,67 @@ class Response(_Data):
     notes: dict[str, Text]
 
 
+class Duty(_Data):
+    """One duty of a body, in the plan's words."""
+
+    text: Text
+    quote: str
+
+
+class Holder(_Data):
+    """Who fills a post: the units the plan names and which of their people.
+
+    ``open`` keeps the plan's 等: the list of units is not exhaustive.
+    """
+
+    units: tuple[Text, ...] = Field(min_length=1)
+    person: Text
+    open: bool = False
+    condition: Text | None = None
+    quote: str
+
+
+class Post(_Data):
+    """A post of a body (指挥长, 副指挥长, 主任, who commands the scene) and who holds it."""
+
+    id: str
+    title: Text
+    clause: str
+    holders: tuple[Holder, ...] = Field(min_length=1)
+
+
+class Seat(_Data):
+    """Where a body sits (2.2: the office at the fire and rescue detachment, i.e. its command centre)."""
+
+    unit: Text
+    also: Text | None = None
+    quote: str
+
+
+class DutyHours(_Data):
+    hours: Text
+    phones: tuple[str, ...] = Field(min_length=1)
+    quote: str
+
+    @model_validator(mode="after")
+    def _phones_in_quote(self) -> Self:
+        for phone in self.phones:
+            if not phone.isdigit() or phone not in self.quote:
+                raise ValueError(f"duty phone {phone!r} is not a number written in the quote")
+        return self
+
+
 class Body(_Data):
     id: str
     name: Text
+    short_name: Text | None = None
     clause: str
     reports_to: str | None = None
-    duty: Text | None = None
+    condition: Text | None = None
+    duties: tuple[Duty, ...] = ()
+    posts: tuple[Post, ...] = ()
+    seat: Seat | None = None
+    duty_hours: DutyHours | None = None
     quote: str
 
 
@@ -208,11 +264,56 @@ class Group(_Data):
     id: str
     name: Text
     clause: str
+    open: bool = False  # the plan's member list ends in 等
     quote: str
     members: tuple[Member, ...]
+
+
+class Notification(_Data):
+    """Units a body notifies (4.2: 通报给市应急管理局等相关部门)."""
+
+    clause: str
+    by: str
+    action: Text
+    units: tuple[Text, ...] = Field(min_length=1)
+    open: bool = False
+    quote: str
 
 
 class Organisation(_Data):
     plan: str
     bodies: tuple[Body, ...]
     groups: tuple[Group, ...]
+    notifications: tuple[Notification, ...] = ()
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        ids = [b.id for b in self.bodies] + [g.id for g in self.groups]
+        if len(set(ids)) != len(ids):
+            raise ValueError("body and group ids must be unique")
+        bodies = {b.id for b in self.bodies}
+        for body in self.bodies:
+            if body.reports_to is not None and body.reports_to not in bodies:
+                raise ValueError(f"body {body.id!r} reports to unknown body {body.reports_to!r}")
+            posts = [p.id for p in body.posts]
+            if len(set(posts)) != len(posts):
+                raise ValueError(f"body {body.id!r} has two posts with one id")
+        for note in self.notifications:
+            if note.by not in bodies:
+                raise ValueError(f"notification by unknown body {note.by!r}")
+        if "field_headquarters" not in bodies:
+            raise ValueError("the field headquarters (2.3) is missing")
+        return self
+
+
+class OfficialHolidays(_Data):
+    """``holidays_official.yaml``: the years whose holidays a State Council notice has fixed (4.3(1))."""
+
+    clause: str
+    note: Text
+    years: tuple[HolidayYear, ...]
+
+    @field_validator("years")
+    @classmethod
+    def _unique(cls, value: tuple[HolidayYear, ...]) -> tuple[HolidayYear, ...]:
+        return unique_years(value)

@@ -77,7 +77,8 @@ def group_question(rng: random.Random, ctx: Context) -> Question:
 def members_question(rng: random.Random, ctx: Context) -> Question:
     """Which of these units are members of a group? (one or more)"""
     groups = ctx.rulebook.organisation.groups
-    group = rng.choice(groups)
+    # A list the plan leaves open (…等) cannot rule any unit out: only closed lists are asked.
+    group = rng.choice([g for g in groups if not g.open])
     size = ctx.settings.generation.choices + 1
     inside = pick(rng, group.members, rng.randint(1, min(len(group.members), size - 2)))
     own = {m.unit.zh for m in group.members}
