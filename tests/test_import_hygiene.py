@@ -13,7 +13,8 @@ import pytest
 
 ENGINE_PARTS: dict[str, list[str]] = {
     "rules": ["firedrill.models", "firedrill.rules", "firedrill.rules.organisation", "firedrill.rules.report",
-              "firedrill.config", "firedrill.cli.main", "firedrill.cli.classify", "firedrill.cli.org", "firedrill.cli.holidays"],
+              "firedrill.config", "firedrill.cli.main", "firedrill.cli.classify", "firedrill.cli.org",
+              "firedrill.cli.holidays"],
     "playbooks": ["firedrill.playbook.loader", "firedrill.playbook.search", "firedrill.playbook.calculators",
                   "firedrill.cli.playbook"],
     "journal": ["firedrill.journal", "firedrill.incident.export", "firedrill.datadir", "firedrill.cli.journal"],
