@@ -35,13 +35,36 @@ def _line_map(node: yaml.Node, path: PathKey, out: dict[PathKey, int]) -> None:
             _line_map(item, (*path, index), out)
 
 
+def _bad_scalar_line(node: yaml.Node | None) -> int | None:
+    """The line of the first scalar that cannot be constructed (a date or number out of range)."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node)
+        except (ValueError, OverflowError):
+            return node.start_mark.line + 1
+        return None
+    children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else \
+        list(node.value) if isinstance(node, yaml.SequenceNode) else []  # fmt: skip
+    for child in children:
+        found = _bad_scalar_line(child)
+        if found is not None:
+            return found
+    return None
+
+
 def parse_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
     """Parse YAML text; return the data and a map from key paths to 1-based line numbers."""
     try:
         loader = Loader(text)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            try:
+                data = loader.construct_document(node) if node is not None else None
+            except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2027-13-01
+                line = _bad_scalar_line(node)
+                raise InputError(f"not a valid value: {exc}", file=file, line=line) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
