@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from firedrill.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[1]
 # The autouse fixture below only points env vars at temp dirs; sharing it across examples is harmless.
@@ -39,3 +42,15 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("FIREDRILL_CONFIG", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's journal lives (its own temporary data dir)."""
+    return tmp_path / "data" / "firedrill.sqlite3"
+
+
+@pytest.fixture
+def journal(db_path: Path) -> Iterator[Journal]:
+    with Journal.open(db_path) as j:
+        yield j

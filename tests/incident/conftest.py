@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -34,17 +33,6 @@ class Clock:
     def set(self, now: datetime) -> datetime:
         self.now = now
         return now
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "firedrill.sqlite3"
-
-
-@pytest.fixture
-def journal(db_path: Path) -> Iterator[Journal]:
-    with Journal.open(db_path) as j:
-        yield j
 
 
 @pytest.fixture

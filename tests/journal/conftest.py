@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from firedrill.journal import Journal
 
 
 @pytest.fixture(autouse=True)
@@ -16,12 +13,3 @@ def _no_user_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("FIREDRILL_DATA_DIR", str(tmp_path / "env-data"))
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "firedrill.sqlite3"
-
-
-@pytest.fixture
-def journal(db_path: Path) -> Iterator[Journal]:
-    with Journal.open(db_path) as j:
-        yield j

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from firedrill.incident.desk import Desk
 from firedrill.journal import Event, EventKind, Journal, ProcedureState
@@ -45,17 +41,6 @@ ACTIVATION = [
     ("level_determined", 8),
     ("activation_proposed", 10),
 ]
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "firedrill.sqlite3"
-
-
-@pytest.fixture
-def journal(db_path: Path) -> Iterator[Journal]:
-    with Journal.open(db_path) as j:
-        yield j
 
 
 def desk(journal: Journal) -> Desk:
