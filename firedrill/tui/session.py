@@ -47,6 +47,7 @@ class Session:
         self.incident: Incident | None = None  # the facts of the assessment shown (the last valid ones)
         self.reloaded: tuple[str, ...] = ()  # fields another seat changed, shown after a reload
         self.following = False  # only following another seat's incident: nothing is written from here
+        self.withdrawn: tuple[str, ...] = ()  # of those, fields whose unrecorded edit here gave way
         self._fill_from_state()
 
     # --- creation -------------------------------------------------------------------------------
@@ -234,6 +235,7 @@ class Session:
         before = {spec.id: form_value(self.state.facts, spec.id) for spec in FIELDS}
         self.state = self.desk.load(self.id)
         changed = tuple(s.id for s in FIELDS if form_value(self.state.facts, s.id) != before[s.id])
+        self.withdrawn = tuple(f for f in changed if f in self.pending or f in self.errors)
         for field in changed:
             self.pending.discard(field)  # the other seat's value stands; the dispatcher decides again
             self.errors.pop(field, None)

@@ -301,7 +301,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.refresh_all()
         if session.reloaded:
             names = ", ".join(w(f"field_{f}", self.lang) for f in session.reloaded)
-            self.console.announce(f"{session.id[-4:]} {w('other_seat_changed', self.lang)}{names}",
+            key = "other_seat_withdrew" if session.withdrawn else "other_seat_changed"
+            self.console.announce(f"{session.id[-4:]} {w(key, self.lang)}{names}",
                                   severity="warning", timeout=LEVEL_NOTICE_SECONDS)  # fmt: skip
 
     def guarded(self, write: Callable[[], Any]) -> Any:
