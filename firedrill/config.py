@@ -15,7 +15,7 @@ import itertools
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -125,13 +125,20 @@ def unique_years(years: tuple[HolidayYear, ...]) -> tuple[HolidayYear, ...]:
 
 
 class RisingCallsRule(BaseModel):
-    """4.3(4) 电话持续增多, read as: call counts per bucket strictly rising over the last buckets.
+    """4.3(4) 报告同一地点火警的电话持续增多, read as a local setting (the plan gives no numbers).
 
-    Local setting: the plan gives no numbers.
+    ``method: window`` (default): the first report counts as a call, and the trigger holds once
+    ``calls`` calls have come within ``window_minutes`` minutes. ``method: buckets`` (the former
+    reading): call counts per ``bucket_minutes`` bucket strictly rising over the last ``buckets``
+    buckets. Either way the trigger is latched: once it held it holds for the incident until the
+    dispatcher clears it (``rising_calls: false``). Defaults justified in docs/rules.md.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    method: Literal["window", "buckets"] = "window"
+    calls: int = Field(default=5, ge=2, le=100)
+    window_minutes: int = Field(default=10, gt=0, le=240)
     bucket_minutes: int = Field(default=10, gt=0, le=240)
     buckets: int = Field(default=3, ge=2, le=12)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from firedrill.config import RulesConfig
+from firedrill.config import RisingCallsRule, RulesConfig
 from firedrill.i18n import label
 from firedrill.models import AssessmentWarning, Incident, Reason, Source, Text, Trigger
-from firedrill.rules.calls import bucket_counts, calls_rising
+from firedrill.rules.calls import rising_held
 from firedrill.rules.holidays_cn import HolidayBlock, calendar_for
 from firedrill.rules.schema import Escalation, NightRule, WindScale
 from firedrill.rules.wind import effective_force
@@ -118,12 +118,30 @@ def _weather(incident: Incident, escalation: Escalation, wind: WindScale) -> lis
 
 
 def _calls(incident: Incident, config: RulesConfig) -> tuple[str, Text] | None:
+    """4.3(4), latched: it holds if it held at any call on record (docs/rules.md).
+
+    The incident carries the calls known at the assessment: the replay and the console give the
+    calls up to the moment assessed, so the two agree.
+    """
     if incident.rising_calls is not None:
         return ("reported", label("reason", "calls_reported")) if incident.rising_calls else None
-    if not calls_rising(incident.calls, config.rising_calls):
+    rule = config.rising_calls
+    held = rising_held(incident.calls, incident.reported_at, rule)
+    if held is None:
         return None
-    counts = "→".join(str(c) for c in bucket_counts(incident.calls, config.rising_calls))
-    return counts, _words("calls_counts", minutes=config.rising_calls.bucket_minutes, counts=counts)
+    stamp = held.at.strftime("%Y-%m-%d %H:%M")
+    if rule.method == "window":
+        value = f"{held.count} calls within {rule.window_minutes} min by {stamp}"
+        return value, _words("calls_window", minutes=rule.window_minutes, count=held.count, calls=rule.calls,
+                             at=stamp)  # fmt: skip
+    counts = "→".join(str(c) for c in held.counts)
+    return f"{counts} by {stamp}", _words("calls_counts", minutes=rule.bucket_minutes, counts=f"{counts} ({stamp})")
+
+
+def _calls_threshold(rule: RisingCallsRule) -> str:
+    if rule.method == "window":
+        return f"≥ {rule.calls} calls within {rule.window_minutes} min (first report included), latched"
+    return f"rising over {rule.buckets} × {rule.bucket_minutes} min, latched"
 
 
 def find_triggers(
@@ -151,8 +169,7 @@ def find_triggers(
         add(Trigger.NIGHT, [(stamp, _words("night_moment", moment=stamp))], window)
     calls = _calls(incident, config)
     if calls is not None:
-        per = config.rising_calls
-        add(Trigger.RISING_CALLS, [calls], f"rising over {per.buckets} × {per.bucket_minutes} min")
+        add(Trigger.RISING_CALLS, [calls], _calls_threshold(config.rising_calls))
     if incident.manual_escalation:
         reason = incident.manual_escalation
         add(Trigger.MANUAL, [(reason, _words("manual", reason=reason))], "judged necessary")

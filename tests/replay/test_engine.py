@@ -90,25 +90,27 @@ def test_level_goes_down_when_a_fact_is_corrected(tmp_path: Path) -> None:
 
 def test_calls_spread_evenly_and_rising_calls_switch_on_at_a_call(tmp_path: Path) -> None:
     # Day time, 700 m² crowded place (major) from the start, calls: 1 at +0, 2 at +10 min, then
-    # 4 spread over 4 minutes from +20 (at +20, +21, +22, +23).
+    # 5 spread over 5 minutes from +20 (at +20, +21, +22, +23, +24).
     text = (BASE.replace("2026-11-24T21:40:00", "2026-11-24T10:00:00")
             .replace("  burning_area_m2: 100", "  burning_area_m2: 700\n  calls: [2026-11-24T10:00:00]")
             .replace("    incident: {burning_area_m2: 700}", "    calls: 2")
             .replace('at: "+00:30"', 'at: "+00:20"')
-            .replace("    message: 无变化", '    calls: {count: 4, over: "0:04"}')
-            .replace("    level: major", "    level: especially_major"))
+            .replace("    message: 无变化", '    calls: {count: 5, over: "0:05"}'))
     replay = replay_of(tmp_path, text)
-    assert replay.loaded.call_times[1] == tuple(replay.start + (20 + i) * MINUTE for i in range(4))
-    # Buckets of 10 min ending at the latest call (local setting): at +10: 0→1→2, rising.
+    assert replay.loaded.call_times[1] == tuple(replay.start + (20 + i) * MINUTE for i in range(5))
+    # Default local setting (docs/rules.md): 5 calls within 10 minutes, latched. At +10: 3 calls
+    # (10:00, 10:10 ×2) within 10 minutes, not rising.
     state = replay.state_at(replay.start + 10 * MINUTE)
-    assert state.calls == 3 and Trigger.RISING_CALLS in state.decision.triggers
-    assert state.decision.level is Level.ESPECIALLY_MAJOR
-    # At +20 the first call of the spread arrives: 1→2→1 (the 10:00 call is now in the oldest bucket), not
-    # rising; +21: 1→2→2, not; +22: 1→2→3, rising again. Every call time is evaluated, so no change is missed.
-    assert Trigger.RISING_CALLS not in replay.state_at(replay.start + 20 * MINUTE).decision.triggers
+    assert state.calls == 3 and Trigger.RISING_CALLS not in state.decision.triggers
+    assert state.decision.level is Level.MAJOR
+    # +20: 3 calls within 10:10—10:20; +22: 3 within 10:12—10:22 (10:10 has left the window); +24: 5
+    # (10:20—10:24), rising. Every call time is evaluated, so no change is missed.
+    assert Trigger.RISING_CALLS not in replay.state_at(replay.start + 23 * MINUTE).decision.triggers
+    state = replay.state_at(replay.start + 24 * MINUTE)
+    assert Trigger.RISING_CALLS in state.decision.triggers and state.decision.level is Level.ESPECIALLY_MAJOR
     off = [e.offset for e in replay.timeline if any(c.kind is ChangeKind.TRIGGER_OFF for c in e.changes)]
     on = [e.offset for e in replay.timeline if any(c.kind is ChangeKind.TRIGGER_ON for c in e.changes)]
-    assert (off, on) == (["+0:20:00"], ["+0:10:00", "+0:22:00"])
+    assert (off, on) == ([], ["+0:24:00"])
 
 
 def test_holiday_beginning_at_midnight_changes_the_level_with_no_inject(tmp_path: Path) -> None:

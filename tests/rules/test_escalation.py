@@ -114,7 +114,8 @@ def test_political_event_periods_come_from_config_only() -> None:
 
 
 def test_rising_calls_rule() -> None:
-    rule = RisingCallsRule(bucket_minutes=10, buckets=3)
+    # The former reading, still selectable (rules.rising_calls.method: buckets).
+    rule = RisingCallsRule(method="buckets", bucket_minutes=10, buckets=3)
     t = lambda hm: datetime.fromisoformat(f"2026-03-04T{hm}")  # noqa: E731
     rising = [t("12:05"), t("12:16"), t("12:18"), t("12:26"), t("12:28"), t("12:30")]
     assert bucket_counts(rising, rule) == [1, 2, 3]
@@ -123,8 +124,14 @@ def test_rising_calls_rule() -> None:
     assert bucket_counts(flat, rule) == [1, 1, 1]
     assert not calls_rising(flat, rule)
     assert not calls_rising([], rule)
-    assert Trigger.RISING_CALLS in _triggers(calls=[c.isoformat() for c in rising])
-    assert Trigger.RISING_CALLS not in _triggers(calls=[c.isoformat() for c in rising], rising_calls=False)
+    buckets = RulesConfig(rising_calls=rule)
+    incident = Incident.model_validate({**MAJOR, "reported_at": WEEKDAY_NOON, "calls": [c.isoformat() for c in rising]})
+    assert Trigger.RISING_CALLS in assess(incident, config=buckets).triggers
+    # The default reading (5 calls within 10 minutes, the 12:00 report counted): at most 3 in any 10 minutes.
+    assert Trigger.RISING_CALLS not in _triggers(calls=[c.isoformat() for c in rising])
+    burst = [t(f"12:{m:02d}") for m in (20, 21, 22, 23, 24)]
+    assert Trigger.RISING_CALLS in _triggers(calls=[c.isoformat() for c in burst])
+    assert Trigger.RISING_CALLS not in _triggers(calls=[c.isoformat() for c in burst], rising_calls=False)
     assert Trigger.RISING_CALLS in _triggers(rising_calls=True)
 
 
