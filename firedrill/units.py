@@ -5,6 +5,7 @@ Every parser raises InputError naming the field, so the CLI and the console repo
 
 from __future__ import annotations
 
+import math
 import re
 
 from firedrill.errors import InputError
@@ -24,6 +25,8 @@ def parse_number(text: str, field: str, *, integer: bool = False) -> float:
     if not re.fullmatch(_NUMBER, raw):
         raise InputError(f"not a number: {text!r}", field=field)
     value = float(raw)
+    if not math.isfinite(value):  # 1e400, a thousand digits: no fact of a fire is that large
+        raise InputError(f"too large to be a real value: {text[:40]!r}", field=field)
     if value < 0:
         raise InputError(f"must not be negative: {text!r}", field=field)
     if integer and value != int(value):
@@ -42,6 +45,8 @@ def parse_money(text: str, field: str = "direct_loss_yuan") -> float:
     if match is None:
         raise InputError(f"not an amount of money (e.g. 5000万, 1.2亿, 80000000): {text!r}", field=field)
     value = parse_number(match.group(1), field) * MONEY_UNITS[match.group(2) or ""]
+    if not math.isfinite(value):
+        raise InputError(f"too large to be a real value: {text[:40]!r}", field=field)
     return value
 
 

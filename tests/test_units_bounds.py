@@ -1,0 +1,24 @@
+"""A number no fire can have (1e400, 400 digits) is refused naming the field, never an overflow traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from firedrill.cli.main import main
+from firedrill.errors import InputError
+from firedrill.units import parse_count, parse_money, parse_number
+
+
+@pytest.mark.parametrize("text", ["1e400", "9" * 400, "Infinity", "inf", "nan", "1e305亿"])
+def test_a_number_past_any_real_value_is_refused(text: str) -> None:
+    for parse in (parse_number, parse_count, parse_money) if not text.endswith("亿") else (parse_money,):
+        with pytest.raises(InputError) as caught:
+            parse(text, "burning_area_m2")
+        assert caught.value.field == "burning_area_m2"
+
+
+@pytest.mark.parametrize(("flag", "text"), [("--area", "1e400"), ("--deaths", "9" * 400), ("--loss", "1e400万")])
+def test_classify_says_so_in_one_line(capsys: pytest.CaptureFixture[str], flag: str, text: str) -> None:
+    assert main(["classify", flag, text]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "field '" in err
