@@ -22,3 +22,15 @@ def test_classify_says_so_in_one_line(capsys: pytest.CaptureFixture[str], flag: 
     assert main(["classify", flag, text]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "field '" in err
+
+
+@pytest.mark.parametrize("flag", ["--at", "--assess-at"])
+def test_a_report_time_without_its_clock_time_is_refused(capsys: pytest.CaptureFixture[str], flag: str) -> None:
+    """A bare date would be midnight: inside the night window of 4.3(3), an escalation from a guess."""
+    args = ["classify", "--deaths", "12", "--at", "2026-03-10T10:00"]
+    args += [flag, "2026-03-10"] if flag == "--assess-at" else []
+    if flag == "--at":
+        args[-1] = "2026-03-10"
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "clock time" in err and err.count("\n") == 1
