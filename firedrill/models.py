@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from firedrill.timeutil import to_local
 
@@ -235,8 +235,24 @@ class AssessmentWarning(BaseModel):
     year: int | None = None
 
 
+class Reading(BaseModel):
+    """A documented reading of the plan's words (docs/rules.md) that decided an Assessment's level."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    clause: str
+    doc: str  # where the reading is documented, "docs/rules.md#…"
+    text: Text
+
+
 class Assessment(BaseModel):
-    """What the plan demands for an Incident, every part citing its clause."""
+    """What the plan demands for an Incident, every part citing its clause.
+
+    Two levels, named apart: ``accident_grade`` (事故等级, clause 1.4: the grade reported upward and
+    investigated; the same as ``base_level``) and ``response_level`` (火警等级/响应等级, after the 4.3
+    escalation: what drives activation and dispatch; the same as ``level``).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -254,3 +270,23 @@ class Assessment(BaseModel):
     task_groups: tuple[TaskGroup, ...]
     linked_units: tuple[LinkedUnit, ...]
     warnings: tuple[AssessmentWarning, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def accident_grade(self) -> Level:
+        """事故等级 (1.4): the grade reported upward and investigated; 4.3 never raises it."""
+        return self.base_level
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def response_level(self) -> Level:
+        """火警等级/响应等级 (after 4.3): the level that drives activation and dispatch."""
+        return self.level
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The documented readings that decided the accident grade (empty when the plan's words did)."""
+        from firedrill.rules.grading import deciding_readings  # the rules import this module
+
+        return deciding_readings(self.base_level, self.reasons)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from firedrill.i18n import label
-from firedrill.models import Hazard, Incident, Level, Reason, SiteCategory, Text
+from firedrill.models import Hazard, Incident, Level, Reading, Reason, SiteCategory, Text
 from firedrill.rules.schema import Criterion, Grading, Measure
 
 
@@ -55,6 +55,39 @@ class _Compiled:
     threshold_text: Text
 
 
+# The documented readings (docs/rules.md, "Rules and readings"), by the criterion they govern.
+# The hazard sentence of 1.4 is read as a criterion of its own, not as a qualifier of the area
+# criteria before it: a hazards criterion is marked with this reading when it is compiled.
+HAZARD_READING = "hazard_sentence_own_criterion"
+HAZARD_READING_DOC = "docs/rules.md#14-grading"
+_READING_OF: dict[str, Reading] = {}
+
+
+def _hazard_reading(criterion: Criterion) -> Reading:
+    quote = criterion.quote
+    return Reading(
+        code=HAZARD_READING,
+        clause=criterion.clause,
+        doc=HAZARD_READING_DOC,
+        text=Text(
+            zh=f"险情句“{quote}”按独立标准解读:所列险情之一即为该等级,不论燃烧面积",
+            en="The hazard sentence (an explosion, collapse, boilover or toxic gas spread imminent or "
+            "occurred) is read as a criterion of its own: any of the hazards it names sets this level, "
+            "whatever the burning area",
+        ),
+    )
+
+
+def deciding_readings(level: Level, reasons: tuple[Reason, ...]) -> tuple[Reading, ...]:
+    """The readings that decided ``level``: a grading reason at that level governed by a reading,
+    with no other grading reason reaching the level (without the reading the grade would be lower)."""
+    at_level = [r for r in reasons if r.kind == "grading" and r.level is level]
+    if len(at_level) != 1:
+        return ()
+    found = _READING_OF.get(at_level[0].criterion)
+    return () if found is None else (found,)
+
+
 # Keyed by id(): a frozen pydantic model hashes all its fields on every lookup, which cost a third
 # of an assessment. The criterion is kept in the value, so its id cannot be reused while cached.
 _COMPILED: dict[int, _Compiled] = {}
@@ -69,6 +102,8 @@ def _compiled(criterion: Criterion) -> _Compiled:
         found = _Compiled(criterion, criterion.measure.value, categories, frozenset(criterion.hazards), units,
                           threshold, words)  # fmt: skip
         _COMPILED[id(criterion)] = found
+        if criterion.measure is Measure.HAZARDS:
+            _READING_OF[criterion.id] = _hazard_reading(criterion)
     return found
 
 

@@ -28,11 +28,14 @@ def render_assessment(a: Assessment, lang: str = "zh") -> str:
     lines = [
         f"{L('title')} — {a.plan}",
         f"{L('assessed_at')}: {a.assessed_at.isoformat()}",
-        f"{L('level')}: {t('level', a.level.value, lang)}"
-        f"  ({L('base_level')}: {t('level', a.base_level.value, lang)}; "
-        f"{L('escalated') if a.escalated else L('not_escalated')})",
+        # Two levels, named apart: 4.3 raises the response level, never the accident grade.
+        f"{L('accident_grade')}: {t('level', a.accident_grade.value, lang)} — {L('accident_grade_use')}",
+        f"{L('response_level')}: {t('level', a.response_level.value, lang)} — {L('response_level_use')}"
+        f" ({L('escalated') if a.escalated else L('not_escalated')})",
         f"{L('triggers')}: " + (", ".join(t("trigger", tr.value, lang) for tr in a.triggers) or L("none")),
     ]
+    for reading in a.readings:
+        lines.append(f"{L('readings')}: [{reading.clause}] {reading.text.in_lang(lang)} ({reading.doc})")
     if a.warnings:
         lines.append(f"{L('warnings')}:")
         lines += [f"  ⚠ {w.text.in_lang(lang)}" for w in a.warnings]

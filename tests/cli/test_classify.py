@@ -11,7 +11,7 @@ from firedrill.cli.main import main
 
 CONTRACT = {
     "plan", "assessed_at", "level", "base_level", "escalated", "triggers", "reasons", "level_source", "level_note",
-    "activation", "dispatch", "task_groups", "linked_units",
+    "activation", "dispatch", "task_groups", "linked_units", "accident_grade", "response_level", "readings",
 }
 
 
@@ -60,8 +60,50 @@ def test_incident_json_from_file_and_flags_override(capsys: pytest.CaptureFixtur
 def test_readable_report_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
     _, zh, _ = _run(capsys, "--deaths", "10", "--at", "2026-03-04T12:00")
     _, en, _ = _run(capsys, "--deaths", "10", "--at", "2026-03-04T12:00", "--lang", "en")
-    assert "等级: 重大" in zh and "6—9" in zh
-    assert "Level: Major" in en and "Stations: 6—9" in en
+    assert "事故等级(1.4): 重大" in zh and "6—9" in zh
+    assert "Accident grade (1.4): Major" in en and "Stations: 6—9" in en
+
+
+def test_escalated_night_major_fire_names_both_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    # 4.3 raises the response level, not the accident grade that is reported and investigated.
+    _, zh, _ = _run(capsys, "--deaths", "12", "--at", "2026-03-10T23:00")
+    _, en, _ = _run(capsys, "--deaths", "12", "--at", "2026-03-10T23:00", "--lang", "en")
+    assert "事故等级(1.4): 重大 — 上报、调查按此等级" in zh
+    assert "火警等级(响应等级,4.3): 特别重大 — 启动、调度按此等级" in zh and "已升级" in zh
+    assert "基础等级" not in zh and "依据解读" not in zh
+    assert "Accident grade (1.4): Major — reported and investigated at this grade" in en
+    assert "Fire alarm level (response level, 4.3): Especially major — activation and dispatch follow" in en
+    _, out, _ = _run(capsys, "--deaths", "12", "--at", "2026-03-10T23:00", "--json")
+    data = json.loads(out)
+    assert (data["accident_grade"], data["response_level"]) == ("major", "especially_major")
+    assert (data["base_level"], data["level"], data["readings"]) == ("major", "especially_major", [])
+
+
+def test_unescalated_major_fire_still_names_both_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    _, zh, _ = _run(capsys, "--deaths", "12", "--at", "2026-03-10T12:00")
+    assert "事故等级(1.4): 重大 — 上报、调查按此等级" in zh
+    assert "火警等级(响应等级,4.3): 重大 — 启动、调度按此等级" in zh and "未升级" in zh
+    _, out, _ = _run(capsys, "--deaths", "12", "--at", "2026-03-10T12:00", "--json")
+    data = json.loads(out)
+    assert data["accident_grade"] == data["response_level"] == data["level"] == data["base_level"] == "major"
+
+
+def test_hazard_reading_is_flagged_where_it_decides_the_grade(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "--hazard", "boilover", "--at", "2026-03-10T12:00", "--json")
+    data = json.loads(out)
+    assert data["accident_grade"] == "especially_major"
+    [reading] = data["readings"]
+    assert (reading["code"], reading["clause"], reading["doc"]) == (
+        "hazard_sentence_own_criterion", "1.4", "docs/rules.md#14-grading")
+    assert "随时或者已经发生爆炸、倒塌、沸溢、毒气扩散等险情的火灾" in reading["text"]["zh"]
+    assert reading["text"]["en"]
+    _, zh, _ = _run(capsys, "--hazard", "boilover", "--at", "2026-03-10T12:00")
+    assert "依据解读: [1.4] " in zh and "docs/rules.md#14-grading" in zh
+    _, en, _ = _run(capsys, "--hazard", "boilover", "--at", "2026-03-10T12:00", "--lang", "en")
+    assert "Reading applied: [1.4] The hazard sentence" in en
+    # 40 deaths make it especially major by the plan's words alone: the reading did not decide it.
+    _, out, _ = _run(capsys, "--hazard", "boilover", "--deaths", "40", "--at", "2026-03-10T12:00", "--json")
+    assert json.loads(out)["readings"] == []
 
 
 def test_a_level_the_plan_sets_no_scale_for_says_so(capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,7 +23,7 @@ async def test_night_mall_fire_growing_from_300_to_800_m2(make_app, clock) -> No
 
         await type_into(pilot, "burning_area_m2", "800")
         banner = banner_text(app)
-        assert "特 别 重 大" in banner and "基础等级：重大" in banner and "已升级" in banner
+        assert "特 别 重 大" in banner and "事故等级：重大 · 火警等级：特别重大" in banner and "已升级" in banner
         assessment = panel_text(app, "assessment")
         assert "[1.4]" in assessment and "实际 800 平方米" in assessment and "≥ 600 平方米, < 1000 平方米" in assessment
         dispatch = panel_text(app, "dispatch")

@@ -33,7 +33,7 @@ async def test_f8_switches_every_label_and_back(make_app) -> None:
         await pilot.pause()
         english = _labels(app)
         assert not [text for text in english if CJK.search(text)]
-        assert "MAJOR" in banner_text(app) and "Base level: Major" in banner_text(app)
+        assert "MAJOR" in banner_text(app) and "Accident grade: Major · Response level: Major" in banner_text(app)
         assert "Stations: 6—9" in panel_text(app, "dispatch")  # 4.4.2: 调集6—9个消防救援站
         assert "Burning m²" in english
 

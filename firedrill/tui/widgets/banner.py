@@ -1,4 +1,5 @@
-"""The level banner: the level in large type and its colour, base level and triggers, elapsed time,
+"""The level banner: the response level in large type and its colour, the accident grade (1.4) and the
+response level (4.3) named apart, triggers, a documented reading when one decided the grade, elapsed time,
 a stale marker while some field is wrong (the level shown is then the last valid one), a note when
 the 4.3(1) holiday check used an estimated calendar (the assessment's ``holiday_calendar_provisional``
 warning), and a note such as "emergency declared over"."""
@@ -12,7 +13,7 @@ from textual.content import Content
 
 from firedrill.tui.clock import elapsed
 from firedrill.tui.widgets.panel import WrapStatic
-from firedrill.tui.words import colon, list_sep, w, word
+from firedrill.tui.words import colon, keys, list_sep, w, word
 
 if TYPE_CHECKING:
     from firedrill.models import Assessment
@@ -47,14 +48,23 @@ class LevelBanner(WrapStatic):
         escalated = word("report", "escalated" if assessment.escalated else "not_escalated", lang)
         triggers = list_sep(lang).join(word("trigger", t.value, lang) for t in assessment.triggers)
         c = colon(lang)
-        base = word("level", assessment.base_level.value, lang)
-        second = f"{word('report', 'base_level', lang)}{c}{base} · {escalated}"
+        # Two levels, named apart: the 1.4 accident grade (reported, investigated) and the response
+        # level after 4.3 (activation, dispatch), which is the one in large type above.
+        grade = word("level", assessment.accident_grade.value, lang)
+        response = word("level", assessment.response_level.value, lang)
+        second = (f"{w('banner_accident_grade', lang)}{c}{grade} · "
+                  f"{w('banner_response_level', lang)}{c}{response} · {escalated}")  # fmt: skip
         if triggers:
             second += f" · {word('report', 'triggers', lang)}{c}{triggers}"
         parts = [Content.styled(f" {spaced} ", "bold"), Content("\n"), Content(second)]
         if reported_at is not None:
             parts += [Content("\n"), Content(f"{w('reported', lang)} {reported_at.strftime('%H:%M')} · "
                                              f"{w('elapsed', lang)} {elapsed(reported_at, now)}")]  # fmt: skip
+        for reading in assessment.readings:  # a documented reading decided the grade: say which, and where
+            short = f"banner_reading_{reading.code}"
+            said = w(short, lang) if short in keys() else reading.text.in_lang(lang)
+            parts += [Content("\n"), Content.styled(f"{w('banner_reading', lang)}{c}[{reading.clause}] {said} "
+                                                     f"({reading.doc})", "italic")]  # fmt: skip
         if stale_fields:
             names = list_sep(lang).join(stale_fields)
             parts += [Content("\n"), Content.styled(f"⚠ {w('stale', lang)}{c}{names}", "bold")]

@@ -62,7 +62,7 @@ async def test_mall_fire_stepped_inject_by_inject(clock: ManualClock) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert banner(screen).startswith(_big("特别重大"))  # 650 m² major, at night → especially major
-        assert "基础等级:重大" in banner(screen).replace("：", ":")
+        assert "事故等级:重大 · 火警等级:特别重大" in banner(screen).replace("：", ":")
         assert screen.messages[4:6] == [f"  ⚠ [{NIGHT.clause}] {APPLIED}", "  ▲ 等级 一般 → 特别重大 [1.4; 4.3(3)]"]
         # night_trigger once the fire is major: told after night_trigger_listed, with the inject that made it major
         spread = "#2 火势蔓延至四层,燃烧面积约650平方米"
@@ -74,7 +74,7 @@ async def test_mall_fire_stepped_inject_by_inject(clock: ManualClock) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert banner(screen).startswith(_big("特别重大"))  # 1100 m²: especially major by itself
-        assert "基础等级:特别重大" in banner(screen).replace("：", ":")
+        assert "事故等级:特别重大 · 火警等级:特别重大" in banner(screen).replace("：", ":")
         assert not any("等级降低" in t for t in notice_texts(screen))
         assert notice_texts(screen)[5:] == ["#3 燃烧面积约1100平方米"]  # each night alert is raised once
         assert rw("ended", "zh") in screen.status_text() and "3/3" in screen.status_text()
