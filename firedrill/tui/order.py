@@ -67,8 +67,8 @@ def build_order(session: Session, lang: str, now: datetime) -> str:
     triggers = list_sep(lang).join(word("trigger", t.value, lang) for t in a.triggers) or word("report", "none", lang)
     escalated = word("report", "escalated" if a.escalated else "not_escalated", lang)
     lines += [
-        f"{word('report', 'level', lang)}{c}{word('level', a.level.value, lang)}"
-        f" ({word('report', 'base_level', lang)} {word('level', a.base_level.value, lang)}; {escalated};"
+        f"{word('report', 'response_level', lang)}{c}{word('level', a.level.value, lang)}"
+        f" ({word('report', 'accident_grade', lang)} {word('level', a.base_level.value, lang)}; {escalated};"
         f" {word('report', 'triggers', lang)} {triggers})",
         "",
         f"{word('report', 'dispatch', lang)}{c}",

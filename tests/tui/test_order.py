@@ -20,8 +20,9 @@ async def test_f7_order_is_recorded_and_saved(make_app, tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OrderScreen)
         text = app.screen.text
-        for expected in ("调度令", "江汉路商场", "等级：重大", "消防救援站：6—9", "作战编队：11—20", "消防车：21—40",
-                         "重型机械工程救援大队", "支队负责人", "指挥部指挥长或者副指挥长赶赴现场", "公安", "注意事项"):
+        for expected in ("调度令", "江汉路商场", "火警等级(响应等级,4.3)：重大 (事故等级(1.4) 重大",
+                         "消防救援站：6—9", "作战编队：11—20", "消防车：21—40", "重型机械工程救援大队",
+                         "支队负责人", "指挥部指挥长或者副指挥长赶赴现场", "公安", "注意事项"):
             assert expected in text, expected
         orders = app.engine.journal.events(app.main.active.id, kinds=[EventKind.ORDER])
         assert [o.payload["text"] for o in orders] == [text]
@@ -40,6 +41,6 @@ async def test_order_for_a_general_fire_says_the_plan_sets_no_scale(make_app) ->
         await pilot.press("f7")
         await pilot.pause()
         text = app.screen.text
-        assert "Level: General" in text
+        assert "Fire alarm level (response level, 4.3): General (Accident grade (1.4) General" in text
         assert "sets no dispatch scale for a general fire" in text
         assert "No scenario playbook chosen" in text

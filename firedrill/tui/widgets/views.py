@@ -23,8 +23,9 @@ def _r(key: str, lang: str) -> str:
 
 def assessment_lines(a: Assessment, lang: str) -> list[Content]:
     c = colon(lang)
-    lines = [heading(f"{_r('level', lang)}{c}{word('level', a.level.value, lang)}"),
-             Content(f"{_r('base_level', lang)}{c}{word('level', a.base_level.value, lang)} · "
+    # Two levels, named apart: the grade reported upward (1.4) and the level the response follows (4.3).
+    lines = [heading(f"{_r('response_level', lang)}{c}{word('level', a.level.value, lang)}"),
+             Content(f"{_r('accident_grade', lang)}{c}{word('level', a.base_level.value, lang)} · "
                      f"{_r('escalated' if a.escalated else 'not_escalated', lang)}"),
              Content(""), heading(f"{_r('triggers', lang)}")]  # fmt: skip
     for reason in (r for r in a.reasons if r.kind == "escalation"):
