@@ -34,3 +34,10 @@ def test_a_report_time_without_its_clock_time_is_refused(capsys: pytest.CaptureF
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "clock time" in err and err.count("\n") == 1
+
+
+def test_money_is_printed_with_every_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    """99999999.99 yuan is just under 1亿 (still 重大): printed as 1e+08 it would read as 1亿 (特别重大)."""
+    assert main(["classify", "--deaths", "12", "--loss", "99999999.99", "--at", "2026-03-10T10:00"]) == 0
+    out = capsys.readouterr().out
+    assert "99999999.99 元" in out and "1e+08" not in out

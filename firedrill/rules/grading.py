@@ -7,6 +7,7 @@ Below major the national grading of 2007 applies (the plan grades only major and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from firedrill.i18n import label
 from firedrill.models import Hazard, Incident, Level, Reading, Reason, SiteCategory, Text
@@ -14,7 +15,10 @@ from firedrill.rules.schema import Criterion, Grading, Measure
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if value != int(value) else str(int(value))
+    """Every digit the value has, never an exponent: 99999999.99 stays 99999999.99, not 1e+08."""
+    if value == int(value):
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
 
 
 def _unit(measure: Measure, lang: str) -> str:
