@@ -20,7 +20,16 @@ from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.incident.checks import FactsFrozenError, check_facts, stored
 from firedrill.incident.fold import fold, incident_or_problem
 from firedrill.incident.state import IncidentState
-from firedrill.journal import Event, EventKind, IncidentClosedError, Journal, ProcedureState, StatusState, UnitStatus
+from firedrill.journal import (
+    Event,
+    EventKind,
+    IncidentClosedError,
+    Journal,
+    ProcedureState,
+    StaleVersionError,
+    StatusState,
+    UnitStatus,
+)
 from firedrill.journal.store import Entry
 from firedrill.models import Assessment, Incident
 from firedrill.playbook.loader import Library
@@ -161,8 +170,6 @@ class Desk:
         if state.closed:
             raise IncidentClosedError(incident_id, self.journal.path)
         if expected_version is not None and expected_version != state.version:
-            from firedrill.journal import StaleVersionError
-
             raise StaleVersionError(incident_id, expected_version, state.version, self.journal.path)
         return state
 

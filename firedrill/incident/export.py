@@ -21,7 +21,7 @@ from firedrill.journal.labels import Labels, labels, render
 from firedrill.journal.models import Event, EventKind
 from firedrill.journal.store import Journal
 from firedrill.models import Text
-from firedrill.timeutil import format_elapsed
+from firedrill.procedure.timeline import elapsed_text
 
 JSON_FORMAT = "firedrill-journal"
 JSON_VERSION = 1
@@ -32,9 +32,6 @@ def elapsed_seconds(origin: datetime, at: datetime) -> int:
     """Seconds from the report time (the timeline's origin everywhere) to ``at``; negative before it."""
     return int((at - origin).total_seconds())
 
-
-def signed_elapsed(seconds: int) -> str:
-    return format_elapsed(seconds) if seconds >= 0 else "-" + format_elapsed(-seconds)[1:]
 
 
 def _local_text(value: datetime) -> str:
@@ -160,7 +157,7 @@ def to_markdown(journal: Journal, incident_id: str, lang: str = "zh") -> str:
     lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in header]
     lines += ["", f"## {h('events')}", ""]
     for event in events:
-        when = f"{_local_text(event.at)} ({signed_elapsed(elapsed_seconds(origin, event.at))})"
+        when = f"{_local_text(event.at)} ({elapsed_text(event.at - origin)})"
         line = f"- **#{event.seq}** {when} · **{_named(names.kinds, event.kind, lang)}** · "
         line += _detail(event, lang, names).replace("\n", "\n  ")
         if event.actor:

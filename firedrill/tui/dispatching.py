@@ -53,12 +53,14 @@ def stations_for(session: Session, prepared: PreparedNetwork | None, now: dateti
         return Stations(None, "no_assessment")
     if not inside(prepared, float(place["lon"]), float(place["lat"])):
         return Stations(None, "stations_outside")
-    when = (now or session.clock()).replace(second=0, microsecond=0) if now is None else now
-    key = (session.id, session.state.version, session.engine.journal.board_version(), when)
+    at = now or session.clock()
+    # The panel is redrawn every second and keeps its plan for the minute; an order (``now`` given) plans afresh.
+    moment = at if now is not None else at.replace(second=0, microsecond=0)
+    key = (session.id, session.state.version, session.engine.journal.board_version(), moment)
     found = _plans.get(key)
     if found is None:
         try:
-            found = plan_for(session.desk, session.state, prepared, now or session.clock())
+            found = plan_for(session.desk, session.state, prepared, at)
         except InputError:
             return Stations(None, "no_assessment")
         if len(_plans) >= PLANS_KEPT:
