@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from firedrill.tui.scenarios import ShippedScenario
+from firedrill.tui.screens.prompt import PromptScreen, Refused
 from firedrill.tui.words import w
 
 REPLAY, DRILL = "replay", "drill"
@@ -80,38 +81,15 @@ class ScenarioRunScreen(ModalScreen[tuple[str, Path] | None]):
         self.dismiss(None)
 
 
-class TraineeScreen(ModalScreen[str | None]):
+class TraineeScreen(PromptScreen[str]):
     """The trainee's name for a drill on ``title``; None when cancelled. A blank name is refused."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
-
     def __init__(self, title: str, lang: str) -> None:
-        super().__init__()
-        self.title_text, self.lang = title, lang
+        super().__init__(lang, w("trainee_title", lang).format(title=title), w("trainee_name", lang),
+                         w("trainee_help", lang), "trainee-name", "trainee-error")  # fmt: skip
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(w("trainee_title", self.lang).format(title=self.title_text), classes="dialog-title")
-            yield Input(placeholder=w("trainee_name", self.lang), id="trainee-name")
-            yield Static("", id="trainee-error", classes="field-error")
-            yield Label(w("trainee_help", self.lang), classes="dialog-help")
-
-    def on_mount(self) -> None:
-        from firedrill.tui.app import FiredrillApp
-
-        if isinstance(self.app, FiredrillApp):
-            self.app.steady_cursor(self)
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
-        if name:
-            self.dismiss(name)
-            return
-        error = self.query_one("#trainee-error", Static)
-        error.update(w("trainee_empty", self.lang))
-        error.add_class("-shown")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def answer(self, text: str) -> str:
+        name = text.strip()
+        if not name:
+            raise Refused("trainee_empty")
+        return name
