@@ -148,6 +148,9 @@ class Reason(BaseModel):
     value_text: Text  # the same, said in each language, for people
     threshold_text: Text
     quote: str
+    # Whether this reason set the level it names: a grading reason below the accident grade, or an
+    # escalation trigger on a fire 4.3 does not apply to, holds but was not applied.
+    applied: bool = True
 
 
 class Activation(BaseModel):
@@ -173,8 +176,23 @@ class Range(BaseModel):
     maximum: int | None = None
 
 
+class DispatchPrinciple(BaseModel):
+    """One principle of clause 4.4.1, which governs every dispatch whatever the level."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    clause: str
+    title: Text
+    quote: str
+
+
 class DispatchScale(BaseModel):
-    """Clause 4.4.2 for one level, or a statement that the plan sets nothing."""
+    """Clause 4.4.2 for one level, or a statement that the plan sets nothing.
+
+    ``stations_include`` is 4.4.2's 及所属小型站; ``clause_text`` is the whole clause as written;
+    ``as_written`` marks the plan's own words kept as written (遂警出动); ``principles`` are 4.4.1's.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -189,6 +207,10 @@ class DispatchScale(BaseModel):
     other_actions: tuple[Text, ...] = ()
     quote: str = ""
     note: Text | None = None
+    stations_include: Text | None = None
+    clause_text: tuple[str, ...] = ()
+    as_written: tuple[Text, ...] = ()
+    principles: tuple[DispatchPrinciple, ...] = ()
 
 
 class GroupMember(BaseModel):

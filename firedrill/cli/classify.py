@@ -23,9 +23,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--loss", dest="direct_loss_yuan", help="直接财产损失, e.g. 5000万, 1.2亿, 80000000")
     p.add_argument("--area", dest="burning_area_m2", help="燃烧面积 m²")
     p.add_argument("--site", dest="site_category", help="|".join(c.value for c in SiteCategory))
-    p.add_argument("--hazard", action="append", default=None, help="|".join(h.value for h in Hazard) + " (repeat)")
+    p.add_argument(
+        "--hazard", action="append", default=None,
+        help="a danger that has occurred or may occur at any moment (随时或者已经发生, 1.4), not a "
+        "theoretical risk: " + "|".join(h.value for h in Hazard) + " (repeat)",
+    )
     p.add_argument("--reported-at", "--at", dest="reported_at", help="ISO 8601; naive = Asia/Shanghai; default now")
-    p.add_argument("--assess-at", help="assess as of this time (default: the report time)")
+    p.add_argument("--assess-at", help="assess as of this time (default: the report or the last --call)")
     p.add_argument("--wind", dest="wind_force", help="风力 Beaufort 0–17")
     p.add_argument("--gust", dest="gust_force", help="阵风 Beaufort 0–17")
     p.add_argument("--wind-speed", dest="wind_speed_ms", help="wind speed, e.g. 8.5m/s")

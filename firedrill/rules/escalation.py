@@ -117,16 +117,16 @@ def _weather(incident: Incident, escalation: Escalation, wind: WindScale) -> lis
     return found
 
 
-def _calls(incident: Incident, config: RulesConfig) -> tuple[str, Text] | None:
-    """4.3(4), latched: it holds if it held at any call on record (docs/rules.md).
+def _calls(incident: Incident, at: datetime, config: RulesConfig) -> tuple[str, Text] | None:
+    """4.3(4), latched: it holds if it held at any call on record up to ``at`` (docs/rules.md).
 
-    The incident carries the calls known at the assessment: the replay and the console give the
-    calls up to the moment assessed, so the two agree.
+    Calls logged after the moment assessed are not yet known at it, so they are left out: the
+    replay, the console and ``classify --assess-at`` agree.
     """
     if incident.rising_calls is not None:
         return ("reported", label("reason", "calls_reported")) if incident.rising_calls else None
     rule = config.rising_calls
-    held = rising_held(incident.calls, incident.reported_at, rule)
+    held = rising_held([c for c in incident.calls if c <= at], incident.reported_at, rule)
     if held is None:
         return None
     stamp = held.at.strftime("%Y-%m-%d %H:%M")
@@ -167,7 +167,7 @@ def find_triggers(
         stamp = moment.strftime("%Y-%m-%d %H:%M")
         window = f"{night.starts.strftime('%H:%M')}—{night.ends.strftime('%H:%M')}"
         add(Trigger.NIGHT, [(stamp, _words("night_moment", moment=stamp))], window)
-    calls = _calls(incident, config)
+    calls = _calls(incident, end, config)
     if calls is not None:
         add(Trigger.RISING_CALLS, [calls], _calls_threshold(config.rising_calls))
     if incident.manual_escalation:
@@ -176,7 +176,8 @@ def find_triggers(
     return found
 
 
-def trigger_reasons(found: list[Found], escalation: Escalation) -> list[Reason]:
+def trigger_reasons(found: list[Found], escalation: Escalation, applied: bool) -> list[Reason]:
+    """The triggers as reasons; ``applied`` is False where 4.3 does not apply to the fire's grade."""
     reasons = []
     for item in found:
         rule = escalation.trigger(item.trigger)
@@ -193,6 +194,7 @@ def trigger_reasons(found: list[Found], escalation: Escalation) -> list[Reason]:
                 value_text=item.value_text,
                 threshold_text=rule.description,
                 quote=rule.quote,
+                applied=applied,
             )
         )
     return reasons

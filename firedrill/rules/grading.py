@@ -7,30 +7,46 @@ Below major the national grading of 2007 applies (the plan grades only major and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from firedrill.i18n import label
 from firedrill.models import Hazard, Incident, Level, Reading, Reason, SiteCategory, Text
 from firedrill.rules.schema import Criterion, Grading, Measure
+from firedrill.units import exact_digits, money_in_wan
 
 
 def _number(value: float) -> str:
     """Every digit the value has, never an exponent: 99999999.99 stays 99999999.99, not 1e+08."""
     if value == int(value):
         return str(int(value))
-    return format(Decimal(repr(value)), "f")
+    return exact_digits(value)
+
+
+def _with_units(value: float, measure: Measure, units: tuple[str, str]) -> tuple[str, str]:
+    """The value with its unit in each language; money also in 万/亿 (and millions), exactly."""
+    number = _number(value)
+    zh, en = f"{number} {units[0]}".rstrip(), f"{number} {units[1]}".rstrip()
+    if measure is Measure.DIRECT_LOSS_YUAN:
+        wan = money_in_wan(value)
+        if wan is not None:
+            zh, en = f"{zh}({wan[0]})", f"{en} ({wan[1]})"
+    return zh, en
 
 
 def _unit(measure: Measure, lang: str) -> str:
     return label("unit", measure.value).in_lang(lang)
 
 
-def _bounds(criterion: Criterion, unit: str) -> str:
+def _bounds(criterion: Criterion, lang: str | None) -> str:
+    """The criterion's bounds, with units in ``lang``, or language-neutral without units (None)."""
+    units = (_unit(criterion.measure, "zh"), _unit(criterion.measure, "en"))
     parts = []
-    if criterion.minimum is not None:
-        parts.append(f"≥ {_number(criterion.minimum)} {unit}".rstrip())
-    if criterion.below is not None:
-        parts.append(f"< {_number(criterion.below)} {unit}".rstrip())
+    for sign, bound in (("≥", criterion.minimum), ("<", criterion.below)):
+        if bound is None:
+            continue
+        if lang is None:
+            parts.append(f"{sign} {_number(bound)}")
+        else:
+            parts.append(f"{sign} {_with_units(bound, criterion.measure, units)[lang == 'en']}")
     return ", ".join(parts)
 
 
@@ -42,8 +58,7 @@ def threshold_words(criterion: Criterion) -> tuple[str, Text]:
         neutral = "any of: " + ", ".join(h.value for h in criterion.hazards)
         words = Text(zh=prefix.zh + "、".join(n.zh for n in names), en=f"{prefix.en} " + ", ".join(n.en for n in names))
         return neutral, words
-    zh, en = (_bounds(criterion, _unit(criterion.measure, lang)) for lang in ("zh", "en"))
-    return _bounds(criterion, ""), Text(zh=zh, en=en)
+    return _bounds(criterion, None), Text(zh=_bounds(criterion, "zh"), en=_bounds(criterion, "en"))
 
 
 @dataclass(frozen=True)
@@ -126,19 +141,25 @@ def _holds(c: _Compiled, incident: Incident) -> tuple[str, Text] | None:
     minimum, below = c.criterion.minimum, c.criterion.below
     if (minimum is not None and value < minimum) or (below is not None and value >= below):
         return None
-    number = _number(value)
-    return number, Text(zh=f"{number} {c.units[0]}", en=f"{number} {c.units[1]}")
+    zh, en = _with_units(value, c.criterion.measure, c.units)
+    return _number(value), Text(zh=zh, en=en)
 
 
 def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
-    """The base level and every grading criterion that holds, highest level first."""
-    reasons: list[Reason] = []
+    """The base level and every grading criterion that holds, highest level first.
+
+    A criterion that holds at a lower level than the grade is kept as a reason, marked not applied.
+    """
+    held_by: list[tuple[Criterion, _Compiled, str, Text]] = []
     for criterion in grading.criteria:
         compiled = _compiled(criterion)
         held = _holds(compiled, incident)
-        if held is None:
-            continue
-        value, value_text = held
+        if held is not None:
+            held_by.append((criterion, compiled, *held))
+    held_by.sort(key=lambda h: -h[0].level.rank)
+    level = held_by[0][0].level if held_by else Level.GENERAL
+    reasons: list[Reason] = []
+    for criterion, compiled, value, value_text in held_by:
         reasons.append(
             Reason(
                 kind="grading",
@@ -152,8 +173,7 @@ def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
                 value_text=value_text,
                 threshold_text=compiled.threshold_text,
                 quote=criterion.quote,
+                applied=criterion.level is level,
             )
         )
-    reasons.sort(key=lambda r: -r.level.rank)
-    level = reasons[0].level if reasons else Level.GENERAL
     return level, reasons

@@ -163,7 +163,22 @@ class LevelDispatch(_Data):
     note: Text | None = None
 
 
+class StationsInclude(_Data):
+    text: Text
+    quote: str
+
+
+class AsWritten(_Data):
+    """A word quoted as the plan writes it, with a note that marks it (原文如此)."""
+
+    word: str
+    note: Text
+
+
 class DispatchRules(_Data):
+    clause_text: tuple[str, ...]
+    stations_include: StationsInclude
+    as_written: tuple[AsWritten, ...]
     standby: StandbyRule
     levels: dict[Level, LevelDispatch]
 
