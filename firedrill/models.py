@@ -71,7 +71,7 @@ class Source(StrEnum):
 class Text(BaseModel):
     """A phrase in Chinese as written, with its English rendering."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     zh: str
     en: str
@@ -88,7 +88,7 @@ Count = Annotated[int, Field(ge=0)]
 class Incident(BaseModel):
     """The facts of one fire as known now. Naive times are Asia/Shanghai."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     deaths: Count = 0
     serious_injuries: Count = 0
@@ -135,7 +135,7 @@ class Incident(BaseModel):
 class Reason(BaseModel):
     """One criterion that holds, with the clause that sets it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: str  # "grading" or "escalation"
     criterion: str
@@ -156,7 +156,7 @@ class Reason(BaseModel):
 class Activation(BaseModel):
     """Clause 4.2: who goes to the scene, who is told."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     set_by_plan: bool
@@ -170,7 +170,7 @@ class Activation(BaseModel):
 class Range(BaseModel):
     """A count from the dispatch scale; ``maximum`` is None for 'or more'."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     minimum: int
     maximum: int | None = None
@@ -179,7 +179,7 @@ class Range(BaseModel):
 class DispatchPrinciple(BaseModel):
     """One principle of clause 4.4.1, which governs every dispatch whatever the level."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     clause: str
@@ -194,7 +194,7 @@ class DispatchScale(BaseModel):
     ``as_written`` marks the plan's own words kept as written (遂警出动); ``principles`` are 4.4.1's.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     level: Level
@@ -214,7 +214,7 @@ class DispatchScale(BaseModel):
 
 
 class GroupMember(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     unit: Text
     duty: Text
@@ -223,7 +223,7 @@ class GroupMember(BaseModel):
 class TaskGroup(BaseModel):
     """One of the seven professional groups of clause 2.4."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -235,7 +235,7 @@ class TaskGroup(BaseModel):
 class LinkedUnit(BaseModel):
     """A unit called under clause 4.4.3 (or named by a playbook)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -250,7 +250,7 @@ class AssessmentWarning(BaseModel):
     for ``year``, for which no State Council notice is on file.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     text: Text
@@ -260,7 +260,7 @@ class AssessmentWarning(BaseModel):
 class Reading(BaseModel):
     """A documented reading of the plan's words (docs/rules.md) that decided an Assessment's level."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     clause: str
@@ -276,7 +276,7 @@ class Assessment(BaseModel):
     escalation: what drives activation and dispatch; the same as ``level``).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     plan: str
     assessed_at: datetime

@@ -21,7 +21,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from firedrill.errors import InputError
-from firedrill.procedure.loader import load_catalogue
 from firedrill.yamlio import describe_validation_error, parse_yaml
 
 REPORTED = "reported"  # the anchor meaning: the incident's report time
@@ -51,6 +50,8 @@ class ProcedureSettings(BaseModel):
     @field_validator("targets")
     @classmethod
     def _known_keys(cls, value: dict[str, TimeTarget]) -> dict[str, TimeTarget]:
+        from firedrill.procedure.loader import load_catalogue  # only when targets are set
+
         catalogue = load_catalogue()
         keys = catalogue.target_keys()
         for key, target in value.items():

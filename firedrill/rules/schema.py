@@ -17,7 +17,7 @@ from firedrill.models import Hazard, Level, Range, SiteCategory, Source, Text, T
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Measure(StrEnum):

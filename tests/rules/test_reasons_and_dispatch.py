@@ -4,13 +4,14 @@ and 4.4.2 whole; calls after the moment assessed are not counted."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from firedrill.models import Incident, Level, Trigger
 from firedrill.rules import assess
 from firedrill.rules.report import render_assessment
 
-PLAN = open("docs/source/wuhan-major-fire-plan-2021.txt", encoding="utf-8").read()
+PLAN = Path("docs/source/wuhan-major-fire-plan-2021.txt").read_text(encoding="utf-8")
 NOON = "2026-03-10T12:00"
 NIGHT = "2026-03-10T23:00"
 
