@@ -10,8 +10,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, field_validator
 
+from firedrill.bounds import MAX_CALLS, Area, FreeText, Loss, Moment, People, ShortName, Speed, not_a_bool
 from firedrill.timeutil import to_local
 
 
@@ -80,9 +81,11 @@ class Text(BaseModel):
         return self.en if lang == "en" else self.zh
 
 
-Beaufort = Annotated[int, Field(ge=0, le=17)]
-NonNegative = Annotated[float, Field(ge=0)]
-Count = Annotated[int, Field(ge=0)]
+Beaufort = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=17)]
+# For other models holding the same facts (a scenario's changes); the Incident's own bounds apply
+# when the facts reach it.
+Count = People
+NonNegative = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, allow_inf_nan=False)]
 
 
 class Incident(BaseModel):
@@ -90,24 +93,24 @@ class Incident(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    deaths: Count = 0
-    serious_injuries: Count = 0
-    direct_loss_yuan: NonNegative = 0
-    burning_area_m2: NonNegative = 0
+    deaths: People = 0
+    serious_injuries: People = 0
+    direct_loss_yuan: Loss = 0
+    burning_area_m2: Area = 0
     site_category: SiteCategory = SiteCategory.ORDINARY_BUILDING
     hazards: tuple[Hazard, ...] = ()
-    reported_at: datetime
+    reported_at: Moment
     wind_force: Beaufort | None = None
     gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    wind_speed_ms: Speed | None = None
+    gust_speed_ms: Speed | None = None
     severe_weather: bool = False
     political_event: bool = False
     sensitive_area: bool = False
     rising_calls: bool | None = None
-    calls: tuple[datetime, ...] = ()
-    manual_escalation: str | None = None
-    scenario: str | None = None
+    calls: Annotated[tuple[Moment, ...], Field(max_length=MAX_CALLS)] = ()
+    manual_escalation: FreeText | None = None
+    scenario: ShortName | None = None
 
     @field_validator("reported_at")
     @classmethod

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,15 +45,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _read_source(source: str) -> dict[str, Any]:
+    from firedrill.textfile import parse_json, read_text_file
+
     name = "<stdin>" if source == "-" else source
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=name, line=exc.lineno) from None
+    data = parse_json(read_text_file(source), name)
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with the Incident fields", file=name, line=1)
     return data
@@ -99,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
     at = None
     if args.assess_at is not None:
         at = build_incident({"reported_at": args.assess_at}, field="assess_at").reported_at
+        if at < incident.reported_at:
+            raise InputError(
+                f"{at.isoformat()} is before the report time {incident.reported_at.isoformat()}: a fire is "
+                "assessed from its report on", field="assess_at",
+            )
     config = load_config(args.config)
     assessment = assess(incident, at=at, config=config.rules)
     if args.json:

@@ -76,11 +76,9 @@ def load_settings(path: Path | None) -> ProcedureSettings:
     """The ``procedure:`` mapping of the config file at ``path``; no file means no targets."""
     if path is None:
         return ProcedureSettings()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
-    data, lines = parse_yaml(text, path)
+    from firedrill.textfile import read_text_file
+
+    data, lines = parse_yaml(read_text_file(path), path)
     if data is None:
         return ProcedureSettings()
     if not isinstance(data, dict):
