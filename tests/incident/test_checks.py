@@ -129,4 +129,4 @@ def test_an_exercise_on_a_clock_ahead_of_real_time_may_record_on_that_clock(desk
     ahead = T0.replace(year=2030)
     offset = (ahead - now_local()).total_seconds()  # the exercise clock runs this far ahead of real time
     incident = desk.open({"deaths": 12}, at=ahead, exercise_offset_s=offset).state.id
-    assert desk.call(incident, at=at(5).replace(year=2030)).state.calls
+    assert desk.call(incident, at=ahead).state.calls
