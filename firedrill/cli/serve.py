@@ -19,7 +19,7 @@ from firedrill.serve.access import QUERY_KEY, checked_token, needs_token, new_to
 from firedrill.serve.address import is_loopback, printed_base, public_url
 from firedrill.serve.listen import check_can_listen, explain
 
-HELP = "serve the console (quizzes included) to browsers via textual-serve; 127.0.0.1 unless --host"
+HELP = "serve the console (quizzes included) to browsers via textual-serve; 127.0.0.1 unless --host, a token beyond it"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 # Each tab is a console process of its own (tens of MB each; see docs/serve.md): a class, not a crowd.
@@ -29,8 +29,6 @@ APPS: dict[str, tuple[str, ...]] = {
     "console": ("-m", "firedrill", "console"),
     "quiz": ("-m", "firedrill.tui.quiz"),
 }
-
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "HELP", "add_arguments", "command_for", "is_loopback", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +109,8 @@ def announcement(url: str, limit: int) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     host = args.host.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # an IPv6 address as written in a URL
     if not host or any(ch.isspace() for ch in host):
         raise InputError(f"not a host: {args.host!r}", field="--host")
     port = port_number(args.port)

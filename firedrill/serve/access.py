@@ -43,7 +43,7 @@ def checked_token(raw: str) -> str:
 def matches(expected: str, given: str | None) -> bool:
     if given is None:
         return False
-    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8", "surrogateescape"))
+    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from firedrill.cli import serve
 from firedrill.cli.main import main
 from firedrill.errors import InputError
 from firedrill.serve import listen
+from firedrill.serve.server import ConsoleServer, Settings
 from tests.serve.running import WAIT_S, free_port, isolated_env
 
 UNRESOLVABLE = "no-such-host.invalid"  # .invalid never resolves (RFC 2606)
@@ -116,3 +118,14 @@ def test_a_name_server_that_never_answers_is_not_a_hang(monkeypatch: pytest.Monk
 
 def test_a_free_port_passes_the_check() -> None:
     listen.check_can_listen("127.0.0.1", free_port())
+
+
+def test_an_ipv6_address_may_be_written_in_brackets(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+    made: list[Settings] = []
+    monkeypatch.setattr(serve, "check_can_listen", lambda host, port: checked.append(host))
+    monkeypatch.setattr(ConsoleServer, "serve", lambda self, debug=False: made.append(self.settings))
+    assert main(["serve", "--host", "[::1]"]) == 0
+    assert checked == ["::1"] and made[0].host == "::1"
+    assert made[0].token is None  # loopback still
+    assert f"firedrill serve: open http://[::1]:{serve.DEFAULT_PORT}/" in made[0].announce
