@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 from firedrill.errors import InputError
-from firedrill.serve.address import host_name, is_loopback
+from firedrill.serve.address import host_name, is_loopback, netloc
 
 TOKEN_BYTES = 24  # 192 random bits: 32 URL-safe characters
 TOKEN_MIN_CHARS = 16
@@ -66,4 +66,4 @@ def needs_token(host: str, public: str | None, token_given: bool) -> bool:
     """A token is needed when the bind, or the public URL a proxy serves it at, reaches beyond this machine."""
     if token_given or not is_loopback(host):
         return True
-    return public is not None and not is_loopback(host_name(public.split("://", 1)[1].split("/", 1)[0]))
+    return public is not None and not is_loopback(host_name(netloc(public)))

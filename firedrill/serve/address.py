@@ -59,9 +59,9 @@ def public_url(raw: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
-def origin_netloc(origin: str) -> str:
-    """The host[:port] of an Origin header, lower-cased ('' when it has none)."""
-    return urlsplit(origin).netloc.lower()
+def netloc(url: str) -> str:
+    """The host[:port] of a URL or an Origin header, lower-cased ('' when it has none)."""
+    return urlsplit(url).netloc.lower()
 
 
 def outward_address() -> str | None:

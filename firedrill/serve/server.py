@@ -25,7 +25,7 @@ from textual_serve.server import Server, to_int
 
 from firedrill.serve import pages
 from firedrill.serve.access import QUERY_KEY, Access, matches
-from firedrill.serve.address import host_name, is_loopback, origin_netloc, sound_host_header
+from firedrill.serve.address import host_name, is_loopback, netloc, sound_host_header
 
 DEFAULT_FONT_SIZE = 16
 Refusal = tuple[type[web.HTTPException], str]  # the status, and the label that explains it
@@ -75,7 +75,7 @@ class ConsoleServer(Server):
     def allowed_netlocs(self, request: web.Request) -> set[str]:
         netlocs = {request.host.lower()}
         if self.settings.public_url is not None:
-            netlocs.add(self.settings.public_url.split("://", 1)[1].split("/", 1)[0].lower())
+            netlocs.add(netloc(self.settings.public_url))
         return netlocs
 
     def refused(self, request: web.Request) -> Refusal | None:
@@ -83,7 +83,7 @@ class ConsoleServer(Server):
         if self.access.token is None and not is_loopback(host_name(request.host)):
             return web.HTTPMisdirectedRequest, "misdirected"
         origin = request.headers.get("Origin")
-        if origin is not None and origin_netloc(origin) not in self.allowed_netlocs(request):
+        if origin is not None and netloc(origin) not in self.allowed_netlocs(request):
             return web.HTTPForbidden, "cross_site"
         return None
 
