@@ -8,6 +8,7 @@ overflowing somewhere inside. docs/reliability.md lists them with the reason for
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -22,6 +23,7 @@ MAX_SPEED_MS = 120.0  # the strongest gust ever measured is about 113 m/s (Barro
 MAX_CALLS = 10_000  # calls logged on one incident
 MAX_TEXT = 500  # a free-text fact (a manual escalation's reason)
 MAX_NAME = 100  # a short name (a scenario id)
+MAX_SEAT = 64  # a seat's name in the journal (a user@host is far shorter)
 EARLIEST = datetime(2000, 1, 1, tzinfo=LOCAL_TZ)  # exercises may replay old fires, not older
 LATEST = datetime(2100, 1, 1, tzinfo=LOCAL_TZ)  # the holiday estimates and every clock end before
 
@@ -33,10 +35,16 @@ def not_a_bool(value: Any) -> Any:
     return value
 
 
-def _not_a_number(value: Any) -> Any:
-    """``0`` is not a time: Unix seconds would silently become 1970."""
+_DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
+
+
+def _a_moment(value: Any) -> Any:
+    """``0`` is not a time (Unix seconds would silently become 1970), and a date alone is not a moment:
+    it would be read as midnight, inside the night window of 4.3(3), a guess that escalates."""
     if isinstance(value, bool | int | float):
         raise ValueError("a date and time is needed (e.g. 2026-03-10T21:45), not a number")
+    if isinstance(value, str) and is_date_only(value):
+        raise ValueError(f"a time needs its clock time, e.g. {value.strip()}T21:45")
     return value
 
 
@@ -47,8 +55,17 @@ def _in_range(value: datetime) -> datetime:
     return value
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (a terminal escape, a NUL, a C1 code)."""
+    return any((ord(ch) < 32 and ch != "\t") or 0x7F <= ord(ch) < 0xA0 for ch in text)
+
+
+def is_date_only(text: str) -> bool:
+    return _DATE_ONLY.fullmatch(text) is not None
+
+
 def _no_control(value: str | None) -> str | None:
-    if value is not None and any((ord(ch) < 32 and ch not in "\t") or 0x7F <= ord(ch) < 0xA0 for ch in value):
+    if value is not None and has_control(value):
         raise ValueError("must not contain control characters")
     return value
 
@@ -57,6 +74,6 @@ People = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_PEOPLE)]
 Loss = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_LOSS_YUAN, allow_inf_nan=False)]
 Area = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_AREA_M2, allow_inf_nan=False)]
 Speed = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_SPEED_MS, allow_inf_nan=False)]
-Moment = Annotated[datetime, BeforeValidator(_not_a_number), AfterValidator(_in_range)]
+Moment = Annotated[datetime, BeforeValidator(_a_moment), AfterValidator(_in_range)]
 FreeText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_no_control)]
 ShortName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_no_control)]

@@ -66,3 +66,5 @@ def parse_json(text: str, name: str) -> Any:
         raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
     except RecursionError:
         raise InputError("not valid JSON here: nested too deeply", file=name) from None
+    except ValueError as exc:  # an integer of thousands of digits: Python refuses to convert it
+        raise InputError(f"not a usable JSON value: {exc}".split(";")[0], file=name) from None

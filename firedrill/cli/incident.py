@@ -61,15 +61,21 @@ def journal_parent(at_help: str = AT_HELP, actor: bool = True) -> argparse.Argum
 
 def parse_at(value: str | None, field: str = "--at") -> datetime:
     """An ISO 8601 moment (naive = Asia/Shanghai), or now."""
+    from firedrill.bounds import EARLIEST, LATEST, is_date_only
     from firedrill.incident.desk import system_clock
     from firedrill.timeutil import to_local
 
     if value is None:
         return system_clock()
+    if is_date_only(value):
+        raise InputError(f"a time needs its clock time, e.g. {value.strip()}T21:45", field=field)
     try:
-        return to_local(datetime.fromisoformat(value.strip()))
-    except ValueError:
+        when = to_local(datetime.fromisoformat(value.strip()))
+    except (ValueError, OverflowError):
         raise InputError(f"not an ISO 8601 time: {value!r}", field=field) from None
+    if not EARLIEST <= when < LATEST:
+        raise InputError(f"must lie between {EARLIEST.year} and {LATEST.year - 1} (got {value!r})", field=field)
+    return when
 
 
 def journal_file(data_dir: str | None) -> Path:
