@@ -51,10 +51,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = calc.add_subparsers(dest="calculator", parser_class=OneLineParser, required=True)
     tank = kinds.add_parser("oil-tank", parents=[common], help="cooling water for a burning tank and its neighbours")
     tank.add_argument("--diameter", type=float, required=True, help="tank diameter, m")
-    tank.add_argument("--height", type=float, required=True, help="tank height, m")
-    tank.add_argument("--neighbours", type=int, default=0, help="adjacent tanks to cool (default 0)")
-    readings = ", ".join(r.id for r in load_settings().tank_cooling.readings)
-    tank.add_argument("--reading", help=f"how to apply the intensities: {readings}")
+    tank.add_argument("--height", type=float, help="tank height, m (only the wall_area reading uses it)")
+    cooling = load_settings().tank_cooling
+    burning_types = ", ".join(t.id for t in cooling.burning_types)
+    adjacent_types = ", ".join(t.id for t in cooling.adjacent_types)
+    tank.add_argument("--tank-type", help=f"burning tank: {burning_types} (default {cooling.default_burning_type})")
+    tank.add_argument(
+        "--neighbours",
+        type=int,
+        default=0,
+        help=f"adjacent tanks of the same diameter, type {cooling.default_adjacent_type} (default 0)",
+    )
+    tank.add_argument(
+        "--neighbour",
+        action="append",
+        default=[],
+        metavar="D[:TYPE]",
+        help=f"an adjacent tank of diameter D m and type {adjacent_types} (repeatable)",
+    )
+    tank.add_argument("--branch-flow", type=float, metavar="L/S", help="flow of one branch, to count branches")
+    readings = ", ".join(r.id for r in cooling.readings)
+    tank.add_argument("--reading", help=f"how to apply the intensities: {readings} (default {cooling.default_reading})")
     zone = kinds.add_parser("epidemic-zone", parents=[common], help="warning zone at a distance from the pathogen")
     zone.add_argument("--distance", type=float, required=True, help="metres from the pathogen")
     theatre = kinds.add_parser("theatre", parents=[common], help="roof-collapse window after ignition")
@@ -134,11 +151,31 @@ def _phases(args: argparse.Namespace, library: Library) -> None:
     _print(args, render.render_phases(playbook, args.lang), {"playbook": playbook.id, "phases": data})
 
 
+def _neighbour(text: str) -> calculators.Neighbour:
+    """``30`` or ``30:insulated``: an adjacent tank's diameter in metres and, optionally, its type."""
+    diameter, _, kind = text.partition(":")
+    try:
+        value = float(diameter)
+    except ValueError:
+        raise InputError(
+            f"not a diameter: '{text}' (use D or D:TYPE, e.g. 30:insulated)", field="--neighbour"
+        ) from None
+    return calculators.Neighbour(diameter_m=value, tank_type=kind.strip() or None)
+
+
 def _calc(args: argparse.Namespace, library: Library) -> None:
     settings = load_settings()
     if args.calculator == "oil-tank":
-        tank = calculators.tank_cooling(library.get(settings.tank_cooling.playbook), args.diameter, args.height,
-                                        args.neighbours, args.reading)  # fmt: skip
+        tank = calculators.tank_cooling(
+            library.get(settings.tank_cooling.playbook),
+            args.diameter,
+            args.height,
+            args.neighbours,
+            args.reading,
+            tank_type=args.tank_type,
+            neighbour_tanks=[_neighbour(text) for text in args.neighbour],
+            branch_flow_ls=args.branch_flow,
+        )
         _print(args, render.render_cooling(tank, args.lang), tank.model_dump(mode="json"))
     elif args.calculator == "epidemic-zone":
         zone = calculators.warning_zone(library.get(settings.warning_zone.playbook), args.distance)

@@ -67,10 +67,15 @@ def test_search_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_calc_oil_tank_json(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2")
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--neighbours", "2", "--branch-flow", "6.5")
+    assert (round(data["total"], 1), data["branches"], data["unit"]) == (188.5, 29, "L/s")
+    assert data["reading"] == "circumference"
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2",
+                 "--reading", "wall_area")  # fmt: skip
     assert (round(data["total_min"], 1), round(data["total_max"], 1)) == (2387.6, 3769.9)
-    assert data["unit"] == "L/s"
-    assert data["reading"] == "wall_area"
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "50", "--tank-type", "floating-roof",
+                 "--neighbour", "30", "--neighbour", "20:保温")  # fmt: skip
+    assert [t["intensity"] for t in (data["burning"], *data["adjacent"])] == [0.6, 0.7, 0.35]
 
 
 def test_calc_epidemic_zone_and_theatre_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,8 +88,18 @@ def test_calc_epidemic_zone_and_theatre_json(capsys: pytest.CaptureFixture[str])
 def test_calc_text_shows_formula_and_quote(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2")
     assert code == 0
-    assert "2387.6–3769.9 L/s" in out
-    assert "按燃烧罐 0.60—0.8 升/秒·平方米" in out
+    assert "合计: 188.5 L/s (预案范围 119.4–188.5 L/s)" in out
+    assert "按燃烧罐 0.60—0.8 升/秒·平方米" in out and "按罐周长" in out
+    code, out, _ = _run(capsys, "calc", "oil-tank", "--diameter", "400", "--neighbours", "50", "--lang", "en")
+    assert code == 0 and "Warning: A diameter of 400 m" in out and "Adjacent tank × 50" in out
+
+
+def test_show_puts_the_cooling_reading_beside_the_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "show", "oil-tank", "--section", "measures")
+    assert code == 0
+    figure = out.index("0.60—0.8 升/秒·平方米")
+    note = out.index("※ 附件2 三(四)2 本工具按罐周长读作 升/(秒·米)")
+    assert figure < note
 
 
 def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,6 +130,8 @@ def test_a_bad_local_file_is_a_warning_and_the_rest_works(tmp_path: Path, capsys
         (["show", "high-rise", "--section", "tactics"], "unknown section 'tactics'"),
         (["calc", "oil-tank", "--diameter", "-40", "--height", "20"], "field 'diameter'"),
         (["calc", "oil-tank", "--diameter", "forty", "--height", "20"], "--diameter"),
+        (["calc", "oil-tank", "--diameter", "40", "--neighbour", "big"], "field '--neighbour'"),
+        (["calc", "oil-tank", "--diameter", "40", "--reading", "wall_area"], "field 'height'"),
         (["calc", "epidemic-zone", "--distance", "-3"], "field 'distance'"),
         (["calc", "theatre", "--ignition", "nine"], "field 'ignition'"),
         (["search", "   "], "search text is empty"),
