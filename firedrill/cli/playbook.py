@@ -77,6 +77,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     theatre = kinds.add_parser("theatre", parents=[common], help="roof-collapse window after ignition")
     theatre.add_argument("--ignition", required=True, help="ignition time, HH:MM or YYYY-MM-DDTHH:MM")
     theatre.add_argument("--at", help="time asked about (default: now)")
+    theatre.add_argument("--overnight", action="store_true",
+                         help="the ignition (a clock time) was the day before the time asked about")  # fmt: skip
     metro = kinds.add_parser("metro", parents=[common], help="reconnaissance and interior-attack team sizes")
     metro.add_argument("--attackers", type=int, help="interior attack personnel to split into teams")
 
@@ -181,7 +183,7 @@ def _calc(args: argparse.Namespace, library: Library) -> None:
         zone = calculators.warning_zone(library.get(settings.warning_zone.playbook), args.distance)
         _print(args, render.render_zone(zone, args.lang), zone.model_dump(mode="json"))
     elif args.calculator == "theatre":
-        ignition, at = resolve_times(args.ignition, args.at, now_local())
+        ignition, at = resolve_times(args.ignition, args.at, now_local(), overnight=args.overnight)
         window = calculators.collapse_window(library.get(settings.collapse_window.playbook), ignition, at)
         _print(args, render.render_collapse(window, args.lang), window.model_dump(mode="json"))
     else:

@@ -101,14 +101,24 @@ def render_zone(r: ZoneResult, lang: str) -> list[str]:
     return lines
 
 
+def duration(minutes: float, lang: str) -> str:
+    """Whole minutes and seconds: 22 分 48 秒, 22 min 48 s (never 22.8 min)."""
+    whole, seconds = divmod(round(minutes * 60), 60)
+    if lang == "zh":
+        return f"{whole} 分 {seconds} 秒" if seconds else f"{whole} 分钟"
+    return f"{whole} min {seconds} s" if seconds else f"{whole} min"
+
+
 def render_collapse(r: CollapseResult, lang: str) -> list[str]:
     clock = "%H:%M"
-    lines = [f"{STATUS[r.status].in_lang(lang)} — {_l('elapsed', lang)} {number(round(r.elapsed_min, 1))} min",
+    lines = [f"{STATUS[r.status].in_lang(lang)} — {_l('elapsed', lang)} {duration(r.elapsed_min, lang)}",
              f"{_l('window', lang)}: {r.opens_at.strftime(clock)}–{r.closes_at.strftime(clock)}"
              f" — “{r.parameter.quote}” ({r.parameter.cite})"]  # fmt: skip
     for key, when, minutes in (("opens", r.opens_at, r.minutes_to_open), ("closes", r.closes_at, r.minutes_to_close)):
         if minutes is not None:
-            lines.append(f"{_l(key, lang)}: {when.strftime(clock)} (+{number(round(minutes, 1))} min)")
+            lines.append(f"{_l(key, lang)}: {when.strftime(clock)} (+{duration(minutes, lang)})")
+    if r.caution is not None:
+        lines.append(f"{_l('caution', lang)}: {r.caution.in_lang(lang)}")
     if r.note is not None:
         lines.append(f"{_l('caution', lang)}: {r.note.in_lang(lang)}")
     lines.append(f"{_l('reading', lang)}: {r.reading.in_lang(lang)}")

@@ -142,6 +142,7 @@ class CollapseWindow(_Strict):
     accepted_units: tuple[str, ...] = Field(min_length=1)
     reading: Text
     after_window: Text
+    before_window: Text
 
 
 class MetroTeams(_Strict):

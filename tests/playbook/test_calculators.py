@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from firedrill.errors import InputError
 from firedrill.playbook.calculators import (
+    Neighbour,
     WindowStatus,
     collapse_window,
-    Neighbour,
     metro_teams,
     tank_cooling,
     warning_zone,
@@ -211,21 +211,39 @@ def test_theatre_collapse_window(library: Library, clock: str, status: WindowSta
     assert (result.note is not None) == (status is WindowStatus.PAST)
 
 
-def test_clock_times_roll_over_midnight() -> None:
-    ignition, at = resolve_times("23:50", "00:05", _at("12:00"))
+def test_clock_times_cross_midnight_only_when_stated() -> None:
+    ignition, at = resolve_times("23:50", "00:05", _at("12:00"), overnight=True)
     assert (at - ignition).total_seconds() == 15 * 60
-    ignition, at = resolve_times("23:50", None, _at("00:10"))
+    ignition, at = resolve_times("23:50", None, _at("00:10"), overnight=True)
     assert (at - ignition).total_seconds() == 20 * 60
+
+
+def test_an_ignition_after_the_time_asked_is_refused_not_read_as_yesterday() -> None:
+    with pytest.raises(InputError, match=r"after the time asked about.*--overnight") as caught:
+        resolve_times("21:05", "21:04", _at("12:00"))
+    assert caught.value.field == "ignition"
+
+
+def test_single_digit_hours_and_seconds_are_clock_times() -> None:
+    ignition, at = resolve_times("9:30", "09:52:48", _at("12:00"))
+    assert (ignition, at) == (_at("09:30"), _at("09:52:48"))
 
 
 @pytest.mark.parametrize(
     ("ignition", "at", "field"),
-    [("21:05", "half past", "at"), ("25:00", "21:30", "ignition"), ("2026-03-04T21:05", "2026-03-04T20:00", "at")],
-)
+    [("21:05", "half past", "at"), ("25:00", "21:30", "ignition"), ("2026-03-04T21:05", "2026-03-04T20:00", "ignition"),
+     ("9:75", "21:30", "ignition")],
+)  # fmt: skip
 def test_bad_times_are_input_errors(ignition: str, at: str, field: str) -> None:
     with pytest.raises(InputError) as caught:
         resolve_times(ignition, at, _at("12:00"))
     assert caught.value.field == field
+
+
+def test_before_the_window_carries_the_caution_that_collapse_can_come_earlier(library: Library) -> None:
+    before = collapse_window(library.get("theatre"), _at("21:05"), _at("21:10"))
+    assert before.caution is not None and "collapse can come earlier" in before.caution.en
+    assert collapse_window(library.get("theatre"), _at("21:05"), _at("21:30")).caution is None
 
 
 # 附件6 一(五)3 and 5: 3—4 侦察小组 of 3—5 人; 内攻 小组 3—5 人, 组与组之间距离 40 米左右.

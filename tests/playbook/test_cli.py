@@ -102,6 +102,17 @@ def test_show_puts_the_cooling_reading_beside_the_figure(capsys: pytest.CaptureF
     assert figure < note
 
 
+def test_theatre_text_in_whole_minutes_and_seconds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "21:05", "--at", "21:27:48")
+    assert code == 0 and "起火后已过 22 分 48 秒" in out and "(+7 分 12 秒)" in out
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "9:30", "--at", "9:40", "--lang", "en")
+    assert code == 0 and "Since ignition 10 min" in out and "collapse can come earlier" in out
+    code, _, err = _run(capsys, "calc", "theatre", "--ignition", "21:05", "--at", "21:04")
+    assert code == 2 and "1439" not in err and "--overnight" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "23:50", "--at", "00:05", "--overnight")
+    assert code == 0 and "起火后已过 15 分钟" in out
+
+
 def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "phases", "high-rise")
     assert code == 0
