@@ -38,7 +38,7 @@ LABELS: dict[str, Text] = {
     "unavailable": Text(zh="无法载入", en="Unavailable"),
     "local": Text(zh="本地", en="local"),
     "no_hits": Text(zh="没有找到", en="No match"),
-    "silent": Text(zh="本预案没有写到此项", en="this playbook says nothing on it"),
+    "silent": Text(zh="没有条目对应此阶段", en="no item mapped"),
 }
 
 

@@ -118,6 +118,8 @@ def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.index("火情侦察") < out.index("战斗结束")
     assert "附件1 一(四)5" in out
+    assert "附件1 一(四)3 疏散和抢救人员" in out.split("2. 火场救人")[1].split("3. ")[0]
+    assert "没有条目对应此阶段" in out and "says nothing" not in out
 
 
 def test_a_local_folder_adds_a_playbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
