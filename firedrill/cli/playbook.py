@@ -19,13 +19,14 @@ from firedrill.playbook import calculators, render
 from firedrill.playbook.citations import iter_entries, playbook_citation
 from firedrill.playbook.collapse import resolve_times
 from firedrill.playbook.loader import Library, load_library
+from firedrill.playbook.lookup import find_playbook, find_sections, section_names
+from firedrill.playbook.safe_text import clean, escape_json
 from firedrill.playbook.schema import SectionKind
 from firedrill.playbook.search import search
 from firedrill.playbook.settings import load_settings
 from firedrill.timeutil import now_local
 
 HELP = "Scenario playbooks of attachments 1–7: list, show, search, combat phases and calculators."
-SECTION_ALIASES = {"safety": SectionKind.SAFETY_NOTES}
 DEFAULT_LIMIT = 20
 
 
@@ -38,9 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="playbook_command", parser_class=OneLineParser, required=True)
     sub.add_parser("list", parents=[common], help="playbooks by category")
     show = sub.add_parser("show", parents=[common], help="one playbook, or one section of it")
-    show.add_argument("id")
-    sections = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
-    show.add_argument("--section", help=f"only this section: {sections}")
+    show.add_argument("id", help="id, name, alias or title, in Chinese or English (地铁, Metro, metro)")
+    show.add_argument("--section", help=f"only this section: {', '.join(section_names())} or its heading (注意事项)")
     found = sub.add_parser("search", parents=[common], help="find playbooks and items by a phrase")
     found.add_argument("text")
     found.add_argument("--only", choices=("zh", "en"), help="match only Chinese or only English texts")
@@ -85,26 +85,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _print(args: argparse.Namespace, lines: Sequence[str], data: Any) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print("\n".join(lines))
+        print("\n".join(clean(line) for line in lines))
 
 
 def _warn(library: Library) -> None:
     for bad in library.unavailable:
-        print(f"firedrill: warning: {bad.message}", file=sys.stderr)
-
-
-def _section_kinds(value: str | None) -> list[SectionKind]:
-    if value is None:
-        return list(SectionKind)
-    if value in SECTION_ALIASES:
-        return [SECTION_ALIASES[value]]
-    try:
-        return [SectionKind(value)]
-    except ValueError:
-        known = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
-        raise InputError(f"unknown section '{value}' (use one of: {known})", field="--section") from None
+        print(f"firedrill: warning: {clean(bad.message)}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace, library: Library) -> None:
@@ -122,8 +110,8 @@ def _list(args: argparse.Namespace, library: Library) -> None:
 
 
 def _show(args: argparse.Namespace, library: Library) -> None:
-    kinds = _section_kinds(args.section)
-    playbook = library.get(args.id)
+    playbook = find_playbook(library, args.id)
+    kinds = find_sections(playbook, args.section)
     dump = playbook.model_dump(mode="json", exclude_none=True)
     dump["sections"] = [s for s in dump["sections"] if SectionKind(s["kind"]) in kinds]
     dump["citation"] = playbook_citation(playbook)
@@ -146,7 +134,7 @@ def _search(args: argparse.Namespace, library: Library) -> None:
 def _phases(args: argparse.Namespace, library: Library) -> None:
     from firedrill.playbook.phases import combat_sequence
 
-    playbook = library.get(args.id)
+    playbook = find_playbook(library, args.id)
     data = [{"phase": s.phase.id, "name": s.phase.name.model_dump(),
              "items": [{"citation": e.citation, "text": e.plain("zh")} for e in s.entries]}
             for s in combat_sequence(playbook)]  # fmt: skip

@@ -123,10 +123,18 @@ def _parameter(p: ParameterRef, lang: str) -> str:
 
 
 def render_hits(hits: Sequence[Hit], library: Library, lang: str) -> list[str]:
+    """Hits grouped under their playbook (search returns them grouped, best playbook first)."""
     if not hits:
         return [_l("no_hits", lang)]
-    return [f"{h.playbook_id:<18} {h.citation:<14} {library.get(h.playbook_id).name.in_lang(lang)}: {h.snippet}"
-            for h in hits]  # fmt: skip
+    lines: list[str] = []
+    current = ""
+    for hit in hits:
+        if hit.playbook_id != current:
+            current = hit.playbook_id
+            p = library.get(current)
+            lines.append(f"{p.name.in_lang(lang)} [{p.id}] {playbook_citation(p)}")
+        lines.append(f"{INDENT}{hit.citation:<14} {hit.snippet}")
+    return lines
 
 
 def render_phases(playbook: Playbook, lang: str) -> list[str]:

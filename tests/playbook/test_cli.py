@@ -113,6 +113,34 @@ def test_theatre_text_in_whole_minutes_and_seconds(capsys: pytest.CaptureFixture
     assert code == 0 and "起火后已过 15 分钟" in out
 
 
+@pytest.mark.parametrize(("name", "section"), [("地铁", "注意事项"), ("Metro", "safety"), ("metro", "Safety notes"),
+                                              ("轨道交通", "safety_notes")])  # fmt: skip
+def test_show_accepts_ids_aliases_and_chinese_names(capsys: pytest.CaptureFixture[str], name: str,
+                                                    section: str) -> None:  # fmt: skip
+    data = _json(capsys, "show", name, "--section", section)
+    assert data["id"] == "metro" and [s["kind"] for s in data["sections"]] == ["safety_notes"]
+
+
+def test_search_text_groups_hits_under_the_playbook(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "search", "油罐 冷却")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("油罐 [oil-tank] 附件2 三") and lines[1].startswith("  附件2 三")
+
+
+def test_a_local_playbooks_control_characters_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evil = "\x1b]0;owned\x07\x1b[2J\u202e\x9b31m"
+    data = local_playbook(name={"zh": f"区级仓库{evil}", "en": f"Depot{evil}"})
+    write_yaml(tmp_path / "district-depot.yaml", data)
+    for args in (["list"], ["show", "district-depot"], ["search", "区级仓库"], ["show", "district-depot", "--json"]):
+        code, out, err = _run(capsys, *args, "--playbooks", str(tmp_path))
+        assert code == 0, err
+        assert not any(ch in out + err for ch in "\x1b\x07\x9b\u202e"), args
+    assert "区级仓库" in out
+
+
 def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "phases", "high-rise")
     assert code == 0
