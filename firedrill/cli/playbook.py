@@ -69,7 +69,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="D[:TYPE]",
         help=f"an adjacent tank of diameter D m and type {adjacent_types} (repeatable)",
     )
-    tank.add_argument("--branch-flow", type=float, metavar="L/S", help="flow of one branch, to count branches")
+    tank.add_argument("--nozzle-flow", "--branch-flow", dest="nozzle_flow", type=float, metavar="L/S",
+                      help="flow of one nozzle (水枪), to count the nozzles needed")  # fmt: skip
     readings = ", ".join(r.id for r in cooling.readings)
     tank.add_argument("--reading", help=f"how to apply the intensities: {readings} (default {cooling.default_reading})")
     zone = kinds.add_parser("epidemic-zone", parents=[common], help="warning zone at a distance from the pathogen")
@@ -164,7 +165,7 @@ def _calc(args: argparse.Namespace, library: Library) -> None:
             args.reading,
             tank_type=args.tank_type,
             neighbour_tanks=[_neighbour(text) for text in args.neighbour],
-            branch_flow_ls=args.branch_flow,
+            branch_flow_ls=args.nozzle_flow,
         )
         _print(args, render.render_cooling(tank, args.lang), tank.model_dump(mode="json"))
     elif args.calculator == "epidemic-zone":

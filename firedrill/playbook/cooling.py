@@ -142,7 +142,7 @@ def tank_cooling(
     for i, tank in enumerate(neighbour_tanks, start=1):
         _positive(tank.diameter_m, f"neighbour {i} diameter")
     if branch_flow_ls is not None and (not math.isfinite(branch_flow_ls) or branch_flow_ls <= 0):
-        raise InputError(f"must be a positive number of L/s (got {number(branch_flow_ls)})", field="branch-flow")
+        raise InputError(f"must be a positive number of L/s (got {number(branch_flow_ls)})", field="nozzle-flow")
     burning_p = require(playbook, settings.burning_parameter, calculator="tank cooling",
                         units=settings.accepted_units, both_ends=True)  # fmt: skip
     adjacent_p = require(playbook, settings.adjacent_parameter, calculator="tank cooling",

@@ -12,10 +12,11 @@ from firedrill.models import Text
 from firedrill.playbook.catalogue import load_attachments
 from firedrill.playbook.citations import iter_entries, playbook_citation
 from firedrill.playbook.loader import Library
-from firedrill.playbook.params import ParameterRef, number
+from firedrill.playbook.params import ParameterRef
 from firedrill.playbook.phases import combat_sequence, load_combat_phases
 from firedrill.playbook.render_calc import (
     STATUS,
+    parameter_line,
     render_collapse,
     render_cooling,
     render_teams,
@@ -103,7 +104,7 @@ def render_playbook(playbook: Playbook, kinds: Sequence[SectionKind], lang: str)
             lines.append(f"{INDENT}{unit.name.in_lang(lang)} — {unit.role.in_lang(lang)} ({how}; {unit.cite})")
     if whole and playbook.parameters:
         lines += ["", f"{_l('parameters', lang)}:"]
-        lines += [f"{INDENT}{_parameter(p, lang)}" for p in map(ParameterRef.of, playbook.parameters)]
+        lines += [f"{INDENT}{parameter_line(p, lang)}" for p in map(ParameterRef.of, playbook.parameters)]
     return lines
 
 
@@ -113,13 +114,6 @@ def _figure_notes(playbook: Playbook, kind: SectionKind, lang: str) -> list[str]
     cites = {p.cite for p in playbook.parameters if p.id in (cooling.burning_parameter, cooling.adjacent_parameter)}
     hit = [e.citation for e in iter_entries(playbook) if e.section is kind and e.citation in cites]
     return [f"{INDENT}※ {cite} {cooling.figure_note.in_lang(lang)}" for cite in dict.fromkeys(hit)]
-
-
-def _parameter(p: ParameterRef, lang: str) -> str:
-    low = number(p.minimum) if p.minimum is not None else ""
-    high = number(p.maximum) if p.maximum is not None else ""
-    span = low if low == high else f"{low}–{high}"
-    return f"{p.name.in_lang(lang)} [{p.id}]: {span} {p.unit} — “{p.quote}” ({p.cite})"
 
 
 def render_hits(hits: Sequence[Hit], library: Library, lang: str) -> list[str]:

@@ -19,7 +19,7 @@ LABELS: dict[str, Text] = {
     "adjacent": Text(zh="邻近罐", en="Adjacent tank"),
     "warning": Text(zh="警告", en="Warning"),
     "plan_range": Text(zh="预案范围", en="the plan's range"),
-    "branches": Text(zh="所需水枪", en="Branches needed"),
+    "branches": Text(zh="所需水枪", en="Nozzles needed"),
     "formula": Text(zh="公式", en="Formula"),
     "reading": Text(zh="读法", en="Reading"),
     "basis": Text(zh="依据", en="Basis"),
@@ -39,6 +39,9 @@ LABELS: dict[str, Text] = {
     ),
     "opens": Text(zh="进入塌落时段", en="Window opens"),
     "closes": Text(zh="塌落时段结束", en="Window closes"),
+    "per_team": Text(zh="每组", en="each of"),
+    "column": Text(zh="队列长约", en="a column about"),
+    "column_end": Text(zh="", en=" long"),
     "attack": Text(zh="内攻力量", en="Interior attack"),
 }
 STATUS: dict[WindowStatus, Text] = {
@@ -52,11 +55,23 @@ def _l(key: str, lang: str) -> str:
     return LABELS[key].in_lang(lang)
 
 
-def _parameter(p: ParameterRef, lang: str) -> str:
+# How a parameter's unit reads in each language (the data keeps one spelling, the calculators check it).
+UNITS: dict[str, Text] = {
+    "persons": Text(zh="人", en="persons"),
+    "groups": Text(zh="个小组", en="teams"),
+}
+
+
+def unit(name: str, lang: str) -> str:
+    known = UNITS.get(name)
+    return known.in_lang(lang) if known is not None else name
+
+
+def parameter_line(p: ParameterRef, lang: str) -> str:
     low = number(p.minimum) if p.minimum is not None else ""
     high = number(p.maximum) if p.maximum is not None else ""
     span = low if low == high else f"{low}–{high}"
-    return f"{p.name.in_lang(lang)} [{p.id}]: {span} {p.unit} — “{p.quote}” ({p.cite})"
+    return f"{p.name.in_lang(lang)} [{p.id}]: {span} {unit(p.unit, lang)} — “{p.quote}” ({p.cite})"
 
 
 def _span(low: float, high: float) -> str:
@@ -96,7 +111,7 @@ def render_zone(r: ZoneResult, lang: str) -> list[str]:
     if r.on_boundary:
         lines.append(_l("boundary", lang))
     if r.entrance_officers is not None:
-        lines.append(f"{_l('officers', lang)}: {_parameter(r.entrance_officers, lang)}")
+        lines.append(f"{_l('officers', lang)}: {parameter_line(r.entrance_officers, lang)}")
     lines += [f"{_l('reading', lang)}: {r.reading.in_lang(lang)}", f"{_l('basis', lang)}: {r.citation}"]
     return lines
 
@@ -126,11 +141,14 @@ def render_collapse(r: CollapseResult, lang: str) -> list[str]:
 
 
 def render_teams(r: MetroTeamsResult, lang: str) -> list[str]:
-    lines = [f"{_l('recon', lang)}: {r.recon_teams[0]}–{r.recon_teams[1]} × {r.recon_team_size[0]}–"
-             f"{r.recon_team_size[1]} = {r.recon_personnel[0]}–{r.recon_personnel[1]}"]  # fmt: skip
+    teams, persons = unit("groups", lang), unit("persons", lang)
+    lines = [f"{_l('recon', lang)}: {r.recon_teams[0]}–{r.recon_teams[1]} {teams} × {_l('per_team', lang)} "
+             f"{r.recon_team_size[0]}–{r.recon_team_size[1]} {persons} = {r.recon_personnel[0]}–"
+             f"{r.recon_personnel[1]} {persons}"]  # fmt: skip
     if r.attack_teams is not None and r.column_length_m is not None:
-        lines.append(f"{_l('attack', lang)}: {r.attackers} → {r.attack_teams[0]}–{r.attack_teams[1]}, "
-                     f"~{number(r.column_length_m[0])}–{number(r.column_length_m[1])} m")  # fmt: skip
+        lines.append(f"{_l('attack', lang)}: {r.attackers} {persons} → {r.attack_teams[0]}–{r.attack_teams[1]} "
+                     f"{teams}, {_l('column', lang)} {number(r.column_length_m[0])}–"
+                     f"{number(r.column_length_m[1])} m{_l('column_end', lang)}")  # fmt: skip
     lines += [f"{_l('plan_says', lang)}: “{p.quote}” ({p.cite})" for p in r.parameters]
     lines.append(f"{_l('reading', lang)}: {r.reading.in_lang(lang)}")
     return lines

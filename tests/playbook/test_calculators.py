@@ -95,11 +95,11 @@ def test_branches_needed_at_a_stated_flow_per_branch(oil_tank: Playbook) -> None
     result = tank_cooling(oil_tank, 40, neighbours=2, branch_flow_ls=6.5)
     assert result.branches == math.ceil(188.4956 / 6.5) == 29
     unstated = tank_cooling(oil_tank, 40, neighbours=2)
-    assert unstated.branches is None and "--branch-flow" in unstated.branch_note.en
+    assert unstated.branches is None and "--nozzle-flow" in unstated.branch_note.en
     assert tank_cooling(oil_tank, 10, branch_flow_ls=25.132741228718345).branches == 1  # exactly one branch
     with pytest.raises(InputError) as caught:
         tank_cooling(oil_tank, 40, branch_flow_ls=0)
-    assert caught.value.field == "branch-flow"
+    assert caught.value.field == "nozzle-flow"
 
 
 def test_cooling_quotes_the_plan_and_states_its_reading(oil_tank: Playbook) -> None:

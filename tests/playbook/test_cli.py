@@ -67,7 +67,7 @@ def test_search_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_calc_oil_tank_json(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--neighbours", "2", "--branch-flow", "6.5")
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--neighbours", "2", "--nozzle-flow", "6.5")
     assert (round(data["total"], 1), data["branches"], data["unit"]) == (188.5, 29, "L/s")
     assert data["reading"] == "circumference"
     data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2",
