@@ -47,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"at most N hits (default {DEFAULT_LIMIT})")
     phases = sub.add_parser("phases", parents=[common], help="clause 4.5 combat phases with this playbook's items")
     phases.add_argument("id")
+    card = sub.add_parser("card", parents=[common], help="one-page card: hazards, prohibitions, numbers, units, phases")
+    card.add_argument("id", nargs="?", help="id, name or alias (omit with --all)")
+    card.add_argument("--all", action="store_true", help="every playbook, one card to a page")
+    card.add_argument("--html", type=Path, metavar="FILE", help="write the card as HTML")
+    card.add_argument("--pdf", type=Path, metavar="FILE", help="print the card to PDF (headless Chromium)")
     calc = sub.add_parser("calc", help="calculators on the plan's numbers")
     kinds = calc.add_subparsers(dest="calculator", parser_class=OneLineParser, required=True)
     tank = kinds.add_parser("oil-tank", parents=[common], help="cooling water for a burning tank and its neighbours")
@@ -180,8 +185,35 @@ def _calc(args: argparse.Namespace, library: Library) -> None:
         _print(args, render.render_teams(teams, args.lang), teams.model_dump(mode="json"))
 
 
+def _card(args: argparse.Namespace, library: Library) -> None:
+    from firedrill.playbook.card import build_card, card_lines
+    from firedrill.playbook.card_html import card_html, print_pdf
+
+    if args.all == (args.id is not None):
+        raise InputError("name one playbook, or give --all", field="id")
+    playbooks = list(library.all()) if args.all else [find_playbook(library, args.id)]
+    cards = [build_card(p, args.lang) for p in playbooks]
+    if args.html is None and args.pdf is None:
+        lines = [line for p in playbooks for line in [*card_lines(p, args.lang), ""]][:-1]
+        _print(args, lines, [c.model_dump(mode="json") for c in cards] if args.all else cards[0].model_dump())
+        return
+    page = card_html(cards)
+    if args.html is not None:
+        _write(args.html, page)
+    if args.pdf is not None:
+        print_pdf(page, args.pdf)
+    print("\n".join(str(path) for path in (args.html, args.pdf) if path is not None))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", field="--html") from None
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Library], None]] = {
-    "list": _list, "show": _show, "search": _search, "phases": _phases, "calc": _calc,
+    "list": _list, "show": _show, "search": _search, "phases": _phases, "card": _card, "calc": _calc,
 }  # fmt: skip
 
 
