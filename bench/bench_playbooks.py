@@ -40,8 +40,10 @@ def main() -> None:
         took = _per_call(lambda q=query: search(library, q), ROUNDS) * 1000
         scan = _per_call(lambda q=query: [t for t in index.targets if q.casefold() in t.folded], ROUNDS) * 1000
         worst = max(worst, took)
-        print(f"search {query!r}: {len(search(library, query))} hits, {took:.2f} ms "
-              f"(substring scan {scan:.2f} ms, ×{took / scan:.1f}; goal {GOAL_MS:.0f} ms, ×{took / GOAL_MS:.2f})")
+        print(
+            f"search {query!r}: {len(search(library, query))} hits, {took:.2f} ms "
+            f"(substring scan {scan:.2f} ms, ×{took / scan:.1f}; goal {GOAL_MS:.0f} ms, ×{took / GOAL_MS:.2f})"
+        )
     print(f"slowest query: {worst:.2f} ms = ×{worst / GOAL_MS:.2f} of the {GOAL_MS:.0f} ms goal")
     oil_tank = library.get("oil-tank")
     took = _per_call(lambda: tank_cooling(oil_tank, 40, neighbours=2, branch_flow_ls=6.5), ROUNDS * 50)

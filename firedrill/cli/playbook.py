@@ -22,7 +22,7 @@ from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.lookup import find_playbook, find_sections, section_names
 from firedrill.playbook.safe_text import clean, escape_json
 from firedrill.playbook.schema import SectionKind
-from firedrill.playbook.search import search
+from firedrill.playbook.search import detect_language, search
 from firedrill.playbook.settings import load_settings
 from firedrill.timeutil import now_local
 
@@ -81,7 +81,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     zone = kinds.add_parser("epidemic-zone", parents=[common], help="warning zone at a distance from the pathogen")
     zone.add_argument("--distance", type=float, required=True, help="metres from the pathogen")
     theatre = kinds.add_parser("theatre", parents=[common], help="roof-collapse window after ignition")
-    theatre.add_argument("--ignition", required=True, help="ignition time, HH:MM or YYYY-MM-DDTHH:MM")
+    theatre.add_argument("--ignition", required=True, help="ignition time: H:MM, HH:MM[:SS] or YYYY-MM-DDTHH:MM")
     theatre.add_argument("--at", help="time asked about (default: now)")
     theatre.add_argument("--overnight", action="store_true",
                          help="the ignition (a clock time) was the day before the time asked about")  # fmt: skip
@@ -134,7 +134,8 @@ def _search(args: argparse.Namespace, library: Library) -> None:
     if args.limit < 1:
         raise InputError(f"must be 1 or more (got {args.limit})", field="--limit")
     hits = search(library, args.text, args.only)[: args.limit]
-    _print(args, render.render_hits(hits, library, args.lang), {"hits": [h.as_dict() for h in hits]})
+    data = {"query_language": detect_language(args.text), "hits": [h.as_dict() for h in hits]}
+    _print(args, render.render_hits(hits, library, args.lang), data)
 
 
 def _phases(args: argparse.Namespace, library: Library) -> None:
