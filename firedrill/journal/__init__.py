@@ -7,6 +7,10 @@ through ``register_part``. See docs/journal.md.
 
 from firedrill.journal.errors import (
     IncidentClosedError,
+    JournalBusyError,
+    JournalDamagedError,
+    JournalFault,
+    JournalReadOnlyError,
     JournalWriteError,
     StaleVersionError,
     UnitTakenError,
@@ -32,6 +36,10 @@ __all__ = [
     "IncidentRecord",
     "IncidentStatus",
     "Journal",
+    "JournalBusyError",
+    "JournalDamagedError",
+    "JournalFault",
+    "JournalReadOnlyError",
     "JournalWriteError",
     "Migration",
     "ProcedureState",

@@ -13,6 +13,9 @@ from firedrill.models import Level, Source, Text, Trigger
 from firedrill.yamlio import load_model
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
+FAULTS = frozenset({"damaged", "empty", "not_a_journal", "unreadable", "read_only_file", "read_only_dir", "locked",
+                    "write_refused", "old_schema_read_only", "wal_read_only"})  # fmt: skip
+REMEDIES = frozenset({"restore", "restore_or_move", "make_writable", "copy_writable", "wait_for_lock", "retry"})
 
 
 class Headings(BaseModel):
@@ -77,6 +80,8 @@ class Labels(BaseModel):
     procedure_states: dict[ProcedureState, Text]
     levels: dict[Level, Cited]
     triggers: dict[Trigger, Cited]
+    faults: dict[str, Text]
+    remedies: dict[str, Text]
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -87,6 +92,8 @@ class Labels(BaseModel):
             ("procedure_states", set(ProcedureState), set(self.procedure_states)),
             ("levels", set(Level), set(self.levels)),
             ("triggers", set(Trigger), set(self.triggers)),
+            ("faults", set(FAULTS), set(self.faults)),
+            ("remedies", set(REMEDIES), set(self.remedies)),
         ]
         for name, needed, given in wanted:
             missing = sorted(needed - given)
@@ -110,3 +117,12 @@ def render(text: Text, lang: str) -> str:
 @cache
 def labels() -> Labels:
     return load_model(Labels, LABELS_FILE)
+
+
+def fault_text(problem: str, remedy: str, detail: str, lang: str) -> str:
+    """``<fault>; <remedy>`` in one language (``zh`` or ``en``), the detail put in as given."""
+    names = labels()
+    fault, fix = names.faults[problem], names.remedies[remedy]
+    said = (fault.zh, fix.zh) if lang == "zh" else (fault.en, fix.en)
+    separator = ";" if lang == "zh" else "; "
+    return said[0].replace("{detail}", detail) + separator + said[1]
