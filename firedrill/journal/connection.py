@@ -16,7 +16,7 @@ nothing is created, locked or migrated, so an archived journal can be read where
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from firedrill.errors import InputError
@@ -55,12 +55,12 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _guarded(conn: sqlite3.Connection, path: Path, writing: bool, steps: Iterable[object]) -> sqlite3.Connection:
+def _guarded(conn: sqlite3.Connection, path: Path, writing: bool,
+             steps: Iterable[Callable[[], object]]) -> sqlite3.Connection:  # fmt: skip
     """Run the opening steps; any failure closes the connection and becomes one fault."""
     try:
         for step in steps:
-            if callable(step):
-                step()
+            step()
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path, writing) from None
@@ -84,7 +84,14 @@ def connect(path: Path, parts: Iterable[SchemaPart] = (), read_only: bool = Fals
     problem = writable_problem(path)
     if problem is not None:
         raise JournalReadOnlyError(path, problem)
-    existed = path.is_file()
+    if path.is_file():
+        # Checked through a read-only connection: closing a read-write one would merge a log left by a
+        # crash into the file, and a damaged file must stay exactly as it was found.
+        probe = raw_read_only(path)
+        try:
+            _verify(probe, path)
+        finally:
+            probe.close()
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves, nothing implicit.
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -98,7 +105,6 @@ def connect(path: Path, parts: Iterable[SchemaPart] = (), read_only: bool = Fals
 
     return _guarded(conn, path, True, (
         lambda: conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}"),
-        (lambda: _verify(conn, path)) if existed else None,
         lambda: _configure(conn, path),
         migrate,
     ))  # fmt: skip

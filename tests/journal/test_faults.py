@@ -263,3 +263,25 @@ def test_backup_while_a_console_writes(tmp_path: Path, capsys: pytest.CaptureFix
         assert not made.with_name(made.name + "-wal").exists()
     code, _, err = _run(("journal", "backup", str(made)), data_dir, incident_id, capsys)
     assert code == 2 and "already exists" in err and "DEST" in err
+
+
+def test_a_log_left_by_a_crash_is_not_merged_into_a_damaged_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    source, crashed = tmp_path / "live", tmp_path / "crashed"
+    incident_id = make_journal(source)
+    crashed.mkdir()
+    db = default_db_path(crashed)
+    with Journal.open(default_db_path(source)) as journal:
+        journal.append(incident_id, "note", {"text": "崩溃前最后一条"}, at(30))
+        for suffix in ("", "-wal"):  # the file and its log as a killed console leaves them
+            shutil.copyfile(f"{default_db_path(source)}{suffix}", f"{db}{suffix}")
+    wal = Path(f"{db}-wal")
+    assert wal.stat().st_size > 0
+    damage_middle_pages(db)
+    before = (fingerprint(db), fingerprint(wal))
+    for argv in (WRITES[0], READS[0], ("journal", "check")):
+        assert _run(argv, crashed, incident_id, capsys)[0] == 2
+        assert (fingerprint(db), fingerprint(wal)) == before
