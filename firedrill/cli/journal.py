@@ -18,7 +18,7 @@ from firedrill.incident.export import LANGS, export_data, to_markdown
 from firedrill.journal import IncidentRecord, IncidentStatus, Journal, UnknownIncidentError
 
 HELP = "List, show, export, check and back up incident journals (the record of every fact and decision)."
-FORMATS = ("md", "json")
+FORMATS = ("md", "html", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,9 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     export = sub.add_parser("export", parents=[common], help="write one incident's after-action record")
     export.add_argument("id", help="incident id, e.g. 2026-11-29-0001")
-    export.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    export.add_argument("--format", choices=FORMATS, default="md",
+                        help="md (default), html (one page, with the level over time drawn) or json")  # fmt: skip
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
-    export.add_argument("--lang", choices=LANGS, default="zh", help="Markdown labels: zh (with English) or en")
+    export.add_argument("--lang", choices=LANGS, default="zh", help="labels: zh (with English) or en")
 
     sub.add_parser("check", parents=[common], help="check every page, the schema version and the links (exit 2 "
                    "and one line per problem)")  # fmt: skip
@@ -78,6 +79,10 @@ def _record(journal: Journal, incident_id: str, fmt: str, lang: str) -> str:
         data = export_data(journal, incident_id)
         data["procedure"] = procedure_data(journal, incident_id)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from firedrill.incident.export_html import to_html
+
+        return to_html(journal, incident_id, lang)
     return to_markdown(journal, incident_id, lang) + procedure_markdown(journal, incident_id, lang)
 
 

@@ -8,6 +8,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from firedrill.facts import FACT_NAMES
 from firedrill.journal.models import EventKind, IncidentStatus, ProcedureState, StatusState
 from firedrill.models import Level, Source, Text, Trigger
 from firedrill.yamlio import load_model
@@ -51,6 +52,26 @@ class Headings(BaseModel):
     note: Text
     reason: Text
     clause: Text
+    record_of: Text
+    place_unknown: Text
+    time_origin: Text
+    time_origin_text: Text
+    reported: Text
+    not_in_library: Text
+    level_over_time: Text
+    at: Text
+    since_report: Text
+    step: Text
+    units: Text
+    holds: Text
+    holds_not: Text
+    steps_done: Text
+    steps_open: Text
+    not_applicable: Text
+    late: Text
+    by: Text
+    state: Text
+    chart_note: Text
 
 
 class Cited(BaseModel):
@@ -80,6 +101,7 @@ class Labels(BaseModel):
     procedure_states: dict[ProcedureState, Text]
     levels: dict[Level, Cited]
     triggers: dict[Trigger, Cited]
+    facts: dict[str, Text]
     faults: dict[str, Text]
     remedies: dict[str, Text]
 
@@ -92,6 +114,7 @@ class Labels(BaseModel):
             ("procedure_states", set(ProcedureState), set(self.procedure_states)),
             ("levels", set(Level), set(self.levels)),
             ("triggers", set(Trigger), set(self.triggers)),
+            ("facts", set(FACT_NAMES), set(self.facts)),
             ("faults", set(FAULTS), set(self.faults)),
             ("remedies", set(REMEDIES), set(self.remedies)),
         ]
@@ -104,6 +127,11 @@ class Labels(BaseModel):
     def heading(self, key: str, lang: str) -> str:
         text: Text = getattr(self.headings, key)
         return render(text, lang)
+
+    def word(self, key: str, lang: str) -> str:
+        """A heading in one language only (``zh`` or ``en``), for running text."""
+        text: Text = getattr(self.headings, key)
+        return text.en if lang == "en" else text.zh
 
     def has_heading(self, key: str) -> bool:
         return key in Headings.model_fields
