@@ -285,3 +285,26 @@ def test_a_log_left_by_a_crash_is_not_merged_into_a_damaged_journal(
     for argv in (WRITES[0], READS[0], ("journal", "check")):
         assert _run(argv, crashed, incident_id, capsys)[0] == 2
         assert (fingerprint(db), fingerprint(wal)) == before
+
+
+def test_an_older_journal_upgrades_when_writable_and_is_refused_when_read_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from .clock import T0
+    from .v1 import V1Journal
+
+    with shared_dir() as root:
+        for name in ("writable", "archive"):
+            (root / name).mkdir()
+            with V1Journal(default_db_path(root / name)) as old:
+                old.incident("2026-11-29-0001", T0, "旧格式火灾")
+        code, out, _ = _run(("journal", "list"), root / "writable", "", capsys)
+        assert code == 0 and "旧格式火灾" in out  # read as any open does: upgraded first
+        db = default_db_path(root / "archive")
+        db.chmod(0o444)
+        (root / "archive").chmod(0o555)
+        before = fingerprint(db)
+        with unprivileged():
+            code, _, err = _run(("journal", "list"), root / "archive", "", capsys)
+        assert code == 2 and fingerprint(db) == before
+        _one_fault_line(err, db, "older format (schema 1)", "copy the whole data directory")
