@@ -10,7 +10,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
-from firedrill.facts import TIME_FACTS, WIND_KEYS
+from firedrill.facts import TIME_FACTS
 from firedrill.i18n import label
 from firedrill.incident.export_values import fact_label, fact_value, moment
 from firedrill.journal.labels import Labels, labels, render
@@ -62,10 +62,6 @@ class Describer:
                 value = to_local(datetime.fromisoformat(value))
         return fact_value(name, value, self.lang, self.origin, self.library)
 
-    def _typed_label(self, entry_field: str) -> str:
-        keys = WIND_KEYS.get(entry_field)
-        return fact_label(keys[0] if keys else entry_field, self.lang, self.names)
-
     def _fact(self, p: dict[str, Any]) -> list[str]:
         previous = p.get("previous") or {}
         parts = []
@@ -75,7 +71,7 @@ class Describer:
             parts.append(shown if before is None else f"{shown} ({self.h('previous')}: {self.value(name, before)})")
         typed = p.get("typed") or {}
         if typed:
-            said = ", ".join(f"{self._typed_label(k)} “{v}”" for k, v in typed.items())
+            said = ", ".join(f"{fact_label(k, self.lang, self.names)} “{v}”" for k, v in typed.items())
             parts.append(f"{self.h('typed')}: {said}")
         return parts
 

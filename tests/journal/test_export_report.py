@@ -139,3 +139,29 @@ def test_export_html_from_the_command_line(mall: tuple[Path, str], tmp_path: Pat
     text = page.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<html lang="en">' in text and "<svg" in text
     assert "especially major fire" in text and "Procedure checklist" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "lang", "shown"),
+    [
+        ("hazards", ["explosion", "collapse"], "zh", "爆炸 Explosion, 倒塌 Collapse"),
+        ("hazards", [], "zh", "无 none"),
+        ("scene", {"lon": 114.27, "lat": 30.58, "district": "江汉"}, "en", "114.27, 30.58 (江汉)"),
+        ("severe_weather", True, "zh", "是 yes"),
+        ("rising_calls", False, "en", "no"),
+        ("wind_force", 6, "zh", "6级"),
+        ("gust_speed_ms", 13.9, "en", "13.9 m/s"),
+        ("direct_loss_yuan", 5e7, "zh", "5000万元"),
+        ("direct_loss_yuan", 1234.5, "zh", "1234.5元"),
+        ("direct_loss_yuan", 5e7, "en", "50,000,000 yuan"),
+        ("burning_area_m2", 800.0, "zh", "800 m²"),
+        ("site_category", "chemical", "en", "Chemical site"),
+        ("site_category", "from_a_newer_firedrill", "zh", "from_a_newer_firedrill"),  # kept, not dropped
+        ("reported_at", REPORTED + timedelta(days=1, minutes=5), "zh", "04-16 21:43:00 (+1d 00:05:00)"),
+        ("scenario", "no-such-playbook", "en", "no-such-playbook (not in the built-in playbooks)"),
+    ],
+)
+def test_each_fact_reads_in_words(name: str, value: object, lang: str, shown: str) -> None:
+    from firedrill.incident.export_values import fact_value
+
+    assert fact_value(name, value, lang, REPORTED, load_library()) == shown
