@@ -11,11 +11,42 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+from firedrill.cli.main import main
 from firedrill.datadir import default_db_path
 from firedrill.incident.desk import Desk
 from firedrill.journal import Journal
 
 from .clock import T0, at
+
+READS = (("journal", "list"), ("journal", "show", "{id}"), ("journal", "export", "{id}"))
+WRITES = (("incident", "note", "{id}", "已通知供电部门"), ("procedure", "tick", "{id}", "alarm_received"))
+OTHERS = (("incident", "show", "{id}"), ("replay", "--record", "{id}"))
+
+
+def run_cli(argv: tuple[str, ...], data_dir: Path, incident_id: str, capsys: pytest.CaptureFixture[str]
+         ) -> tuple[int, str, str]:  # fmt: skip
+    code = main([a.format(id=incident_id) for a in argv] + ["--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def one_fault_line(err: str, db: Path, *words: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and str(db) in lines[0], err
+    for word in words:
+        assert word in lines[0], err
+
+
+def nothing_left_to_merge(data_dir: Path) -> None:
+    """Beside the journal at most SQLite's empty read-side files: no log a later open would merge into it."""
+    db = default_db_path(data_dir)
+    assert {p.name for p in data_dir.iterdir()} <= {db.name, f"{db.name}-wal", f"{db.name}-shm"}
+    wal = data_dir / f"{db.name}-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+
 
 NOBODY = 65534
 NOTES = 300  # enough events for the events table to span many pages
