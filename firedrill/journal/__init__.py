@@ -2,7 +2,8 @@
 
 The console writes each fact and decision here before showing it as recorded; after a crash it
 reopens the open incidents from here. Quizzes and drills add their own tables to the same file
-through ``register_part``. See docs/journal.md.
+through ``register_part``. A damaged, empty, read-only or locked file is one ``JournalFault``
+(an InputError naming the file and what to do), and is never written to. See docs/journal.md.
 """
 
 from firedrill.journal.errors import (

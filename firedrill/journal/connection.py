@@ -130,8 +130,10 @@ def raw_read_only(path: Path) -> sqlite3.Connection:
 
 def _connect_read_only(path: Path, parts: Iterable[SchemaPart]) -> sqlite3.Connection:
     conn = raw_read_only(path)
-    _guarded(conn, path, False, (lambda: _verify(conn, path), lambda: conn.execute("PRAGMA foreign_keys = ON")))
-    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    versions: list[int] = []
+    _guarded(conn, path, False, (lambda: _verify(conn, path), lambda: conn.execute("PRAGMA foreign_keys = ON"),
+                                 lambda: versions.append(int(conn.execute("PRAGMA user_version").fetchone()[0]))))
+    found = versions[0]
     if found == CORE.latest:
         return conn
     conn.close()
