@@ -46,6 +46,7 @@ class Code(StrEnum):
     STANDBY_RULE_LIFTED = "standby_rule_lifted"
     NEAREST_OFFERED = "nearest_offered"
     UNKNOWN_SPECIAL_UNIT = "unknown_special_unit"
+    BEYOND_STANDBY_TIME = "beyond_standby_time"
 
 
 class _Strict(BaseModel):
@@ -86,14 +87,31 @@ class Priority(_Strict):
     order: tuple[Literal["level", "burning_area_m2", "casualties"], ...]
 
 
+class Crossings(_Strict):
+    """Which OSM ``bridge``/``tunnel`` values are not river crossings (a reading, see docs/stations.md)."""
+
+    bridge_not: frozenset[str]
+    tunnel_not: frozenset[str]
+    unnamed: str = Field(min_length=1)
+
+
+class Positions(_Strict):
+    """How far a point may lie from the nearest road node before it is refused (a setting of this tool)."""
+
+    max_snap_m: float = Field(gt=0)
+
+
 class Settings(_Strict):
     sample_label: Text
+    crossings: Crossings
+    positions: Positions
     kinds: dict[StationKind, KindRole]
     mix: Mix
     priority: Priority
     ranked_when_not_set: int = Field(ge=1)
     held_listed_in_text: int = Field(ge=0)
     reasons: dict[Code, ReasonText]
+    shortfall_reasons: dict[Code, ReasonText]
     level_names: dict[Level, Text]
     order_labels: dict[str, Text]
 
@@ -116,6 +134,10 @@ class Settings(_Strict):
 
     def reason(self, code: Code) -> ReasonText:
         return self.reasons[code]
+
+    def why_short(self, code: Code) -> ReasonText:
+        """The wording of a code in a shortfall line, where no single unit is meant."""
+        return self.shortfall_reasons.get(code) or self.reasons[code]
 
 
 @cache
