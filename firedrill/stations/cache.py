@@ -89,13 +89,11 @@ def load(path: Path, source: str) -> RoadNetwork:
 
 
 class ProgressBar:
-    """A one-line progress bar on stderr (only drawn when stderr is a terminal, else one line at the end)."""
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal (scripts get a clean stderr)."""
 
-    def __init__(self, label: str, stream: IO[str] | None = None, width: int = 30) -> None:
+    def __init__(self, label: str, stream: IO[str] | None = None, width: int = 30, force: bool = False) -> None:
         self.label, self.stream, self.width, self.shown = label, stream or sys.stderr, width, -1
-        self.tty = self.stream.isatty()
-        if not self.tty:
-            self.stream.write(f"{label}…\n")
+        self.tty = force or self.stream.isatty()
 
     def __call__(self, fraction: float) -> None:
         percent = int(fraction * 100)

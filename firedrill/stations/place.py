@@ -34,7 +34,7 @@ def locate(prepared: PreparedNetwork, *, lon: float | None = None, lat: float | 
     limit = max_snap_m if max_snap_m is not None else load_settings().positions.max_snap_m
     if snap_m > limit:
         raise InputError(f"({lon}, {lat}) is {snap_m:,.0f} m from the nearest road node {net.node_ids[index]} "
-                         f"(limit {limit:,.0f} m): not on this road network", field=field)  # fmt: skip
+                         f"(limit {limit:,.0f} m): outside the road network", field=field)  # fmt: skip
     return index, Location(node=net.node_ids[index], lon=lon, lat=lat, snap_m=metres_down(snap_m), address=address)
 
 

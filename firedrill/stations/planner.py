@@ -9,6 +9,7 @@ be met otherwise. Units in ``already_sent`` are counted and never sent twice.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 
@@ -115,7 +116,7 @@ class _Planner:
             formations=s.formations, counts_as_station=s.kind in self.counted,
             travel_time_s=seconds_up(r.travel_time_s), distance_m=metres_down(r.distance_m),
             straight_m=metres_down(r.straight_m), sent_at=sent_at,
-            eta=sent_at + timedelta(seconds=seconds_up(r.travel_time_s)),
+            eta=sent_at + timedelta(seconds=math.ceil(round(r.travel_time_s, 6))),  # whole seconds, as shown
             via=tuple(self.p.crossings(s, self.node, self.limit)), beyond_standby_limit=far,
             note=self.s.reason(Code.NEEDED_DESPITE_STANDBY).text(**self._values(r)) if far else None,
             snap_m=metres_down(self.p.snap_m.get(s.id, 0.0)), route=route,
@@ -126,7 +127,8 @@ class _Planner:
         # Beyond the search's bound the route was not computed: the same code, worded without numbers.
         why = self.s.reason(Code.BEYOND_STANDBY_TIME if code is Code.BEYOND_STANDBY_LIMIT and not r.measured
                             else code)
-        named = {"incident": taken_by or self.s.label("none", "zh"), "unit": s.name}
+        named = {"incident": Text(zh=taken_by, en=taken_by) if taken_by else self.s.order_labels["status_committed"],
+                 "unit": s.name}
         values = self._values(r, **named) if r.measured else {**named, **self._limits()}
         self.held.append(Held(
             id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, code=code, reason=why.text(**values),
