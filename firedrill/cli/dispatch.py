@@ -169,7 +169,8 @@ def run(args: argparse.Namespace) -> int:
 
         taken, held = board.committed(), held_by_board(board)
     result = plan(prepared, node, location, scale, reported_at=at, standby=standby_rule(), already_sent=sent,
-                  taken=taken, held=held, incident_id=args.incident_id, linked_units=linked_for(scale.level))  # fmt: skip
+                  taken=taken, held=held, incident_id=args.incident_id,
+                  linked_units=linked_for(scale.level))  # fmt: skip
     _print(args, result, activation)
     return 0
 

@@ -74,11 +74,11 @@ def load(path: Path, source: str) -> RoadNetwork:
     n, m = header.get("node_count"), header.get("edge_count")
     shapes_ok = (
         len(node_ids) == n and all(len(arrays[a]) == n for a in ("lon", "lat", "scc"))
-        and len(arrays["indptr"]) == n + 1 and len(arrays["rev_indptr"]) == n + 1  # type: ignore[operator]
+        and len(arrays["indptr"]) == n + 1 and len(arrays["rev_indptr"]) == n + 1
         and all(len(arrays[a]) == m for a in ("heads", "edge_time", "edge_length", "edge_crossing_code", "rev_edge"))
         and int(arrays["indptr"][-1]) == m and int(arrays["rev_indptr"][-1]) == m
-        and (m == 0 or (int(arrays["heads"].min()) >= 0 and int(arrays["heads"].max()) < n  # type: ignore[operator]
-                        and int(arrays["rev_edge"].min()) >= 0 and int(arrays["rev_edge"].max()) < m))  # type: ignore[operator]
+        and (m == 0 or (int(arrays["heads"].min()) >= 0 and int(arrays["heads"].max()) < n
+                        and int(arrays["rev_edge"].min()) >= 0 and int(arrays["rev_edge"].max()) < m))
         and (m == 0 or int(arrays["edge_crossing_code"].max()) < len(header.get("names", [])))
         and bool(np.all(np.diff(arrays["indptr"]) >= 0))
     )

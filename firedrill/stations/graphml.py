@@ -8,6 +8,7 @@ soon as it is parsed and then dropped, and ``progress`` is told how much of the 
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Protocol
@@ -26,14 +27,18 @@ class Sink(Protocol):
     def edge(self, u: str, v: str, data: dict[str, str], directed: bool) -> None: ...
 
 
-class _Counting:
+class _Counting(io.BufferedIOBase):
     """A binary file that counts the bytes read from it, for the progress bar."""
 
     def __init__(self, raw: IO[bytes], total: int, progress: Progress | None) -> None:
+        super().__init__()
         self.raw, self.total, self.progress, self.done = raw, max(total, 1), progress, 0
 
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(size)
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = self.raw.read(-1 if size is None else size)
         self.done += len(chunk)
         if self.progress is not None:
             self.progress(min(self.done / self.total, 1.0))
@@ -54,7 +59,7 @@ def read_graphml(path: Path, sink: Sink, progress: Progress | None = None) -> di
     try:
         with path.open("rb") as raw:
             counted = _Counting(raw, path.stat().st_size, progress)
-            stream: IO[bytes] = gzip.GzipFile(fileobj=counted) if path.suffix == ".gz" else counted  # type: ignore[arg-type]
+            stream: io.BufferedIOBase = gzip.GzipFile(fileobj=counted) if path.suffix == ".gz" else counted
             parents: list[Element] = []
             for event, elem in iterparse(stream, events=("start", "end")):
                 tag = _tag(elem)

@@ -58,7 +58,8 @@ def crossing_name(data: Mapping[str, Any], rule: Crossings | None = None) -> str
     """The name an order shows for a crossing edge ('' when the edge is not one)."""
     if not is_crossing(data, rule):
         return ""
-    return display_name(data.get("name")) or display_name(data.get("ref")) or (rule or load_settings().crossings).unnamed
+    unnamed = (rule or load_settings().crossings).unnamed
+    return display_name(data.get("name")) or display_name(data.get("ref")) or unnamed
 
 
 def looks_projected(x: float, y: float, crs: str | None) -> bool:

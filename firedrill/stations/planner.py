@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 
 from firedrill.models import DispatchScale, LinkedUnit, Range, Text
 from firedrill.stations.kinds import StationKind, Status
+from firedrill.stations.place import check_point, locate
 from firedrill.stations.ranking import PreparedNetwork, Reach
 from firedrill.stations.result import DispatchPlan, Held, Location, Shortfall, Standby, StandbyRule, Totals, Unit
 from firedrill.stations.settings import Code, Settings, load_settings
-from firedrill.stations.place import check_point, locate
 from firedrill.stations.text import drive_values, metres_down, seconds_up
 
 __all__ = ["check_point", "locate", "plan"]

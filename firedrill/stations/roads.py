@@ -100,7 +100,7 @@ class RoadNetwork:
     def edge_crossing(self) -> NDArray[np.object_]:
         """Each edge's crossing name, '' for an ordinary road."""
         names = np.asarray([*self.names, ""], dtype=object)
-        return names[self.edge_crossing_code]  # type: ignore[no-any-return]
+        return names[self.edge_crossing_code]
 
     @cached_property
     def time_matrix(self) -> csr_matrix:
