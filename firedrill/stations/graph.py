@@ -14,9 +14,8 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from firedrill.errors import InputError
@@ -24,6 +23,9 @@ from firedrill.stations import osm
 from firedrill.stations.graphml import Progress, read_graphml
 from firedrill.stations.roads import RoadNetwork
 from firedrill.stations.settings import load_settings
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Locator = Callable[[str, str | None], int | None]
 LIMITS = {"x": 180.0, "y": 90.0}

@@ -14,9 +14,9 @@ from typing import IO
 
 from firedrill.models import Activation, DispatchScale, Level, LinkedUnit
 from firedrill.stations.cache import load_network
+from firedrill.stations.paths import DEFAULT_OUT, GRAPH_FILE, STATIONS_FILE
 from firedrill.stations.ranking import PreparedNetwork
 from firedrill.stations.result import StandbyRule
-from firedrill.stations.sample import DEFAULT_OUT, GRAPH_FILE, STATIONS_FILE
 from firedrill.stations.stationio import load_stations
 
 SAMPLE_GRAPH = DEFAULT_OUT / GRAPH_FILE

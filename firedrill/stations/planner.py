@@ -80,7 +80,9 @@ class _Planner:
 
     def _sort(self, r: Reach, already_sent: Collection[str], taken: Mapping[str, str]) -> None:
         s = r.station
-        if s.id in already_sent:
+        if s.id in already_sent and not r.reachable:
+            self._hold(r, Code.UNREACHABLE)  # sent earlier, but it cannot arrive: not counted at the scene
+        elif s.id in already_sent:
             self.previous.append(self._unit(r, Code.ALREADY_SENT))
         elif s.id in taken or s.status is Status.COMMITTED:
             self._hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))

@@ -2,13 +2,15 @@
 
 scipy's compiled Dijkstra runs once from the scene node on the reversed graph (row ``v`` lists the
 roads that enter ``v``), optionally stopped at a time bound, so the answer holds for any station list
-and any unit status. Among routes of equal time the shorter is taken: a second Dijkstra, by length,
-runs over only the "tight" roads (those on some fastest route), so a tie between a 29 km and a 31 km
-route of the same time never depends on the order of nodes in the file.
+and any unit status. Among routes of equal time the shorter is taken, so a tie between a 29 km and a
+31 km route of the same time never depends on the order of nodes in the file: on OSMnx data (times in
+tenths of a second, lengths in millimetres) by one Dijkstra on exact (time, length) keys, otherwise
+by a second Dijkstra, by length, over only the roads that lie on some fastest route.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,7 +19,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from firedrill.stations.roads import RoadNetwork
+from firedrill.stations.roads import EXACT, KEY_SPAN, LENGTH_QUANTUM, TIME_QUANTUM, RoadNetwork
 
 TIE_TOLERANCE = 1e-9  # relative: sums of the same road times in another order differ by rounding only
 
@@ -68,22 +70,41 @@ class Search:
 
 def search(network: RoadNetwork, node: int, limit: float | None = None) -> Search:
     """Fastest, then shortest, routes from every node to ``node`` (within ``limit`` seconds if given)."""
+    keyed = network.reverse_key_matrix
+    if keyed is not None:
+        return _keyed(network, keyed, node, limit)
+    return _two_pass(network, node, limit)
+
+
+def _keyed(network: RoadNetwork, keyed: csr_matrix, node: int, limit: float | None) -> Search:
+    """One Dijkstra on exact (time, length) keys (see ``RoadNetwork.reverse_key_matrix``)."""
+    bound = np.inf if limit is None else (math.floor(limit * TIME_QUANTUM + 1e-9) + 1) * KEY_SPAN - 1
+    key, pred = dijkstra(keyed, directed=True, indices=node, limit=bound, return_predecessors=True)
+    finite = np.isfinite(key)
+    reached = key[finite]
+    if reached.size and float(reached.max()) >= EXACT:  # a route of over 116 hours: keys no longer exact
+        return _two_pass(network, node, limit)
+    tenths = np.floor(key / KEY_SPAN)
+    time = tenths / TIME_QUANTUM
+    length = np.full(len(key), np.inf)
+    length[finite] = (key[finite] - tenths[finite] * KEY_SPAN) / LENGTH_QUANTUM
+    return Search(network, node, limit, time, length, pred.astype(np.int32))
+
+
+def _two_pass(network: RoadNetwork, node: int, limit: float | None) -> Search:
+    """Times by Dijkstra, then lengths by a second Dijkstra over the roads on some fastest route."""
     rev = network.reverse_time_matrix
     time = dijkstra(rev, directed=True, indices=node, limit=np.inf if limit is None else limit)
-    fwd = network.rev_edge
-    rows = network.rev_rows  # v: the head of each reversed entry; the search steps from v to its tail u
-    reached_v = np.isfinite(time)[rows]
-    pos = np.flatnonzero(reached_v)
-    v = rows[pos]
-    e = fwd[pos]
-    u = network.tails[e]
-    tu, tv = time[u], time[v]
-    tight = np.isfinite(tu) & (tv + network.edge_time[e] <= tu + TIE_TOLERANCE * np.maximum(1.0, tu))
-    v, u, e = v[tight], u[tight], e[tight]
+    # Entry k of the reversed CSR steps from v = rev_rows[k] to u = rev_tail[k]; it is tight when it
+    # lies on some fastest route: time[v] + t == time[u] (u reached; an unreached v gives inf > finite).
+    tu = time[network.rev_tail]
+    tight = np.repeat(time, np.diff(network.rev_indptr))
+    tight += network.rev_time
+    tight = tight <= tu + TIE_TOLERANCE * np.maximum(1.0, tu)
+    tight &= np.isfinite(tu)
+    counts = np.zeros(len(tight) + 1, dtype=np.int64)
+    np.cumsum(tight, out=counts[1:])
     n = network.node_count
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(v, minlength=n), out=indptr[1:])
-    sub = csr_matrix((network.edge_length[e], u, indptr), shape=(n, n))
+    sub = csr_matrix((network.rev_length[tight], network.rev_tail[tight], counts[network.rev_indptr]), shape=(n, n))
     length, pred = dijkstra(sub, directed=True, indices=node, return_predecessors=True)
-    length[~np.isfinite(time)] = np.inf
     return Search(network, node, limit, time, length, pred.astype(np.int32))
