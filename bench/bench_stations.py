@@ -83,15 +83,26 @@ def write_stations(path: Path, rng: np.random.Generator, nodes: list[Node]) -> l
     return homes
 
 
+# A small launcher measures the command: a child forked from this (large) process would report this
+# process's resident size as its own peak.
+LAUNCH = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+if done.returncode:
+    sys.exit(done.stderr.decode())
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
 def run(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one child process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{' '.join(argv)} failed: {child.stderr.read().decode() if child.stderr else ''}")
-    return wall, usage.ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", LAUNCH, *argv], cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr}")
+    wall, mem = done.stdout.split()
+    return float(wall), float(mem)
 
 
 NX_SCRIPT = """
@@ -159,7 +170,8 @@ def main() -> None:
                      *run([python, "-c", NX_SCRIPT, str(graph), scene, ",".join(homes)], ROOT, env)))
         print("one `firedrill dispatch` per process (wall, peak RSS; ratios against this tree warm):")
         print("\n".join(lines(rows, warm)))
-        print("targets: warm <= 1 s and <= 600 MiB")
+        print(f"targets: warm <= 1 s and <= 600 MiB (this machine's load now: {os.getloadavg()[0]:.1f} on "
+              f"{os.cpu_count()} cores)")
 
         prepared = prepare(graph, stations, data_dir=folder / "data")
         rule = standby_rule()
@@ -180,8 +192,9 @@ def main() -> None:
         print(f"per plan at {prepared.network.node_count:,} nodes and {STATIONS} stations (median of {PLANS}):")
         major = statistics.median(per_plan["major"]) * 1000
         for name, values in per_plan.items():
-            ms = statistics.median(values) * 1000
-            print(f"  bounded search + plan(), {name:<18} {ms:8.2f} ms   x{ms / major:5.2f}   (target <= 20 ms)")
+            ms, best = statistics.median(values) * 1000, min(values) * 1000
+            print(f"  bounded search + plan(), {name:<18} {ms:8.2f} ms   x{ms / major:5.2f}   (fastest {best:.2f} ms; "
+                  "target <= 20 ms)")
         old_ms = statistics.median(old_q) * 1000
         print(f"  prepared ranking: rank() alone             {old_ms:8.2f} ms   x{old_ms / major:5.2f}   "
               f"after {prep_s:.1f} s of preparation, rebuilt on every status change")

@@ -19,6 +19,8 @@ from firedrill.incident.state import IncidentState
 from firedrill.journal import UnitStatus
 from firedrill.models import Assessment
 from firedrill.stations.allocate import Loss
+from firedrill.stations.map_svg import map_svg
+from firedrill.stations.overlay import Overlay, overlay_for
 from firedrill.stations.planner import check_point, locate, plan
 from firedrill.stations.ranking import PreparedNetwork
 from firedrill.stations.result import DispatchPlan
@@ -37,6 +39,11 @@ class BoardPlan:
     plan: DispatchPlan
     went_without: tuple[Loss, ...]
     playbook: dict[str, Any] | None = None  # id and title of the incident's playbook, when one applies
+    overlay: Overlay | None = None  # rivers and crossings for the map
+
+    def map_svg(self, lang: str = "zh") -> str:
+        """The order's map (SVG): the scene, units sent and held, routes, rivers and crossings."""
+        return map_svg(self.plan, self.overlay, lang)
 
 
 def inside(prepared: PreparedNetwork, lon: float, lat: float, max_snap_m: float | None = None) -> bool:
@@ -97,7 +104,7 @@ def plan_for(desk: Desk, state: IncidentState, prepared: PreparedNetwork, at: da
     others = {**taken, **reserved}
     alone = plan(prepared, node, location, assessment.dispatch, **common) if others else shared
     lost = tuple(Loss(unit_id=u.id, unit_name=u.name, taken_by=others[u.id]) for u in alone.sent if u.id in others)
-    return BoardPlan(state.id, when, assessment, shared, lost, _playbook(desk, state))
+    return BoardPlan(state.id, when, assessment, shared, lost, _playbook(desk, state), overlay_for(prepared))
 
 
 def _priority(assessment: Assessment, state: IncidentState, order: tuple[str, ...]) -> tuple[float, ...]:
@@ -148,6 +155,7 @@ def record_plan(desk: Desk, found: BoardPlan, text: str, lang: str = "zh", actor
         "issued_at": found.at.isoformat(),
         "playbook": found.playbook,
         "address": found.plan.location.address,
+        "map_svg": found.map_svg(lang),
     }
     return desk.order(found.incident_id, text, [u.id for u in found.plan.sent], lang, found.at, actor, extra,
                       expected_version)  # fmt: skip

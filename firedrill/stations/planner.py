@@ -110,8 +110,10 @@ class _Planner:
         s, why = r.station, self.s.reason(code)
         far = code is not Code.ALREADY_SENT and self.beyond(r)
         sent_at = self.sent_at.get(s.id, self.at) if code is Code.ALREADY_SENT else self.at
-        net = self.p.network
-        route = tuple((float(net.lon[i]), float(net.lat[i])) for i in self.p.route(s, self.node, self.limit))
+        net, home = self.p.network, self.p.home(s)
+        found = self.p.search(self.node, self.limit)
+        route = tuple((float(net.lon[i]), float(net.lat[i])) for i in found.route(home))
+        points = tuple(found.crossing_points(home))
         return Unit(
             id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, district=s.district, code=code,
             reason=why.text(**self._values(r, **extra)), clause=why.clause, engines=s.engines,
@@ -119,9 +121,10 @@ class _Planner:
             travel_time_s=seconds_up(r.travel_time_s), distance_m=metres_down(r.distance_m),
             straight_m=metres_down(r.straight_m), sent_at=sent_at,
             eta=sent_at + timedelta(seconds=math.ceil(round(r.travel_time_s, 6))),  # whole seconds, as shown
-            via=tuple(self.p.crossings(s, self.node, self.limit)), beyond_standby_limit=far,
+            via=tuple(name for name, _, _ in points), beyond_standby_limit=far,
             note=self.s.reason(Code.NEEDED_DESPITE_STANDBY).text(**self._values(r)) if far else None,
-            snap_m=metres_down(self.p.snap_m.get(s.id, 0.0)), route=route,
+            snap_m=metres_down(self.p.snap_m.get(s.id, 0.0)), route=route, via_points=points,
+            lon=float(net.lon[home]), lat=float(net.lat[home]),
         )
 
     def _hold(self, r: Reach, code: Code, taken_by: str | None = None) -> None:
@@ -132,10 +135,11 @@ class _Planner:
         named = {"incident": Text(zh=taken_by, en=taken_by) if taken_by else self.s.order_labels["status_committed"],
                  "unit": s.name}
         values = self._values(r, **named) if r.measured else {**named, **self._limits()}
-        self.held.append(Held(
+        self.held.append(Held.model_construct(  # values typed here; hundreds of held units a plan
             id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, code=code, reason=why.text(**values),
             clause=why.clause, travel_time_s=seconds_up(r.travel_time_s) if r.measured else None,
-            distance_m=metres_down(r.distance_m) if r.measured else None, taken_by=taken_by))
+            distance_m=metres_down(r.distance_m) if r.measured else None, taken_by=taken_by,
+            lon=float(self.p.network.lon[self.p.home(s)]), lat=float(self.p.network.lat[self.p.home(s)])))
 
     def _limits(self) -> dict[str, str]:
         if self.rule is None:

@@ -59,6 +59,7 @@ class PreparedNetwork:
         self.station_nodes = np.asarray([p[0] for p in placed], dtype=np.int64)
         self.snap_m = {s.id: p[1] for s, p in zip(stations.stations, placed, strict=True)}
         self._ids = np.asarray([s.id for s in stations.stations])
+        self._homes = {s.id: int(n) for s, n in zip(stations.stations, self.station_nodes, strict=True)}
         self._searches: OrderedDict[tuple[int, float | None], Search] = OrderedDict()
 
     def _place(self, station: Station, limit: float) -> tuple[int, float]:
@@ -103,14 +104,14 @@ class PreparedNetwork:
         return [Reach(stations[i], float(times[i]), float(lengths[i]), float(straight[i]), bool(beyond[i]))
                 for i in order]  # fmt: skip
 
-    def _start(self, station: Station) -> int:
-        index = next(i for i, s in enumerate(self.stations.stations) if s.id == station.id)
-        return int(self.station_nodes[index])
+    def home(self, station: Station) -> int:
+        """The road node a station drives from."""
+        return self._homes[station.id]
 
     def crossings(self, station: Station, node: int, limit: float | None = None) -> list[str]:
         """Named bridges and tunnels on the station's fastest route to ``node``, in driving order."""
-        return self.search(node, limit).crossings(self._start(station))
+        return self.search(node, limit).crossings(self.home(station))
 
     def route(self, station: Station, node: int, limit: float | None = None) -> list[int]:
         """The nodes of the station's route to ``node``, in driving order."""
-        return self.search(node, limit).route(self._start(station))
+        return self.search(node, limit).route(self.home(station))

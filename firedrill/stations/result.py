@@ -83,7 +83,12 @@ class Unit(_Frozen):
     beyond_standby_limit: bool = False
     note: Text | None = None
     snap_m: float = 0.0  # how far the station's own point lies from its road node
-    route: tuple[tuple[float, float], ...] = Field(default=(), exclude=True)  # (lon, lat), for the map
+    lon: float | None = None  # the station's road node
+    lat: float | None = None
+    # For the map only, not part of the JSON contract: the route's (lon, lat) points in driving order,
+    # and where it passes each named crossing (name, lon, lat).
+    route: tuple[tuple[float, float], ...] = Field(default=(), exclude=True)
+    via_points: tuple[tuple[str, float, float], ...] = Field(default=(), exclude=True)
 
 
 class Held(_Frozen):
@@ -99,6 +104,8 @@ class Held(_Frozen):
     distance_m: float | None
     taken_by: str | None = None
     kind_label: Text | None = None
+    lon: float | None = None  # the station's road node
+    lat: float | None = None
 
 
 class Shortfall(_Frozen):

@@ -54,17 +54,25 @@ class Search:
 
     def crossings(self, start: int) -> list[str]:
         """Named bridges and tunnels on ``start``'s route, in driving order, each once per passage."""
+        return [name for name, _, _ in self.crossing_points(start)]
+
+    def crossing_points(self, start: int) -> list[tuple[str, float, float]]:
+        """Each passage of a named crossing on ``start``'s route: its name and the middle of its roads."""
         path = self.route(start)
         if len(path) < 2:
             return []
         net = self.network
-        edges = net.edge_lookup(np.asarray(path[:-1], dtype=np.int64), np.asarray(path[1:], dtype=np.int64))
-        codes = net.edge_crossing_code[edges]
-        out: list[str] = []
-        for code in codes[codes >= 0].tolist():
-            name = net.names[code]
-            if not out or out[-1] != name:
-                out.append(name)
+        tails, heads = np.asarray(path[:-1], dtype=np.int64), np.asarray(path[1:], dtype=np.int64)
+        codes = net.edge_crossing_code[net.edge_lookup(tails, heads)]
+        out: list[tuple[str, float, float]] = []
+        run: list[int] = []
+        for i, code in enumerate([*codes.tolist(), -1]):
+            if run and (code < 0 or code != codes[run[0]]):
+                ends = [int(tails[run[0]]), int(heads[run[-1]])]
+                out.append((net.names[int(codes[run[0]])], float(net.lon[ends].mean()), float(net.lat[ends].mean())))
+                run = []
+            if code >= 0:
+                run.append(i)
         return out
 
 

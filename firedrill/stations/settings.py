@@ -72,7 +72,8 @@ class ReasonText(_Strict):
         """Fill the template; a Text value gives its zh to the zh wording and its en to the en one."""
         zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
         en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
-        return Text(zh=self.zh.format(**zh), en=self.en.format(**en))
+        # Both are str by construction; skipping validation matters with hundreds of held units a plan.
+        return Text.model_construct(zh=self.zh.format(**zh), en=self.en.format(**en))
 
 
 class Mix(_Strict):
