@@ -226,7 +226,8 @@ def _for_incident(args: argparse.Namespace) -> int:
         text = went_without_text(found, order_text(found.plan, activation, lang=args.lang), args.lang)
         change = record_plan(desk, found, text, args.lang, args.actor, expected_version=state.version)
     order = next(e for e in change.events if e.kind is EventKind.ORDER)
-    extra: dict[str, Any] = {"incident": args.id, "recorded": {"seq": order.seq, "at": order.at.isoformat()}}
+    extra: dict[str, Any] = {"incident": args.id, "recorded": {"seq": order.seq, "at": order.at.isoformat()},
+                             "playbook": found.playbook}
     if found.went_without:
         extra["went_without"] = [loss.model_dump(mode="json") for loss in found.went_without]
     _print(args, found.plan, activation, extra, text)
