@@ -221,7 +221,7 @@ def _for_incident(args: argparse.Namespace) -> int:
             raise IncidentClosedError(args.id, journal.path)
         # The level the clock has brought (night, a holiday) is recorded before an order that follows it.
         state = desk.advance(args.id, at, args.actor).state
-        found = plan_for(desk, state, prepared, at)
+        found = plan_for(desk, state, prepared, at, max_snap_m=max_snap(args))
         activation = found.assessment.activation
         text = went_without_text(found, order_text(found.plan, activation, lang=args.lang), args.lang)
         change = record_plan(desk, found, text, args.lang, args.actor, expected_version=state.version)

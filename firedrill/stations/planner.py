@@ -9,17 +9,16 @@ be met otherwise. Units in ``already_sent`` are counted and never sent twice.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from firedrill.models import DispatchScale, LinkedUnit, Range, Text
+from firedrill.stations.entries import Entries
 from firedrill.stations.kinds import StationKind, Status
 from firedrill.stations.place import check_point, locate
 from firedrill.stations.ranking import PreparedNetwork, Reach
 from firedrill.stations.result import DispatchPlan, Held, Location, Shortfall, Standby, StandbyRule, Totals, Unit
 from firedrill.stations.settings import Code, Settings, load_settings
-from firedrill.stations.text import drive_values, metres_down, seconds_up
 
 __all__ = ["check_point", "locate", "plan"]
 
@@ -43,7 +42,6 @@ class _Planner:
                  reserved: Mapping[str, str] | None = None, sent_at: Mapping[str, datetime] | None = None,
                  linked: Sequence[LinkedUnit] = ()) -> None:  # fmt: skip
         self.held_by_board = dict(held or {})
-        self.sent_at = dict(sent_at or {})
         self.linked = tuple(linked)
         self.reserved = dict(reserved or {})
         self.p, self.loc, self.node, self.scale, self.at, self.s = prepared, loc, node, scale, reported_at, settings
@@ -61,8 +59,9 @@ class _Planner:
         self.wanted_kinds: list[tuple[str, tuple[StationKind, ...], Text]] = []
         # The search stops at the standby time limit: units beyond it are needed only when the 4.4.2
         # minimum cannot be met otherwise, and then the whole graph is searched (``extend``).
-        self.limit = self.rule.travel_time_s if self.rule and self.rule.applied and scale.set_by_plan else None
-        ranked = prepared.rank(node, self.limit)
+        limit = self.rule.travel_time_s if self.rule and self.rule.applied and scale.set_by_plan else None
+        self.e = Entries(prepared, node, reported_at, self.rule, settings, sent_at or {}, self.counted, limit)
+        ranked = prepared.rank(node, limit)
         if any(r.station.id in already_sent and not r.measured and r.reachable for r in ranked):
             ranked = self.extend()
         for r in ranked:
@@ -70,7 +69,7 @@ class _Planner:
 
     def extend(self) -> list[Reach]:
         """Search the whole graph: the units beyond the time limit get their real times."""
-        self.limit = None
+        self.e.limit = None
         ranked = self.p.rank(self.node, None)
         if self.candidates:
             by_id = {r.station.id: r for r in ranked}
@@ -81,70 +80,21 @@ class _Planner:
     def _sort(self, r: Reach, already_sent: Collection[str], taken: Mapping[str, str]) -> None:
         s = r.station
         if s.id in already_sent and not r.reachable:
-            self._hold(r, Code.UNREACHABLE)  # sent earlier, but it cannot arrive: not counted at the scene
+            self.held.append(self.e.held(r, Code.UNREACHABLE))  # sent earlier but cannot arrive: not counted
         elif s.id in already_sent:
-            self.previous.append(self._unit(r, Code.ALREADY_SENT))
+            self.previous.append(self.e.unit(r, Code.ALREADY_SENT))
         elif s.id in taken or s.status is Status.COMMITTED:
-            self._hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))
+            self.held.append(self.e.held(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id)))
         elif s.id in self.reserved:
-            self._hold(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id])
+            self.held.append(self.e.held(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id]))
         elif s.status is Status.STANDBY or self.held_by_board.get(s.id) is Code.ON_STANDBY_STATUS:
-            self._hold(r, Code.ON_STANDBY_STATUS)
+            self.held.append(self.e.held(r, Code.ON_STANDBY_STATUS))
         elif s.id in self.held_by_board:
-            self._hold(r, self.held_by_board[s.id])
+            self.held.append(self.e.held(r, self.held_by_board[s.id]))
         elif not r.reachable:
-            self._hold(r, Code.UNREACHABLE)
+            self.held.append(self.e.held(r, Code.UNREACHABLE))
         else:
             self.candidates.append(r)
-
-    def beyond(self, r: Reach) -> bool:
-        rule = self.rule
-        return bool(rule and rule.applied and (r.beyond_bound or r.distance_m >= rule.distance_m
-                                               or r.travel_time_s > rule.travel_time_s))
-
-    def _values(self, r: Reach, **extra: object) -> dict[str, object]:
-        return {"distance_km": f"{metres_down(r.distance_m) / 1000:.2f}", **drive_values(r.travel_time_s),
-                **self._limits(), **extra}
-
-    def _unit(self, r: Reach, code: Code, **extra: object) -> Unit:
-        s, why = r.station, self.s.reason(code)
-        far = code is not Code.ALREADY_SENT and self.beyond(r)
-        sent_at = self.sent_at.get(s.id, self.at) if code is Code.ALREADY_SENT else self.at
-        net, home = self.p.network, self.p.home(s)
-        found = self.p.search(self.node, self.limit)
-        route = tuple((float(net.lon[i]), float(net.lat[i])) for i in found.route(home))
-        points = tuple(found.crossing_points(home))
-        return Unit(
-            id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, district=s.district, code=code,
-            reason=why.text(**self._values(r, **extra)), clause=why.clause, engines=s.engines,
-            formations=s.formations, counts_as_station=s.kind in self.counted,
-            travel_time_s=seconds_up(r.travel_time_s), distance_m=metres_down(r.distance_m),
-            straight_m=metres_down(r.straight_m), sent_at=sent_at,
-            eta=sent_at + timedelta(seconds=math.ceil(round(r.travel_time_s, 6))),  # whole seconds, as shown
-            via=tuple(name for name, _, _ in points), beyond_standby_limit=far,
-            note=self.s.reason(Code.NEEDED_DESPITE_STANDBY).text(**self._values(r)) if far else None,
-            snap_m=metres_down(self.p.snap_m.get(s.id, 0.0)), route=route, via_points=points,
-            lon=float(net.lon[home]), lat=float(net.lat[home]),
-        )
-
-    def _hold(self, r: Reach, code: Code, taken_by: str | None = None) -> None:
-        s = r.station
-        # Beyond the search's bound the route was not computed: the same code, worded without numbers.
-        why = self.s.reason(Code.BEYOND_STANDBY_TIME if code is Code.BEYOND_STANDBY_LIMIT and not r.measured
-                            else code)
-        named = {"incident": Text(zh=taken_by, en=taken_by) if taken_by else self.s.order_labels["status_committed"],
-                 "unit": s.name}
-        values = self._values(r, **named) if r.measured else {**named, **self._limits()}
-        self.held.append(Held.model_construct(  # values typed here; hundreds of held units a plan
-            id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, code=code, reason=why.text(**values),
-            clause=why.clause, travel_time_s=seconds_up(r.travel_time_s) if r.measured else None,
-            distance_m=metres_down(r.distance_m) if r.measured else None, taken_by=taken_by,
-            lon=float(self.p.network.lon[self.p.home(s)]), lat=float(self.p.network.lat[self.p.home(s)])))
-
-    def _limits(self) -> dict[str, str]:
-        if self.rule is None:
-            return {}
-        return {"limit_km": f"{self.rule.distance_m / 1000:g}", "limit_min": f"{self.rule.travel_time_s / 60:g}"}
 
     # -- counting -------------------------------------------------------------------------------
     def total(self, what: str) -> int:
@@ -170,20 +120,20 @@ class _Planner:
         return {u.id for u in (*self.previous, *self.sent)}
 
     def pick(self, kinds: Collection[StationKind], far: bool) -> Reach | None:
-        if far and self.limit is not None:
+        if far and self.e.limit is not None:
             self.extend()
         taken = self.chosen()
         for r in self.candidates:
-            if r.station.kind in kinds and r.station.id not in taken and self.beyond(r) == far:
+            if r.station.kind in kinds and r.station.id not in taken and self.e.beyond(r) == far:
                 return r
         return None
 
     def send(self, r: Reach, code: Code, **extra: object) -> None:
-        self.sent.append(self._unit(r, code, **extra))
+        self.sent.append(self.e.unit(r, code, **extra))
         if r.station.kind in self.counted:
             for f in self.candidates:
-                if f.station.parent == r.station.id and not self.beyond(f):
-                    self.sent.append(self._unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
+                if f.station.parent == r.station.id and not self.e.beyond(f):
+                    self.sent.append(self.e.unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
 
     def missing_kind(self, what: str, kinds: Collection[StationKind], label: Text) -> None:
         """Remember a kind not yet had; ``kind_shortfalls`` says at the end whether a later step sent one."""
@@ -195,10 +145,10 @@ class _Planner:
             if had & set(kinds):
                 continue
             held = [h.code for h in self.held if h.kind in kinds]
-            far = any(self.beyond(r) for r in self.candidates if r.station.kind in kinds)
+            far = any(self.e.beyond(r) for r in self.candidates if r.station.kind in kinds)
             codes = list(dict.fromkeys([*([Code.BEYOND_STANDBY_LIMIT] if far else []), *held]))
             codes = codes or [Code.NO_UNIT_OF_KIND]
-            reasons = tuple(self.s.why_short(c).text(kind=label, **self._limits()) for c in codes)
+            reasons = tuple(self.s.why_short(c).text(kind=label, **self.e.limits()) for c in codes)
             self.shortfalls.insert(0, Shortfall(what=what, label=label, needed=1, got=0, codes=tuple(codes),
                                                 reasons=reasons))
 
@@ -257,8 +207,8 @@ class _Planner:
         self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
         chosen = self.chosen()
         for r in self.candidates:
-            if r.station.id not in chosen and self.beyond(r):
-                self._hold(r, Code.BEYOND_STANDBY_LIMIT)
+            if r.station.id not in chosen and self.e.beyond(r):
+                self.held.append(self.e.held(r, Code.BEYOND_STANDBY_LIMIT))
         for what in COUNTS:
             wanted = self.rng(what)
             got = self.total(what)
@@ -269,7 +219,7 @@ class _Planner:
                 if what != "stations" and not self.room_for_station():
                     codes.append(Code.STATION_MAXIMUM_REACHED)
                 codes += sorted({h.code for h in self.held} & SHORTFALL_CAUSES)
-                reasons = tuple(self.s.why_short(c).text(**self._limits()) for c in codes)
+                reasons = tuple(self.s.why_short(c).text(**self.e.limits()) for c in codes)
                 label = self.s.order_labels[what]
                 self.shortfalls.append(Shortfall(what=what, label=label, needed=wanted.minimum, got=got,
                                                  codes=tuple(codes), reasons=reasons))
@@ -277,7 +227,7 @@ class _Planner:
                 self.notes.append(self._note(Code.ABOVE_MAXIMUM, f"{what} {got} > {wanted.maximum}"))
         self.kind_shortfalls()
         if self.rule and self.rule.lifted:
-            self.notes.append(self.s.reason(Code.STANDBY_RULE_LIFTED).text(**self._limits()))
+            self.notes.append(self.s.reason(Code.STANDBY_RULE_LIFTED).text(**self.e.limits()))
 
     def _note(self, code: Code, detail: str) -> Text:
         base = self.s.reason(code).text()
@@ -286,7 +236,7 @@ class _Planner:
     def offer(self) -> list[Unit]:
         self.notes.append(self.s.reason(Code.NOT_SET_BY_PLAN).text())
         self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
-        return [self._unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
+        return [self.e.unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
 
     def result(self, incident_id: str, offered: list[Unit]) -> DispatchPlan:
         sample = self.p.network.is_sample or self.p.stations.is_sample
