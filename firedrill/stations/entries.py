@@ -43,9 +43,10 @@ class Entries:
         sent_at = self.sent_at.get(s.id, self.at) if code is Code.ALREADY_SENT else self.at
         net, home = self.p.network, self.p.home(s)
         found = self.p.search(self.node, self.limit)
-        route = tuple((float(net.lon[i]), float(net.lat[i])) for i in found.route(home))
+        path = found.route(home)
+        route = tuple(zip(net.lon[path].tolist(), net.lat[path].tolist(), strict=True))
         points = tuple(found.crossing_points(home))
-        return Unit(
+        return Unit.model_construct(  # values typed here (routes can be thousands of points)
             id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, district=s.district, code=code,
             reason=why.text(**self.values(r, **extra)), clause=why.clause, engines=s.engines,
             formations=s.formations, counts_as_station=s.kind in self.counted,

@@ -70,8 +70,9 @@ class ReasonText(_Strict):
 
     def text(self, **values: object) -> Text:
         """Fill the template; a Text value gives its zh to the zh wording and its en to the en one."""
-        zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
-        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        # An exact type test: isinstance on a pydantic model class is slow, and this runs for every held unit.
+        zh = {k: v.zh if type(v) is Text else v for k, v in values.items()}
+        en = {k: v.en if type(v) is Text else v for k, v in values.items()}
         # Both are str by construction; skipping validation matters with hundreds of held units a plan.
         return Text.model_construct(zh=self.zh.format(**zh), en=self.en.format(**en))
 
