@@ -68,7 +68,8 @@ class _Text:
         self.add(f" {n:>2}. {u.name} [{self.tx(u.kind_label)}]  {self.t('drive')} {drive}  {km(u.distance_m)} km  "
                  f"{self.t('eta')} {u.eta:%H:%M:%S}{sent}  {self.t('engines')} {u.engines} / "
                  f"{self.t('formations')} {u.formations}{via}")
-        self.add(f"     {u.name} {self.t('reason')}: {self.tx(u.reason)} ({u.clause})")
+        snap = f"  {self.t('station_snap')} {u.snap_m:.0f} m" if u.snap_m >= 1 else ""
+        self.add(f"     {u.name} {self.t('reason')}: {self.tx(u.reason)} ({u.clause}){snap}")
         if u.note is not None:
             self.add(f"     ! {u.name}: {self.tx(u.note)} ({self.s.reason(u.code).clause}, 4.4.1(5))")
 

@@ -10,6 +10,7 @@ import pytest
 from firedrill.cli.main import main
 from firedrill.errors import InputError
 from firedrill.stations.graph import load_graphml, network_from_graph
+from firedrill.stations.order import order_text
 from firedrill.stations.planner import locate, plan
 from firedrill.stations.ranking import PreparedNetwork
 from firedrill.stations.stationio import stations_from_rows
@@ -63,8 +64,10 @@ def test_each_station_reports_its_snap_distance() -> None:
     rows = [{"id": "S", "name": "站", "kind": "main", "lon": 114.0, "lat": 30.501, "engines": 4, "formations": 2}]
     p = PreparedNetwork(net, stations_from_rows(rows))
     node, location = locate(p, node="b")
-    unit = plan(p, node, location, scale(), reported_at=REPORTED).sent[0]
-    assert unit.snap_m == pytest.approx(111.1, abs=0.2)
+    result = plan(p, node, location, scale(), reported_at=REPORTED)
+    assert result.sent[0].snap_m == pytest.approx(111.1, abs=0.2)
+    assert "站点距道路节点 111 m" in order_text(result)
+    assert "station to road node 111 m" in order_text(result, lang="en")
 
 
 def test_a_graph_node_at_zero_zero_is_refused(tmp_path: Path) -> None:
