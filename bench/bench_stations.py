@@ -4,9 +4,9 @@ Writes a 100,000-node / ~330,000-road GraphML in OSMnx's shape (``save_graphml``
 string, geometry, merged names, viaducts and bridges) and 300 stations into a temporary folder,
 then measures side by side, in one run:
 
-* ``firedrill dispatch`` as one process per call: the main branch's code (today's prepared
-  ranking: parse the GraphML, prepare every station's Dijkstra, plan) and this tree's (cold: compile
-  the cache; warm: read it), each with its wall time and peak resident memory;
+* ``firedrill dispatch`` as one process per call: the main branch's code (the prepared ranking:
+  parse the GraphML, prepare every station's Dijkstra, plan) and this tree's (cold: compile the
+  cache; warm: read it), each with its wall time, CPU time and peak resident memory;
 * networkx reading the file and running ``single_source_dijkstra`` from the scene;
 * per plan in one process: the prepared ranking (per-station Dijkstra kept in memory) against the
   bounded search from the scene, for a major fire (30-minute bound) and an especially major one.
