@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from array import array
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,13 +48,11 @@ class _Builder:
     def __init__(self, source: str, locate: Locator | None, crs: str | None = None) -> None:
         self.source, self.locate, self.crs = source, locate, crs
         self.index: dict[str, int] = {}
-        self.x: list[float] = []
-        self.y: list[float] = []
-        self.tails: list[int] = []
-        self.heads: list[int] = []
-        self.times: list[float] = []
-        self.lengths: list[float] = []
-        self.crossing: list[int] = []
+        # Typed arrays, not lists: 8 bytes a value instead of a Python object for millions of roads.
+        self.x, self.y = array("d"), array("d")
+        self.tails, self.heads = array("q"), array("q")
+        self.times, self.lengths = array("d"), array("d")
+        self.crossing = array("i")
         self.names: dict[str, int] = {}
         self.undirected = False
         self.rule = load_settings().crossings
@@ -113,10 +112,11 @@ class _Builder:
         if crs is not None and osm.looks_projected(0.0, 0.0, str(crs)):
             raise InputError(f"the road graph's crs is {crs!r}; {osm.PROJECTED_HINT}", field="crs", file=self.source)
         network = RoadNetwork.from_edges(
-            source=self.source, node_ids=node_ids, lon=np.asarray(self.x), lat=np.asarray(self.y),
-            tails=np.asarray(self.tails, dtype=np.int64), heads=np.asarray(self.heads, dtype=np.int64),
-            travel_time=np.asarray(self.times, dtype=np.float64), length=np.asarray(self.lengths, dtype=np.float64),
-            crossing=np.asarray(self.crossing, dtype=np.int32), names=list(self.names),
+            source=self.source, node_ids=node_ids, lon=np.frombuffer(self.x, dtype=np.float64),
+            lat=np.frombuffer(self.y, dtype=np.float64), tails=np.frombuffer(self.tails, dtype=np.int64),
+            heads=np.frombuffer(self.heads, dtype=np.int64), travel_time=np.frombuffer(self.times, dtype=np.float64),
+            length=np.frombuffer(self.lengths, dtype=np.float64),
+            crossing=np.frombuffer(self.crossing, dtype=np.int32), names=list(self.names),
             meta={str(k): str(v) for k, v in meta.items()},
             warnings=[osm.UNDIRECTED_WARNING] if self.undirected else [],
         )
