@@ -160,10 +160,27 @@ class RulesConfig(BaseModel):
         return unique_years(value)
 
 
+class StationsConfig(BaseModel):
+    """The command centre's own road network and stations (docs/stations.md); paths relative to this file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    graph: Path | None = None
+    stations: Path | None = None
+    max_snap_m: float | None = Field(default=None, gt=0, le=100_000)
+
+    @model_validator(mode="after")
+    def _together(self) -> Self:
+        if (self.graph is None) != (self.stations is None):
+            raise ValueError("stations.graph and stations.stations go together")
+        return self
+
+
 class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rules: RulesConfig = RulesConfig()
+    stations: StationsConfig = StationsConfig()
     procedure: ProcedureSettings = ProcedureSettings()
     playbook_dirs: tuple[Path, ...] = ()
     lang: str = Field(default="zh", pattern="^(zh|en)$")
