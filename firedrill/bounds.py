@@ -24,6 +24,9 @@ MAX_CALLS = 10_000  # calls logged on one incident
 MAX_TEXT = 500  # a free-text fact (a manual escalation's reason)
 MAX_NAME = 100  # a short name (a scenario id)
 MAX_SEAT = 64  # a seat's name in the journal (a user@host is far shorter)
+MAX_TANK_M = 1000.0  # a tank's diameter or height: the largest are about 100 m across, 30 m high
+MAX_NEIGHBOURS = 100  # tanks adjacent to a burning one
+MAX_NOZZLE_FLOW_LS = 1000.0  # one nozzle's flow: a large monitor gives about 100 L/s
 EARLIEST = datetime(2000, 1, 1, tzinfo=LOCAL_TZ)  # exercises may replay old fires, not older
 LATEST = datetime(2100, 1, 1, tzinfo=LOCAL_TZ)  # the holiday estimates and every clock end before
 

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from firedrill.errors import InputError
 from firedrill.models import Activation, DispatchScale, Incident, Level
-from firedrill.timeutil import now_local, to_local
+from firedrill.timeutil import now_local
 from firedrill.yamlio import describe_validation_error
 
 if TYPE_CHECKING:
@@ -67,12 +67,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _report_time(value: str | None, default: datetime) -> datetime:
-    if value is None:
-        return default
-    try:
-        return to_local(datetime.fromisoformat(value))
-    except ValueError:
-        raise InputError(f"not an ISO 8601 time: {value!r}", field="--at") from None
+    from firedrill.cli.incident import parse_at
+
+    return default if value is None else parse_at(value, "--at")
 
 
 def _incident(source: str) -> Incident:

@@ -79,9 +79,10 @@ def parse_at(value: str | None, field: str = "--at") -> datetime:
 
 
 def journal_file(data_dir: str | None) -> Path:
-    from firedrill.datadir import choose_data_dir, default_db_path
+    """The journal's path in the data directory that applies; a file given as the directory is refused."""
+    from firedrill.datadir import default_db_path, existing_data_dir
 
-    return default_db_path(choose_data_dir(data_dir))
+    return default_db_path(existing_data_dir(data_dir))
 
 
 def open_journal(data_dir: str | None, incident_id: str | None = None, create: bool = False) -> Journal:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from firedrill.bounds import MAX_NEIGHBOURS, MAX_NOZZLE_FLOW_LS, MAX_TANK_M
 from firedrill.errors import InputError
 from firedrill.models import Text
 from firedrill.playbook.params import ParameterRef, ends, number, require, rounded
@@ -81,10 +82,13 @@ class CoolingResult(_Result):
     warnings: tuple[Text, ...]
 
 
-def _positive(value: float | None, field: str) -> None:
+def _positive(value: float | None, field: str, limit: float = MAX_TANK_M, unit: str = "metres") -> None:
+    """Positive and within the bound of a sane input (beyond it the warnings would compute nonsense)."""
     if value is None or not math.isfinite(value) or value <= 0:
         shown = "nothing" if value is None else number(value)
-        raise InputError(f"must be a positive number of metres (got {shown})", field=field)
+        raise InputError(f"must be a positive number of {unit} (got {shown})", field=field)
+    if value > limit:
+        raise InputError(f"at most {number(limit)} {unit}: no tank or nozzle comes near (got {value:g})", field=field)
 
 
 def _reading(settings: TankCooling, reading: str | None) -> CoolingReading:
@@ -137,12 +141,14 @@ def tank_cooling(
         raise InputError(f"the {chosen.id} reading needs the tank height", field="height")
     if height_m is not None:
         _positive(height_m, "height")
-    if neighbours < 0:
-        raise InputError(f"must be zero or more (got {neighbours})", field="neighbours")
+    if not 0 <= neighbours <= MAX_NEIGHBOURS:
+        raise InputError(f"from 0 to {MAX_NEIGHBOURS} (got {neighbours})", field="neighbours")
+    if len(neighbour_tanks) > MAX_NEIGHBOURS:
+        raise InputError(f"at most {MAX_NEIGHBOURS} neighbours", field="neighbour")
     for i, tank in enumerate(neighbour_tanks, start=1):
         _positive(tank.diameter_m, f"neighbour {i} diameter")
-    if branch_flow_ls is not None and (not math.isfinite(branch_flow_ls) or branch_flow_ls <= 0):
-        raise InputError(f"must be a positive number of L/s (got {number(branch_flow_ls)})", field="nozzle-flow")
+    if branch_flow_ls is not None:
+        _positive(branch_flow_ls, "nozzle-flow", MAX_NOZZLE_FLOW_LS, "L/s")
     burning_p = require(playbook, settings.burning_parameter, calculator="tank cooling",
                         units=settings.accepted_units, both_ends=True)  # fmt: skip
     adjacent_p = require(playbook, settings.adjacent_parameter, calculator="tank cooling",

@@ -42,7 +42,7 @@ def _file(tmp: Path, kind: str) -> Path:
     elif kind == "deep":
         path.write_text("a: " + "[" * 100_000 + "\n", encoding="utf-8")
     elif kind == "directory":
-        path.mkdir()
+        path.mkdir(exist_ok=True)
     elif kind == "huge":
         with path.open("wb") as out:
             out.write(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
@@ -172,7 +172,57 @@ def _cases() -> list[Case]:
     add("console --config missing", lambda tmp: ["console", "--config", str(tmp / "absent.yaml")], "absent.yaml")
     for value in ["70000", "abc", "-1", "1e3"]:
         add(f"serve --port {value}", lambda _, v=value: ["serve", "--port", v], "port")
+    dispatch = ["dispatch", "--level", "major", "--at", "2026-03-10T12:00"]
+    for flag, values in (("--lon", ["1e309", "abc", "nan", "181", "-200", "113.71x"]),
+                         ("--lat", ["1e309", "abc", "nan", "91", "-95"])):  # fmt: skip
+        other = ["--lat", "30.58"] if flag == "--lon" else ["--lon", "114.27"]
+        for value in values:
+            add(f"dispatch {flag} {value!r}", lambda _, f=flag, v=value, o=other: [*dispatch, f, v, *o], flag[2:])
+    add("dispatch far from any road", lambda _: [*dispatch, "--lon", "113.71", "--lat", "31.32"], "m")
+    add("dispatch --level moon", lambda _: ["dispatch", "--level", "moon", "--lon", "114.27", "--lat", "30.58"],
+        "level")  # fmt: skip
+    for value in BAD_TIMES[:5]:
+        add(f"dispatch --at {value!r}", lambda _, v=value: [*dispatch[:3], "--at", v, "--lon", "114.27", "--lat",
+                                                             "30.58"], "at")  # fmt: skip
+    for kind in ("gbk", "binary", "missing", "directory"):
+        add(f"dispatch --graph --stations {kind}", lambda tmp, k=kind: [
+            *dispatch, "--lon", "114.27", "--lat", "30.58", "--graph", str(_file(tmp, k)), "--stations",
+            str(_file(tmp, k)),
+        ], _file_name(kind))  # fmt: skip
+    for sub in (["show", "nosuch"], ["export", "nosuch"]):
+        add(f"journal {' '.join(sub)}", lambda _, s=sub: ["journal", *s], "nosuch")
+    for sub in (["list"], ["show", "x"], ["export", "x"], ["check"]):
+        add(f"journal {sub[0]} --data-dir a file", lambda tmp, s=sub: ["journal", *s, "--data-dir",
+                                                                        str(_file(tmp, "gbk"))], "gbk.yaml")
+    add("journal backup to a missing folder", lambda tmp: ["journal", "backup", str(tmp / "no" / "such" / "x.db")],
+        "no")  # fmt: skip
+    for value in ["nosuch", "\x1b[2J", "x" * 300]:
+        add(f"playbook show {value[:8]!r}", lambda _, v=value: ["playbook", "show", v], "playbook")
+    add("playbook search a huge query", lambda _: ["playbook", "search", "油罐" * 50_000], "text")
+    for flag, values in (("--diameter", ["1e300", "-1", "abc", "nan", "0", "inf"]),
+                         ("--neighbours", ["-1", "abc", "1e9", "1.5"]),
+                         ("--nozzle-flow", ["0", "-1", "abc", "inf"])):  # fmt: skip
+        for value in values:
+            add(f"playbook calc oil-tank {flag} {value!r}",
+                lambda _, f=flag, v=value: ["playbook", "calc", "oil-tank", "--diameter", "40", f, v], flag[2:])
+    for value in ["abc", "25:00", "21:61", "9999-12-31T23:59:59", "-1"]:
+        add(f"playbook calc theatre --ignition {value!r}",
+            lambda _, v=value: ["playbook", "calc", "theatre", "--ignition", v, "--at", "21:30"], "ignition")
+    add("playbook calc theatre ignition after the time asked",
+        lambda _: ["playbook", "calc", "theatre", "--ignition", "21:05", "--at", "21:04"], "ignition")
+    add("playbook list --playbooks missing", lambda tmp: ["playbook", "list", "--playbooks",
+                                                          str(_local_playbooks(tmp, "missing"))], "playbook")
     return cases
+
+
+def _local_playbooks(tmp: Path, kind: str) -> Path:
+    """A folder of local playbooks with one bad file (or a folder that does not exist)."""
+    folder = tmp / "playbooks"
+    if kind == "missing":
+        return folder
+    folder.mkdir()
+    (folder / "local-playbook.yaml").write_bytes("id: local\n# 本地预案\n".encode("gbk"))
+    return folder
 
 
 def _file_name(kind: str) -> str:
@@ -225,6 +275,16 @@ def test_the_table_is_large_enough_to_cover_every_class() -> None:
 def test_valid_look_alikes_are_accepted(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     assert "火灾等级评估" in capsys.readouterr().out
+
+
+def test_a_gbk_local_playbook_is_named_and_the_rest_still_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["playbook", "list", "--playbooks", str(_local_playbooks(tmp_path, "gbk"))]) == 0
+    out = capsys.readouterr().out
+    assert "oil-tank" in out  # the shipped playbooks are all there
+    (problem,) = [line for line in out.splitlines() if "local-playbook.yaml" in line]
+    assert "GBK" in problem and "UTF-8" in problem and ":2:" in problem
 
 
 def test_a_bom_is_accepted_in_incident_json_and_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
