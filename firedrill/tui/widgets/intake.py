@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.tui.widgets.field_input import FieldInput
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:
@@ -61,11 +62,13 @@ class IntakeForm(VerticalScroll):
 
     async def build_rest(self) -> None:
         """Mount the rows after the first ones (called once the first screen is drawn)."""
+        from firedrill.tui.widgets.field_controls import FieldButton
+
         widgets = [widget for spec in FIELDS[FIRST_ROWS:] for widget in self._row(spec)]
         calls = Horizontal(
             Label(w("field_calls", self.lang), id="label-calls", classes="field-label"),
             Static("0", id="calls-count", classes="calls-count"),
-            Button(w("add_call", self.lang), id="add-call", compact=True),
+            FieldButton(w("add_call", self.lang), id="add-call", compact=True),
             classes="row",
         )
         await self.mount(*widgets, calls)
@@ -73,28 +76,28 @@ class IntakeForm(VerticalScroll):
 
     def _row(self, spec: FieldSpec) -> list[Widget]:
         """The widgets of one field: its row and the line for its error message."""
-        from textual.widgets import Checkbox
+        from firedrill.tui.widgets.field_controls import FieldCheckbox
 
         label = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}", classes="field-label")
         mark = Static(" ", id=f"mark-{spec.id}", classes="mark")
         error = Static("", id=f"err-{spec.id}", classes="field-error")
         if spec.kind is Kind.BOOL:
-            box = Checkbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+            box = FieldCheckbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
             return [Horizontal(box, mark, classes="row"), error]
         if spec.kind is Kind.HAZARDS:
-            boxes = [Checkbox(word("hazard", h, self.lang), id=f"hz-{h}", compact=True) for h in HAZARDS]
+            boxes = [FieldCheckbox(word("hazard", h, self.lang), id=f"hz-{h}", compact=True) for h in HAZARDS]
             return [Horizontal(label, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
         return [Horizontal(label, self._control(spec), mark, classes="row"), error]
 
     def _control(self, spec: FieldSpec) -> Widget:
-        from textual.widgets import Select
+        from firedrill.tui.widgets.field_controls import FieldButton, FieldSelect
 
         if spec.kind is Kind.SITE:
-            return Select(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
+            return FieldSelect(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
                           value="ordinary_building")  # fmt: skip
         if spec.kind is Kind.SCENARIO:
-            return Button(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
-        return Input(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+            return FieldButton(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
+        return FieldInput(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
 
     def _site_options(self) -> list[tuple[str, str]]:
         return [(word("site_category", s, self.lang), s) for s in SITE_CATEGORIES]
