@@ -31,6 +31,25 @@ class MainPart:
 class ConsoleActions(MainPart):
     """Key actions of the main screen. Each first records what is pending when it matters."""
 
+    async def action_keyed(self, action: str) -> None:
+        """A console key: run ``action`` now, or, when a form control has the focus, after the keys it holds.
+
+        The console's keys are priority keys, acted on by the app as they arrive, while the keys
+        typed just before may still wait in the focused field; the field runs the action in turn."""
+        from firedrill.tui.widgets.field_input import OrderedKeys, Queued
+
+        main = self._main()
+        if isinstance(main.focused, OrderedKeys):
+            main.focused.post_message(Queued(f"keyed_now({action!r})"))
+        else:
+            await self.action_keyed_now(action)
+
+    async def action_keyed_now(self, action: str) -> None:
+        """Take what the form holds (keys whose change messages are still on their way too), then act."""
+        main = self._main()
+        main.take_form()
+        await main.run_action(action)
+
     def call_console_action(self, name: str) -> None:
         """Run an action by name (the command palette uses this)."""
         getattr(self, f"action_{name}")()
@@ -137,6 +156,28 @@ class ConsoleActions(MainPart):
         tabs = main.query_one("#panels", TabbedContent)
         current = (tabs.active or "tab-assessment").removeprefix("tab-")
         main.show_panel(PANELS[(PANELS.index(current) + 1) % len(PANELS)])
+
+    def action_panel(self, pane: str) -> None:
+        """One key to each panel; the dispatch panel opens at the units to send (the focus stays)."""
+        main = self._main()
+        if not main.built:
+            return
+        main.show_panel(pane)
+        if pane == "dispatch":
+            main.render_panel(pane)
+            main.call_after_refresh(main.panel(pane).scroll_to_anchor)
+
+    def action_scroll_panel(self, pages: int) -> None:
+        """PageDown / PageUp from the form: scroll the panel in view by a page."""
+        from textual.widgets import TabbedContent
+
+        main = self._main()
+        if not main.built:
+            return
+        pane = main.query_one("#panels", TabbedContent).active_pane
+        shown = [w for w in pane.query("TextPanel, OptionList, CalculatorForm") if w.region.area] if pane else []
+        if shown:
+            (shown[0].scroll_page_down if pages > 0 else shown[0].scroll_page_up)(animate=False)
 
     def action_open_quiz(self) -> None:
         """A quiz for a trainee on this console's journal; the incidents stay as they are meanwhile."""

@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from firedrill.tui.panes import PANELS as PANELS
 from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
     from firedrill.tui.screens.main import MainScreen
     from firedrill.tui.session import Session
-
-PANELS = ("assessment", "dispatch", "groups", "playbook", "procedure", "timeline")
 
 
 class ConsoleDisplay:
@@ -79,7 +78,8 @@ class ConsoleDisplay:
         elif name == "dispatch":
             lines = dispatch_lines(a, playbook, lang)
             cut = next((i for i, line in enumerate(lines) if not line.plain), len(lines))  # after the 4.4.2 scale
-            screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]])
+            screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]],
+                                         anchor=cut + 1)  # fmt: skip
         elif name == "groups":
             note = screen.engine.rulebook.response.notes["field_organisation"]
             screen.panel(name).set_lines(group_lines(a, playbook, lang, note))

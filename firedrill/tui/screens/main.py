@@ -204,6 +204,7 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
+            self.form.focus_field("location")  # wherever the focus was: the next keys are the place
 
     def take_over(self) -> None:
         """This seat takes over the incident it was following (recorded), and may write to it."""
@@ -248,6 +249,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     @on(IntakeForm.Edited)
     def _edited(self, event: IntakeForm.Edited) -> None:
         session = self.active
+        if self.form.raw_values().get(event.field, event.raw) != event.raw:
+            return  # overtaken: the field holds newer text (or another incident's), taken as it is now
         if event.field == "scene" and event.raw:
             self.want_network()  # a place is coming: have the stations ready by the time it is
         if session is None or not session.edit(event.field, event.raw):
@@ -277,6 +280,19 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     @on(ChecklistPanel.StepChosen)
     def _step_chosen(self, event: ChecklistPanel.StepChosen) -> None:
         self.open_step(event.step_id)
+
+    def take_form(self) -> None:
+        """Take what the form's controls hold now, also keys whose change messages have not arrived yet."""
+        session = self.active
+        if session is None or not self.built:
+            return
+        changed = False
+        for field, raw in self.form.raw_values().items():
+            before = session.raw.get(field)
+            if raw != before and not (raw == "" and before is None):
+                changed = session.edit(field, raw) or changed
+        if changed:
+            self.refresh_live()
 
     def flush_now(self) -> None:
         """Record what is pending; the form shows fields as recorded only after this returns."""
@@ -327,16 +343,22 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
         assert self.engine is not None
         changes = level_changes(session.state.levels, self.engine.catalogue)
+        said: list[str] = []
+        warning = False
         for event in events:
             text = f"{session.id[-4:]} {describe(event, self.lang, None, self.engine.catalogue)}"
             if event.seq in changes:
                 text += f" · {change_text(changes[event.seq], self.lang, CHANGE_TITLES_SHOWN)}"
             previous = event.payload.get("previous_level")
             if event.kind is EventKind.ASSESSMENT and previous is not None and previous != event.payload["level"]:
-                up = Level(event.payload["level"]).rank > Level(previous).rank
-                self.console.announce(text, severity="warning" if up else "information", timeout=LEVEL_NOTICE_SECONDS)
+                said.append(text)
+                warning = warning or Level(event.payload["level"]).rank > Level(previous).rank
             elif event.kind in (EventKind.ALERT, EventKind.STATUS):
-                self.console.announce(text, severity="warning", timeout=LEVEL_NOTICE_SECONDS)
+                said.append(text)
+                warning = True
+        if said:  # one notice for what one write recorded (a level change and its night alert together)
+            self.console.announce("\n".join(said), severity="warning" if warning else "information",
+                                  timeout=LEVEL_NOTICE_SECONDS)  # fmt: skip
         if session is self.active:
             self.refresh_live()
             self.refresh_timeline()

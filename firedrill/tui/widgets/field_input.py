@@ -41,6 +41,14 @@ class Carried(Message, bubble=False):
         self.paste = paste
 
 
+class Queued(Message, bubble=False):
+    """A screen action bound to a priority key, to run after the keys this control already holds."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+
+
 class OrderedKeys(_Control):
     """Mixed in before a focusable widget: its bound keys act inline, keys for others are carried on."""
 
@@ -57,6 +65,10 @@ class OrderedKeys(_Control):
             self.take_paste(message.paste)
         elif not await self.take_key(message.key, message.character):
             self.unbound_key(message.key, message.character)
+
+    async def on_queued(self, message: Queued) -> None:
+        message.stop()
+        await self.app.run_action(message.action, self.screen)
 
     def unbound_key(self, key: str, character: str | None) -> None:
         """A carried key with no binding: the app routes it as it routes any key."""

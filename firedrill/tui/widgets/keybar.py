@@ -8,7 +8,7 @@ from textual import events
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from firedrill.tui.bindings import key_display
+from firedrill.tui.bindings import PANEL_BINDING, PANEL_KEYS, key_display
 from firedrill.tui.words import w
 
 # The app's own keys (Textual's command palette and quit), always last.
@@ -54,6 +54,8 @@ class KeyBar(Static):
             seen.add(binding.action)
             action = binding.action if "." in binding.action else f"screen.{binding.action}"
             items.append((binding.key_display or key_display(key), action, binding.description))
+        if any((b.binding.id or "").startswith(PANEL_BINDING) for b in self.screen.active_bindings.values()):
+            items.append((PANEL_KEYS, "screen.next_panel", w("key_panels", self.lang)))  # the panel keys, as one
         items += [(key_display(key), action, w(label, self.lang)) for key, action, label in APP_KEYS]
         if items == self._items:
             return  # the same keys in the same words: nothing to redraw
