@@ -35,6 +35,9 @@ class ConsoleCommands(ListedCommands):
                           partial(main.run_action, action.action)))  # fmt: skip
         found.append((w("cmd_exercise", lang), w("cmd_exercise", "en" if lang == "zh" else "zh") + " exercise 演练",
                       main.ask_exercise_start))  # fmt: skip
+        if main.active is not None and not main.active.closed:
+            found.append((w("cmd_close", lang), w("cmd_close", "en" if lang == "zh" else "zh") + " close 结束",
+                          main.action_close_active))  # fmt: skip
         if main.active is not None and main.active.following:
             found.append((w("cmd_take_over", lang), w("cmd_take_over", "en" if lang == "zh" else "zh"),
                           main.take_over))  # fmt: skip

@@ -95,23 +95,71 @@ class ConsoleActions(MainPart):
             return
         main.flush_now()
         options: list[tuple[str, str]] = []
+        desk = main.engine.desk(main.console.clock)
         for record in main.engine.journal.open_incidents():
             session = main.sessions.get(record.id)
-            level = word("level", session.assessment.level.value, main.lang) if session and session.assessment else "—"
-            place = (session.values.get("location") if session else None) or w("no_location", main.lang)
-            loaded = "" if session else f" ({w('not_loaded', main.lang)})"
-            options.append((record.id, f"{record.id}  {place}  {level}{loaded}"))
+            if session is not None:  # on screen: as typed and assessed here
+                level = word("level", session.assessment.level.value, main.lang) if session.assessment else "—"
+                place = session.values.get("location")
+                loaded = ""
+            else:  # not taken up here: as the journal has it (the fold), without loading it into the console
+                state = desk.load(record.id)
+                level = word("level", state.recorded.level.value, main.lang) if state.recorded else "—"
+                place = state.facts.get("location")
+                loaded = f" ({w('not_loaded', main.lang)})"
+            options.append((record.id, f"{record.id}  {place or w('no_location', main.lang)}  {level}{loaded}"))
         active = main.active.id if main.active else None
         main.app.push_screen(IncidentsScreen(options, active, main.lang), self._incident_chosen)
 
     def _incident_chosen(self, incident_id: str | None) -> None:
-        from firedrill.tui.screens.dialogs import NEW
+        from firedrill.tui.screens.dialogs import CLOSE, NEW
 
         main = self._main()
         if incident_id == NEW:
             main.start_incident(None)
+        elif incident_id is not None and incident_id.startswith(CLOSE):
+            self.ask_close(incident_id.removeprefix(CLOSE))
         elif incident_id is not None:
             self.action_switch_to(incident_id)
+
+    def action_close_active(self) -> None:
+        main = self._main()
+        if self._ready() and main.active is not None and not main.active.closed:
+            self.ask_close(main.active.id)
+
+    def ask_close(self, incident_id: str) -> None:
+        """Ask why, then close the record through the desk (its units are freed)."""
+        from firedrill.tui.screens.close import CloseScreen
+
+        main = self._main()
+        if main.engine is None:
+            return
+        main.flush_now()
+        session = main.sessions.get(incident_id)
+        place = (session.values.get("location") if session else None) or ""
+        main.app.push_screen(CloseScreen(main.lang, f"{incident_id} {place}".strip()),
+                             lambda reason: self._close(incident_id, reason))  # fmt: skip
+
+    def _close(self, incident_id: str, reason: str | None) -> None:
+        main = self._main()
+        engine = main.engine
+        if reason is None or engine is None:
+            return
+        session = main.sessions.get(incident_id)
+        if session is not None:
+            desk = main.guarded(session.writable_desk)
+            version = session.state.version
+            change = desk and main.guarded(lambda: desk.close(incident_id, session.clock(), reason,
+                                                              actor=engine.seat, expected_version=version))  # fmt: skip
+            if change is None:
+                return
+            main.recorded(session, session.took(change))
+            if session is main.active:
+                main.refresh_all()
+        elif main.guarded(lambda: engine.desk(main.console.clock).close(incident_id, None, reason,
+                                                                       actor=engine.seat)) is None:  # fmt: skip
+            return
+        main.console.announce(f"{w('close_done', main.lang)}{incident_id} · {reason}")
 
     def action_switch_to(self, incident_id: str) -> None:
         main = self._main()

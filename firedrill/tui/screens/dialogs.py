@@ -17,6 +17,7 @@ from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import w
 
 NEW = "+new"  # option id for "a new incident"
+CLOSE = "+close:"  # before an incident's id: close it (with a reason)
 
 
 RESUME, FOLLOW = "resume", "follow"
@@ -64,7 +65,8 @@ class ResumeScreen(ModalScreen[str]):
 class IncidentsScreen(ModalScreen[str | None]):
     """Choose an open incident (or a new one); returns its id, ``NEW``, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False),
+                                             Binding("c", "close_incident", show=False)]  # fmt: skip
 
     def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str) -> None:
         super().__init__()
@@ -86,6 +88,12 @@ class IncidentsScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_close_incident(self) -> None:
+        """Close the highlighted incident (the screen asks the reason)."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and option.id and option.id != NEW:
+            self.dismiss(f"{CLOSE}{option.id}")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

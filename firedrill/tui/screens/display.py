@@ -44,6 +44,8 @@ class ConsoleDisplay:
         session, lang, now = screen.active, screen.lang, screen.now()
         if session is None:
             return
+        if session.closed and session.record.closed_at is not None:
+            now = session.record.closed_at  # a closed incident's clock stands at its closing
         stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
         a = session.assessment
         ended = w("proc_closed" if session.closed else "proc_ended", lang) if session.ended else None
@@ -111,7 +113,11 @@ class ConsoleDisplay:
             head.append(Content.styled(w("proc_closed" if session.closed else "proc_ended", lang), "bold $warning"))
         keys = {a: key_display(BY_ACTION[a].key) for a in ("tick_step", "step_note")}
         help_text = w("proc_help", lang).format(tick=keys["tick_step"], note=keys["step_note"])
-        screen.checklist_panel.show(Content("\n").join(head), rows(state, session.state.step_notes, lang), help_text)
+        place = screen.cursor_for is not None and screen.cursor_for[0] == session.id
+        cursor = screen.cursor_for[1] if screen.cursor_for is not None and place else None
+        screen.checklist_panel.show(Content("\n").join(head), rows(state, session.state.step_notes, lang), help_text,
+                                    place=place, cursor=cursor)  # fmt: skip
+        screen.cursor_for = None
 
     def refresh_playbook(self, force: bool = False) -> None:
         screen = self._screen()

@@ -75,6 +75,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.network: PreparedNetwork | None = None  # the stations planner's network, loaded when first needed
         self.network_ready = asyncio.Event()
         self.network_loading = False
+        self.cursors: dict[str, str | None] = {}  # each incident's checklist cursor, kept while another is shown
+        self.cursor_for: tuple[str, str | None] | None = None  # where to put the cursor at the next checklist
 
     def now(self) -> datetime:
         """Now on the active incident's clock (an exercise's scenario time), else on the console's."""
@@ -239,6 +241,11 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
     def activate(self, session: Session) -> None:
         self.flush_now()
+        if self.built and self.active is not None and self.active is not session and self.cursor_for is None:
+            self.cursors[self.active.id] = self.checklist_panel.highlighted_step
+        if self.active is not session:
+            self.cursor_for = (session.id, self.cursors.get(session.id))  # its own cursor, or the first due
+            self.dirty_panels.add("procedure")
         self.active = session
         self.form.fill(session.form_values(), self.scenario_name(session))
         self.form.set_calls(len(session.calls))
