@@ -93,23 +93,27 @@ class ConsoleActions(MainPart):
         main = self._main()
         if not self._ready() or main.engine is None:
             return
+        from firedrill.incident.board import read_board
+        from firedrill.tui.glance import OpenIncident, incident_line, units_by_status
+
         main.flush_now()
         options: list[tuple[str, str]] = []
-        desk = main.engine.desk(main.console.clock)
+        desk, now, lang = main.engine.desk(main.console.clock), main.now(), main.lang
         for record in main.engine.journal.open_incidents():
             session = main.sessions.get(record.id)
             if session is not None:  # on screen: as typed and assessed here
-                level = word("level", session.assessment.level.value, main.lang) if session.assessment else "—"
-                place = session.values.get("location")
-                loaded = ""
+                level = word("level", session.assessment.level.value, lang) if session.assessment else None
+                item = OpenIncident(record.id, session.values.get("location"), level, session.reported_at(),
+                                    None, loaded=True)  # fmt: skip
             else:  # not taken up here: as the journal has it (the fold), without loading it into the console
                 state = desk.load(record.id)
-                level = word("level", state.recorded.level.value, main.lang) if state.recorded else "—"
-                place = state.facts.get("location")
-                loaded = f" ({w('not_loaded', main.lang)})"
-            options.append((record.id, f"{record.id}  {place or w('no_location', main.lang)}  {level}{loaded}"))
+                level = word("level", state.recorded.level.value, lang) if state.recorded else None
+                item = OpenIncident(record.id, state.facts.get("location"), level, state.reported_at, None,
+                                    loaded=False)  # fmt: skip
+            options.append((record.id, incident_line(item, now, lang)))
+        board = units_by_status(read_board(main.engine.journal), lang)
         active = main.active.id if main.active else None
-        main.app.push_screen(IncidentsScreen(options, active, main.lang), self._incident_chosen)
+        main.app.push_screen(IncidentsScreen(options, active, main.lang, board), self._incident_chosen)
 
     def _incident_chosen(self, incident_id: str | None) -> None:
         from firedrill.tui.screens.dialogs import CLOSE, NEW

@@ -68,15 +68,18 @@ class IncidentsScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False),
                                              Binding("c", "close_incident", show=False)]  # fmt: skip
 
-    def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str) -> None:
+    def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str,
+                 board: list[str] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.options, self.active, self.lang = options, active, lang
+        self.board = board or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(w("switch_title", self.lang), classes="dialog-title")
+            yield Label(w("board_title", self.lang), classes="dialog-title")
             yield OptionList(*[Option(text, id=ident) for ident, text in self.options],
                              Option(w("key_new", self.lang), id=NEW), id="incident-list")  # fmt: skip
+            yield WrapStatic("\n".join(self.board), id="board-units")
             yield Label(w("switch_help", self.lang), classes="dialog-help")
 
     def on_mount(self) -> None:

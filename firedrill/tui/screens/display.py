@@ -16,6 +16,8 @@ from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from firedrill.tui.screens.main import MainScreen
     from firedrill.tui.session import Session
 
@@ -51,7 +53,7 @@ class ConsoleDisplay:
         ended = w("proc_closed" if session.closed else "proc_ended", lang) if session.ended else None
         screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended)
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
-        screen.form.set_calls(len(session.calls))
+        screen.form.set_calls(len(session.calls), self.calls_rule(session, now))
         screen.form.set_read_only(session.ended or session.following)
         screen.dirty_panels |= {"assessment", "dispatch", "groups", "procedure"}
         active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]
@@ -60,6 +62,18 @@ class ConsoleDisplay:
         self.refresh_playbook()
         screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
         self.refresh_incident_bar()
+
+    def calls_rule(self, session: Session, now: datetime) -> str:
+        """Where the calls for the same place stand against the local reading of 4.3(4)."""
+        from firedrill.models import Trigger
+        from firedrill.tui.glance import calls_text
+
+        screen = self._screen()
+        if screen.engine is None:
+            return ""
+        holds = session.assessment is not None and Trigger.RISING_CALLS in session.assessment.triggers
+        return calls_text(session.calls, session.reported_at(), now, screen.engine.config.rules.rising_calls, holds,
+                          screen.lang)  # fmt: skip
 
     def render_panel(self, name: str) -> None:
         """Render one of the assessment panels if it changed; the hidden ones wait until shown."""
@@ -141,7 +155,9 @@ class ConsoleDisplay:
     def refresh_incident_bar(self) -> None:
         """One entry per loaded incident (its number, place and level); the active one highlighted."""
         screen = self._screen()
-        parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold")]
+        # The time now, always on screen (and the exercise's scenario time beside it, when there is one).
+        parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold"),
+                 Content(f"{w('now_clock', screen.lang)} {screen.console.real_clock():%H:%M:%S}")]  # fmt: skip
         if screen.active is not None and screen.active.state.exercise:
             # An exercise runs on scenario time: said on every screen, so no one takes it for real time.
             clock = f" {w('exercise_time', screen.lang)} {screen.now():%Y-%m-%d %H:%M:%S} "

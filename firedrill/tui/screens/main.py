@@ -248,7 +248,6 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             self.dirty_panels.add("procedure")
         self.active = session
         self.form.fill(session.form_values(), self.scenario_name(session))
-        self.form.set_calls(len(session.calls))
         self.refresh_all()
 
     # --- the dispatcher types -------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from firedrill.tui.clock import elapsed
+from firedrill.tui.settings import BANNER_BASIS_SHOWN
 from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import colon, keys, list_sep, w, word
 
@@ -57,6 +58,11 @@ class LevelBanner(WrapStatic):
         if triggers:
             second += f" · {word('report', 'triggers', lang)}{c}{triggers}"
         parts = [Content.styled(f" {spaced} ", "bold"), Content("\n"), Content(second)]
+        # Why it has its grade, at a glance: the grading criteria that hold at the grade (the 评估 panel has all).
+        basis = [r for r in assessment.reasons if r.kind != "escalation" and r.level == assessment.accident_grade]
+        if basis:
+            said = list_sep(lang).join(f"{r.value_text.in_lang(lang)} [{r.clause}]" for r in basis[:BANNER_BASIS_SHOWN])
+            parts += [Content("\n"), Content(f"{w('banner_basis', lang)}{c}{said}")]
         if reported_at is not None:
             parts += [Content("\n"), Content(f"{w('reported', lang)} {reported_at.strftime('%H:%M')} · "
                                              f"{w('elapsed', lang)} {elapsed(reported_at, now)}")]  # fmt: skip
