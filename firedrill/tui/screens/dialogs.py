@@ -108,6 +108,7 @@ class OrderScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", show=False),
         Binding("enter", "close", show=False),
+        Binding("c", "copy", show=False),
     ]
 
     def __init__(self, text: str, path: Path | None, lang: str, *, with_cad: bool = False) -> None:
@@ -124,14 +125,24 @@ class OrderScreen(ModalScreen[None]):
             if self.path and self.with_cad:
                 saved += f" (+ {self.path.with_suffix('.json').name})"
             yield Label(saved, id="order-path", classes="dialog-help", markup=False)
-            yield Button(w("close", self.lang), id="close", variant="primary")
+            with Horizontal(classes="buttons"):
+                yield Button(w("close", self.lang), id="close", variant="primary")
+                yield Button(w("order_copy", self.lang), id="copy")
 
     def on_mount(self) -> None:
         self.query_one("#order-scroll").focus()
 
     @on(Button.Pressed)
-    def _pressed(self, _event: Button.Pressed) -> None:
-        self.dismiss(None)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "copy":
+            self.action_copy()
+        else:
+            self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """The whole order (radio line first) to the clipboard, through the terminal (OSC 52)."""
+        self.app.copy_to_clipboard(self.text)
+        self.app.notify(w("order_copied", self.lang))
 
     def action_close(self) -> None:
         self.dismiss(None)
