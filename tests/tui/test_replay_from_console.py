@@ -19,7 +19,7 @@ from firedrill.models import Trigger
 from firedrill.rules.loader import load_rulebook
 from firedrill.tui import scenarios
 from firedrill.tui.app import FiredrillApp
-from firedrill.tui.commands import ConsoleCommands
+from firedrill.tui.screens.commands import ConsoleCommands
 from firedrill.tui.replay.drill import DrillScreen
 from firedrill.tui.replay.screen import ReplayScreen
 from firedrill.tui.screens.main import MainScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from firedrill.tui.words import w, word
 
@@ -15,10 +15,8 @@ class MainPart:
     """What the main screen's mixins share: the screen itself, typed, and whether it can act yet."""
 
     def _main(self) -> MainScreen:
-        from firedrill.tui.screens.main import MainScreen
-
-        assert isinstance(self, MainScreen)
-        return self
+        # Mixed into the main screen only (which imports this module, not the reverse).
+        return cast("MainScreen", self)
 
     def _ready(self) -> bool:
         main = self._main()
@@ -202,7 +200,7 @@ class ConsoleActions(MainPart):
     def action_next_panel(self) -> None:
         from textual.widgets import TabbedContent
 
-        from firedrill.tui.screens.display import PANELS
+        from firedrill.tui.panes import PANELS
 
         main = self._main()
         tabs = main.query_one("#panels", TabbedContent)

@@ -6,7 +6,7 @@ nothing here records anything.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.widgets import Static
@@ -26,10 +26,8 @@ class ConsoleDisplay:
     """Display methods of the main screen."""
 
     def _screen(self) -> MainScreen:
-        from firedrill.tui.screens.main import MainScreen
-
-        assert isinstance(self, MainScreen)
-        return self
+        # Mixed into the main screen only (which imports this module, not the reverse).
+        return cast("MainScreen", self)
 
     def scenario_name(self, session: Session) -> str | None:
         playbook = session.playbook

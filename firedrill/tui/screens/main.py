@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,7 +38,7 @@ from firedrill.tui.words import w, word
 
 def console_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens."""
-    from firedrill.tui.commands import ConsoleCommands
+    from firedrill.tui.screens.commands import ConsoleCommands
 
     return ConsoleCommands
 
@@ -84,10 +84,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
     @property
     def console(self) -> FiredrillApp:
-        from firedrill.tui.app import FiredrillApp
-
-        assert isinstance(self.app, FiredrillApp)
-        return self.app
+        # The main screen only runs in the console's app (which imports this module, not the reverse).
+        return cast("FiredrillApp", self.app)
 
     def compose(self) -> ComposeResult:
         # The first screen: the banner and the first rows of the form. The rest is mounted as soon

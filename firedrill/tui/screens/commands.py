@@ -4,7 +4,7 @@ scenario script, and every playbook, searchable in both languages."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from firedrill.tui.bindings import ACTIONS, key_display
 from firedrill.tui.palette import Command, ListedCommands
@@ -18,10 +18,10 @@ class ConsoleCommands(ListedCommands):
     """Actions (with their keys) and 'open playbook …' for each playbook of the library."""
 
     def _main(self) -> MainScreen | None:
-        from firedrill.tui.screens.main import MainScreen
+        from firedrill.tui.screens.display import ConsoleDisplay
 
-        screen = self.screen
-        return screen if isinstance(screen, MainScreen) else None
+        screen = self.screen  # the main screen is the one screen showing incidents (ConsoleDisplay)
+        return cast("MainScreen", screen) if isinstance(screen, ConsoleDisplay) else None
 
     def _commands(self) -> list[Command]:
         main = self._main()
