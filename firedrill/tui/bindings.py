@@ -48,6 +48,7 @@ ACTIONS: tuple[Action, ...] = (
              shown=False) for pane in PANELS),
 )
 BY_ACTION = {a.action: a for a in ACTIONS}
+BY_ID = {a.id: a for a in ACTIONS}
 
 
 def key_display(key: str) -> str:

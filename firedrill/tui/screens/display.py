@@ -178,7 +178,7 @@ class ConsoleDisplay:
         screen = self._screen()
         screen.lang = lang
         screen.set_class(lang == "en", "-en").set_class(lang == "zh", "-zh")
-        screen.rebind()
+        screen.refresh_bindings()
         session = screen.active
         screen.form.set_lang(lang, self.scenario_name(session) if session else None)
         screen.query_one(KeyBar).set_lang(lang)

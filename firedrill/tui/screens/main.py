@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingsMap, BindingType
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -98,7 +98,6 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         yield KeyBar(self.lang, id="keys")
 
     def on_mount(self) -> None:
-        self.rebind()
         self.console.steady_cursor(self)
         self.form.fill(default_raw(self.console.clock()), None)
         self.banner.show(None, self.lang, stale_fields=[], reported_at=None, now=self.console.clock(), loading=True)
@@ -147,17 +146,6 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         from firedrill.tui.widgets.panel import TextPanel
 
         return self.query_one(f"#panel-{name}", TextPanel)
-
-    def rebind(self) -> None:
-        """The class's bindings (Tab, Shift+Tab …) with the console's in the current language."""
-        merged = type(self)._merged_bindings
-        bindings = merged.copy() if merged is not None else BindingsMap()
-        for binding in console_bindings(self.lang):
-            bindings.key_to_bindings[binding.key] = [binding]
-        if self.app._keymap:  # keys remapped by binding id (App.set_keymap) stay remapped
-            bindings.apply_keymap(self.app._keymap)
-        self._bindings = bindings
-        self.refresh_bindings()
 
     # --- the engine arrives ---------------------------------------------------------------------
 
