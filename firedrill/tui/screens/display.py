@@ -49,9 +49,12 @@ class ConsoleDisplay:
         stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
         a = session.assessment
         ended = w("proc_closed" if session.closed else "proc_ended", lang) if session.ended else None
-        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended)
+        # The calls for the place against the rule of 4.3(4), in the banner once there is another call.
+        calls = self.calls_rule(session, now) if session.calls else None
+        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended,
+                           calls=calls)  # fmt: skip
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
-        screen.form.set_calls(len(session.calls), self.calls_rule(session, now))
+        screen.form.set_calls(len(session.calls))
         screen.form.set_read_only(session.ended or session.following)
         screen.dirty_panels |= {"assessment", "dispatch", "groups", "procedure"}
         active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]

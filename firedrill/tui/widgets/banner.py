@@ -36,6 +36,7 @@ class LevelBanner(WrapStatic):
         now: datetime,
         loading: bool = False,
         note: str | None = None,
+        calls: str | None = None,
     ) -> None:
         level = assessment.level.value if assessment else "none"
         self.remove_class(*LEVEL_CLASSES)
@@ -66,6 +67,8 @@ class LevelBanner(WrapStatic):
         if reported_at is not None:
             parts += [Content("\n"), Content(f"{w('reported', lang)} {reported_at.strftime('%H:%M')} · "
                                              f"{w('elapsed', lang)} {elapsed(reported_at, now)}")]  # fmt: skip
+        if calls:
+            parts += [Content("\n"), Content(f"{w('field_calls', lang)}{c}{calls}")]
         for reading in assessment.readings:  # a documented reading decided the grade: say which, and where
             short = f"banner_reading_{reading.code}"
             said = w(short, lang) if short in keys() else reading.text.in_lang(lang)

@@ -58,7 +58,7 @@ class IntakeForm(VerticalScroll):
         self.lang = lang
         self._shown: dict[str, tuple[str, str | None, str]] = {}
         self.built = False
-        self._calls: tuple[int, str] | None = None
+        self._calls = -1
         self._read_only = False
 
     def compose(self) -> ComposeResult:
@@ -76,8 +76,7 @@ class IntakeForm(VerticalScroll):
             FieldButton(w("add_call", self.lang), id="add-call", compact=True),
             classes="row",
         )
-        rule = Static("", id="calls-rule", classes="field-error -shown calls-rule")
-        await self.mount(*widgets, calls, rule)
+        await self.mount(*widgets, calls)
         self.built = True
 
     def _row(self, spec: FieldSpec) -> list[Widget]:
@@ -236,12 +235,10 @@ class IntakeForm(VerticalScroll):
         for control in self.query("Input, Checkbox, Select, Button"):
             control.disabled = read_only
 
-    def set_calls(self, count: int, rule: str = "") -> None:
-        """The calls for the same place, and where they stand against the rule of 4.3(4)."""
-        if self.built and (count, rule) != self._calls:
-            self._calls = (count, rule)
+    def set_calls(self, count: int) -> None:
+        if count != self._calls and self.built:
+            self._calls = count
             self.query_one("#calls-count", Static).update(str(count), layout=False)
-            self.query_one("#calls-rule", Static).update(rule)
 
     def set_lang(self, lang: str, scenario_name: str | None) -> None:
         from textual.widgets import Select  # mounted by build_rest, imported with it
