@@ -38,9 +38,14 @@ COMMANDS = {
 }
 
 
+# As a user's installed copy runs: with its bytecode compiled (an installed wheel has it; a sandbox
+# that sets PYTHONDONTWRITEBYTECODE would have every run compile firedrill's sources again).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONWARNINGS": "ignore"}
+
+
 def _cpu_of(command: list[str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=ENV)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
