@@ -96,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         if not sys.stdin.isatty():
             raise InputError("an interactive drill needs a terminal; give --answers FILE", field="--answers")
-        result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang,
-                                 settings=settings)
+        result = run_interactive(
+            replay, args.trainee or "trainee", input, print, time.monotonic, args.lang, settings=settings
+        )
     md, page = write_reports(result, args.out or Path("."), args.lang)
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:

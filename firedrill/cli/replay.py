@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from firedrill.replay.engine import Replay
     from firedrill.replay.expect import check_replay
     from firedrill.replay.parser import load_script
+    from firedrill.replay.problems import lines_of
     from firedrill.replay.render import expectation_line, render_text, replay_data, summary, summary_line, to_json
 
     config = load_config(args.config).rules if args.config else RulesConfig()
@@ -89,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
             replay = Replay(load_script(file, library), config=config)
             results = check_replay(replay)
         except InputError as exc:
-            print(f"firedrill: error: {exc.one_line()}", file=sys.stderr)
+            for line in lines_of(exc, args.lang):
+                print(f"firedrill: error: {line}", file=sys.stderr)
             bad_input = True
             continue
         counts.append((len(results), sum(1 for r in results if not r.passed)))

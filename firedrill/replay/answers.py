@@ -15,15 +15,14 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from firedrill.errors import InputError
-from firedrill.models import Level, Trigger
 from firedrill.procedure import load_catalogue
 from firedrill.replay.engine import Replay
+from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
 from firedrill.replay.prompts import Prompt, window_ends
 from firedrill.replay.timespec import WhenField, format_offset
-from firedrill.replay.yamlload import PathKey, line_of, load_yaml
-from firedrill.yamlio import describe_validation_error
+from firedrill.replay.values import CountIn, LevelIn, TriggerIn
+from firedrill.replay.yamlload import LineMap, load_yaml, read_text
 
 
 class _Strict(BaseModel):
@@ -31,14 +30,14 @@ class _Strict(BaseModel):
 
 
 class DispatchDeclared(_Strict):
-    stations: int | None = Field(default=None, ge=0)
-    formations: int | None = Field(default=None, ge=0)
-    engines: int | None = Field(default=None, ge=0)
+    stations: CountIn | None = None
+    formations: CountIn | None = None
+    engines: CountIn | None = None
 
 
 class Declaration(_Strict):
-    level: Level
-    triggers: tuple[Trigger, ...] = ()
+    level: LevelIn
+    triggers: tuple[TriggerIn, ...] = ()
     dispatch: DispatchDeclared | None = None
     opened_playbook: bool = False
 
@@ -76,54 +75,55 @@ class AnswerFile(_Strict):
     ticks: tuple[TimedTick, ...] = ()
 
 
-def load_answers(path: str | Path) -> tuple[AnswerFile, dict[PathKey, int]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read the answers: {exc.strerror}", file=path) from None
-    data, lines = load_yaml(text, str(path))
+def load_answers(path: str | Path) -> tuple[AnswerFile, LineMap]:
+    """Read an answers file; every problem of its form is raised together (``FileProblems``)."""
+    data, lines = load_yaml(read_text(path, "answers"), str(path))
+    check = Collector(path, lines, lines.flows)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping at the top of the answers file", file=path, line=1)
+        check.add("top_mapping")
+        check.raise_if_any()
     try:
         return AnswerFile.model_validate(data), lines
     except ValidationError as exc:
-        raise describe_validation_error(exc, str(path), lines) from None
+        check.pydantic(exc, data)
+        check.raise_if_any()
+        raise  # not reached: the collector has the problems
 
 
-def _fail(message: str, path: str | Path, lines: dict[PathKey, int], *where: str | int) -> InputError:
-    return InputError(message, field=".".join(map(str, where)), file=path, line=line_of(lines, *where))
+def _known(step: str, check: Collector, *where: str | int) -> bool:
+    if load_catalogue().step(step) is not None:
+        return True
+    if (*where, "step") in check.lines:  # written as {step: …}, not as a bare id
+        where = (*where, "step")
+    check.add("unknown_step", *where, step=step)
+    return False
 
 
-def _known(step: str, path: str | Path, lines: dict[PathKey, int], *where: str | int) -> None:
-    if load_catalogue().step(step) is None:
-        if (*where, "step") in lines:  # written as {step: …}, not as a bare id
-            where = (*where, "step")
-        raise _fail(f"unknown procedure step '{step}' (see 'firedrill procedure steps')", path, lines, *where)
-
-
-def answer_ticks(
-    replay: Replay, asked: Sequence[Prompt], answers: AnswerFile, lines: dict[PathKey, int], path: str | Path
-) -> list[Tick]:
-    """The ticks of an answers file on the drill clock, each with the prompt it belongs to."""
+def answer_ticks(replay: Replay, asked: Sequence[Prompt], answers: AnswerFile, check: Collector) -> list[Tick]:
+    """The ticks of an answers file on the drill clock, each with the prompt it belongs to; problems
+    go to ``check``."""
     ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
     by_number = {p.number: p for p in asked}
     ticks: list[Tick] = []
     for i, answer in enumerate(answers.answers):
-        prompt = by_number[answer.inject]
+        prompt = by_number.get(answer.inject)
         for j, item in enumerate(answer.ticks):
-            _known(item.step, path, lines, "answers", i, "ticks", j)
+            if not _known(item.step, check, "answers", i, "ticks", j) or prompt is None:
+                continue
             seconds = answer.seconds if item.seconds is None else item.seconds
             at = tick_time(prompt.at, seconds, ends[prompt.number])
             ticks.append(Tick(step=item.step, at=at, prompt=prompt.number, by=item.by))
     for j, timed in enumerate(answers.ticks):
-        _known(timed.step, path, lines, "ticks", j)
+        if not _known(timed.step, check, "ticks", j):
+            continue
         at = timed.at.resolve(replay.start)
         if not replay.start <= at <= replay.end:
             span = f"{format_offset(replay.start - replay.start)} to {replay.loaded.offset(replay.end)}"
-            raise _fail(f"{replay.loaded.offset(at)} is outside the script ({span})", path, lines, "ticks", j, "at")
-        if not asked:
-            raise _fail("the script has no prompt to rate a tick at", path, lines, "ticks", j)
-        ticks.append(Tick(step=timed.step, at=at, prompt=_prompt_at(asked, at).number, by=timed.by))
+            check.add("outside_script", "ticks", j, "at", offset=replay.loaded.offset(at), span=span)
+        elif not asked:
+            check.add("no_prompts", "ticks", j)
+        else:
+            ticks.append(Tick(step=timed.step, at=at, prompt=_prompt_at(asked, at).number, by=timed.by))
     return ticks
 
 

@@ -18,18 +18,17 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from firedrill.errors import InputError
 from firedrill.models import Level, Range
 from firedrill.procedure import ProcedureSettings
 from firedrill.replay.answers import Declaration, answer_ticks, load_answers
 from firedrill.replay.engine import Replay
+from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import ProcedureRating, Tick, rate_procedure
 from firedrill.replay.prompts import Prompt, prompts
 from firedrill.replay.schema import Words
 from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, Times, grade_of, load_scoring
 from firedrill.replay.timeline import Decision
 from firedrill.replay.words import span
-from firedrill.replay.yamlload import line_of
 
 __all__ = [
     "DrillResult", "Issue", "Mark", "Prompt", "find_issues", "grade_of", "mark", "procedure_settings", "prompts",
@@ -194,24 +193,22 @@ def score_drill(
     """Mark an answers file against the script's prompts (the non-interactive drill)."""
     scoring = scoring or load_scoring()
     answers, lines = load_answers(answers_path)
+    check = Collector(answers_path, lines, lines.flows)
     script_id = replay.loaded.script.id
     if answers.script is not None and answers.script != script_id:
-        raise InputError(f"the answers are for script '{answers.script}', not '{script_id}'", field="script",
-                         file=answers_path, line=line_of(lines, "script"))  # fmt: skip
+        check.add("answers_for", "script", given=answers.script, script=script_id)
     asked = prompts(replay)
     numbers = {p.number for p in asked}
     seen: set[int] = set()
     for index, answer in enumerate(answers.answers):
-        problem = None
         if answer.inject not in numbers:
-            problem = f"inject {answer.inject} has no prompt (prompts: {', '.join(map(str, sorted(numbers)))})"
+            check.add("no_prompt", "answers", index, "inject", inject=answer.inject,
+                      numbers=", ".join(map(str, sorted(numbers))))  # fmt: skip
         elif answer.inject in seen:
-            problem = f"inject {answer.inject} is answered twice"
-        if problem is not None:
-            raise InputError(problem, field=f"answers.{index}.inject", file=answers_path,
-                             line=line_of(lines, "answers", index, "inject"))  # fmt: skip
+            check.add("answered_twice", "answers", index, "inject", inject=answer.inject)
         seen.add(answer.inject)
-    ticks = answer_ticks(replay, asked, answers, lines, answers_path)
+    ticks = answer_ticks(replay, asked, answers, check)
+    check.raise_if_any()
     times = times_for(replay, scoring)
     given = {a.inject: a for a in answers.answers}
     marks = []

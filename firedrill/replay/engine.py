@@ -74,13 +74,28 @@ def _shown(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
+def with_script_rules(config: RulesConfig, loaded: LoadedScript) -> RulesConfig:
+    """The script's own ``rules:`` over ``config``: each key the script gives wins, so a script
+    replays as its author meant whatever ``--config`` is in force."""
+    own = loaded.script.rules
+    if own is None:
+        return config
+    return config.model_copy(update={key: getattr(own, key) for key in own.model_fields_set})
+
+
+def script_rule_keys(loaded: LoadedScript) -> tuple[str, ...]:
+    """The rule settings the script carries itself (shown with the replay)."""
+    own = loaded.script.rules
+    return () if own is None else tuple(sorted(own.model_fields_set))
+
+
 class Replay:
     """One script replayed against the rules (and the playbook it names)."""
 
     def __init__(self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None):
         self.loaded = loaded
         self.rulebook = rulebook or load_rulebook()
-        self.config = config or RulesConfig()
+        self.config = with_script_rules(config or RulesConfig(), loaded)
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]

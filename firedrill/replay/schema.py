@@ -13,13 +13,26 @@ from typing import Annotated, Any, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from firedrill.config import RulesConfig
 from firedrill.incident.alerts import COLLAPSE, NIGHT, NIGHT_LISTED
 from firedrill.journal import ProcedureState
-from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
 from firedrill.playbook.calculators import WindowStatus
 from firedrill.procedure.settings import ProcedureSettings
 from firedrill.procedure.state import StepState
 from firedrill.replay.timespec import Duration, WhenField
+from firedrill.replay.values import (
+    AreaIn,
+    BeaufortIn,
+    DeathsIn,
+    HazardIn,
+    InjuriesIn,
+    LevelIn,
+    MoneyIn,
+    SiteIn,
+    SpeedIn,
+    TimeIn,
+    TriggerIn,
+)
 from firedrill.timeutil import to_local
 
 
@@ -57,9 +70,9 @@ class Location(_Strict):
     @model_validator(mode="after")
     def _something(self) -> Self:
         if (self.lon is None) != (self.lat is None):
-            raise ValueError("give both lon and lat, or neither")
+            raise PydanticCustomError("lon_lat", "give both lon and lat, or neither")
         if self.text is None and self.node is None and self.lon is None:
-            raise ValueError("a location needs text, a node or lon/lat")
+            raise PydanticCustomError("location", "a location needs text, a node or lon/lat")
         return self
 
 
@@ -70,22 +83,22 @@ def _location(value: Any) -> Any:
 class StartIncident(_Strict):
     """The incident at the start: any Incident field; ``reported_at`` defaults to the script's start."""
 
-    deaths: Count = 0
-    serious_injuries: Count = 0
-    direct_loss_yuan: NonNegative = 0
-    burning_area_m2: NonNegative = 0
-    site_category: SiteCategory | None = None  # default: the playbook's site category
-    hazards: tuple[Hazard, ...] = ()
-    reported_at: datetime | None = None
-    wind_force: Beaufort | None = None
-    gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    deaths: DeathsIn = 0
+    serious_injuries: InjuriesIn = 0
+    direct_loss_yuan: MoneyIn = 0
+    burning_area_m2: AreaIn = 0
+    site_category: SiteIn | None = None  # default: the playbook's site category
+    hazards: tuple[HazardIn, ...] = ()
+    reported_at: TimeIn | None = None
+    wind_force: BeaufortIn | None = None
+    gust_force: BeaufortIn | None = None
+    wind_speed_ms: SpeedIn | None = None
+    gust_speed_ms: SpeedIn | None = None
     severe_weather: bool = False
     political_event: bool = False
     sensitive_area: bool = False
     rising_calls: bool | None = None
-    calls: tuple[datetime, ...] = ()
+    calls: tuple[TimeIn, ...] = ()
     manual_escalation: str | None = None
     scenario: str | None = None
 
@@ -93,19 +106,19 @@ class StartIncident(_Strict):
 # In the update blocks a key that is absent changes nothing; a key given replaces the value
 # (``hazards`` included: list every hazard that now holds). Defaults are never validated.
 class FactUpdate(_Strict):
-    deaths: Count = None  # type: ignore[assignment]
-    serious_injuries: Count = None  # type: ignore[assignment]
-    direct_loss_yuan: NonNegative = None  # type: ignore[assignment]
-    burning_area_m2: NonNegative = None  # type: ignore[assignment]
-    site_category: SiteCategory = None  # type: ignore[assignment]
-    hazards: tuple[Hazard, ...] = None  # type: ignore[assignment]
+    deaths: DeathsIn = None  # type: ignore[assignment]
+    serious_injuries: InjuriesIn = None  # type: ignore[assignment]
+    direct_loss_yuan: MoneyIn = None  # type: ignore[assignment]
+    burning_area_m2: AreaIn = None  # type: ignore[assignment]
+    site_category: SiteIn = None  # type: ignore[assignment]
+    hazards: tuple[HazardIn, ...] = None  # type: ignore[assignment]
 
 
 class WeatherUpdate(_Strict):
-    wind_force: Beaufort | None = None
-    gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    wind_force: BeaufortIn | None = None
+    gust_force: BeaufortIn | None = None
+    wind_speed_ms: SpeedIn | None = None
+    gust_speed_ms: SpeedIn | None = None
     severe_weather: bool = None  # type: ignore[assignment]
 
 
@@ -132,9 +145,9 @@ class Calls(_Strict):
     @model_validator(mode="after")
     def _one_form(self) -> Self:
         if (self.count is None) == (self.at is None):
-            raise ValueError("give either a count or the call times ('at'), not both")
+            raise PydanticCustomError("calls_form", "give either a count or the call times ('at'), not both")
         if self.over is not None and self.count is None:
-            raise ValueError("'over' spreads a count; it does not apply to call times")
+            raise PydanticCustomError("calls_over", "'over' spreads a count; it does not apply to call times")
         return self
 
 
@@ -161,7 +174,7 @@ class Inject(_Strict):
     flags: FlagUpdate | None = None
     # The report time as now known (a correction, e.g. typed in the console after the opening):
     # replaces the incident's ``reported_at`` from this inject on, which moves the span 4.3 reads.
-    reported_at: datetime | None = None
+    reported_at: TimeIn | None = None
     message: Said | None = None
     prompt: Said | None = None
     phase: str | None = None  # a clause 4.5 combat phase id (firedrill/playbook/data/combat_phases.yaml)
@@ -196,7 +209,7 @@ def _alert_code(value: Any) -> Any:
     """One clear error for a code that is not the core's (e.g. an old script's ``night_window``)."""
     if not isinstance(value, str) or value not in {code.value for code in AlertCode}:
         accepted = ", ".join(code.value for code in AlertCode)
-        raise PydanticCustomError("alert_code", "unknown alert code; the codes are: {accepted}", {"accepted": accepted})
+        raise PydanticCustomError("alert_code", "unknown alert code", {"accepted": accepted, "got": value})
     return value
 
 
@@ -211,10 +224,10 @@ class DispatchExpect(_Strict):
 
 class Expectation(_Strict):
     at: WhenField
-    level: Level | None = None
-    base_level: Level | None = None
+    level: LevelIn | None = None
+    base_level: LevelIn | None = None
     escalated: bool | None = None
-    triggers: tuple[Trigger, ...] | None = None  # exactly these hold (order does not matter)
+    triggers: tuple[TriggerIn, ...] | None = None  # exactly these hold (order does not matter)
     dispatch: DispatchExpect | None = None
     alert: Annotated[AlertCode, BeforeValidator(_alert_code)] | None = None  # fired at or before ``at``
     procedure: dict[str, StepState] | None = None  # checklist step id: its state at ``at``
@@ -224,7 +237,7 @@ class Expectation(_Strict):
     def _checks_something(self) -> Self:
         checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert", "procedure")
         if all(getattr(self, name) is None for name in checks):
-            raise ValueError(f"an expectation needs at least one of: {', '.join(checks)}")
+            raise PydanticCustomError("checks_nothing", "an expectation checks nothing", {"checks": ", ".join(checks)})
         return self
 
 
@@ -243,7 +256,7 @@ class Script(_Strict):
     title: Said
     author: str = Field(min_length=1)
     playbook: str = Field(min_length=1)
-    start: datetime
+    start: TimeIn
     location: Annotated[Location, BeforeValidator(_location)]
     description: Said | None = None
     ignition: WhenField | None = None  # default: the start
@@ -252,6 +265,9 @@ class Script(_Strict):
     injects: tuple[Inject, ...] = ()
     expect: tuple[Expectation, ...] = ()
     drill: DrillSettings = DrillSettings()
+    # The local rule settings the script relies on (political events, important areas, the
+    # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config.
+    rules: RulesConfig | None = None
 
     @field_validator("start")
     @classmethod

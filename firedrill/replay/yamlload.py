@@ -16,9 +16,21 @@ import yaml
 from firedrill.errors import InputError
 
 PathKey = tuple[str | int, ...]
+
+
+class LineMap(dict[PathKey, int]):
+    """Key paths → 1-based lines; ``flows`` holds the paths of mappings written in flow style (``{…}``)."""
+
+    flows: frozenset[PathKey] = frozenset()
+
+
 INT_TAG = "tag:yaml.org,2002:int"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
+_FLOW_HINT = (
+    " — inside {…} or […] a ':' or ',' ends the text: quote the text, or use the Chinese "
+    "punctuation (，：) / 在{…}或[…]中英文冒号、逗号会截断文字:给文字加引号,或改用中文标点(，：)"
+)
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -32,9 +44,11 @@ ScriptLoader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path) -> None:
+def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path, flows: set[PathKey]) -> None:
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        if node.flow_style:
+            flows.add(path)
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value
@@ -43,26 +57,29 @@ def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | P
                 field = ".".join(str(p) for p in (*path, key))
                 raise InputError(f"key '{key}' appears twice", field=field, file=file, line=line)
             seen.add(key)
-            _walk(value_node, (*path, key), out, file)
+            _walk(value_node, (*path, key), out, file, flows)
             out[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), out, file)
+            _walk(item, (*path, index), out, file, flows)
 
 
-def load_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
+def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
     loader = ScriptLoader(text)
+    lines = LineMap()
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}
-        lines: dict[PathKey, int] = {}
-        _walk(node, (), lines, file)
+            return None, lines
+        flows: set[PathKey] = set()
+        _walk(node, (), lines, file, flows)
+        lines.flows = frozenset(flows)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line = None if exc.problem_mark is None else exc.problem_mark.line + 1
-        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=line) from None
+        hint = _FLOW_HINT if "flow" in f"{exc.context} {exc.problem}" else ""
+        raise InputError(f"not valid YAML: {exc.problem}{hint}", file=file, line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", file=file) from None
     finally:
@@ -76,3 +93,22 @@ def line_of(lines: dict[PathKey, int], *path: str | int) -> int | None:
         if path[:cut] in lines:
             return lines[path[:cut]]
     return None
+
+
+MAX_BYTES = 2_000_000  # a bound of the software: a script or answers file is a few kilobytes
+
+
+def read_text(path: str | Path, what: str) -> str:
+    """A script or answers file as text: UTF-8, a BOM allowed; anything else is one clear error."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the {what}: {exc.strerror}", file=path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the {what} is larger than {MAX_BYTES // 1_000_000} MB", file=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"the {what} is not UTF-8 text (save it as UTF-8; GBK is not read)", file=path,
+                         line=line) from None  # fmt: skip
