@@ -75,6 +75,12 @@ class DrillResult(BaseModel):
     ticks: tuple[Tick, ...] = ()
     procedure_counts: dict[GradeId, int] = {}
     targets: ProcedureSettings = ProcedureSettings()  # local time targets the ticks were judged by
+    recorded_at: datetime | None = None  # when the drill was run (the report's date)
+    not_reached: tuple[int, ...] = ()  # prompts a drill closed early never reached: not rated
+
+    @property
+    def ended_early(self) -> bool:
+        return bool(self.not_reached)
 
 
 def _count(value: int | None) -> str:
@@ -164,9 +170,10 @@ def level_steps(replay: Replay) -> tuple[tuple[str, float, Level], ...]:
 
 def result_of(
     replay: Replay, marks: Sequence[Mark], trainee: str, scoring: Scoring | None = None, *,
-    ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None,
+    ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None, recorded_at: datetime | None = None,
 ) -> DrillResult:  # fmt: skip
-    """The whole drill: the marks with their procedure ratings, the counts, the score and the overall rating."""
+    """The whole drill: the marks with their procedure ratings, the counts, the score and the overall
+    rating. Prompts without a mark (a drill closed early) are listed as not reached and not rated."""
     scoring = scoring or load_scoring()
     targets = procedure_settings(replay, settings)
     by_number = {p.number: p for p in prompts(replay)}
@@ -184,6 +191,7 @@ def result_of(
         score=round(100 * total / (scoring.best.points * len(grades)), 1) if grades else 0.0,
         overall=_overall(total / len(grades), scoring) if grades else scoring.grades[-1].id,
         times=times_for(replay, scoring), levels=level_steps(replay), ticks=tuple(ticks), targets=targets,
+        recorded_at=recorded_at, not_reached=tuple(n for n in by_number if n not in {m.number for m in marks}),
     )  # fmt: skip
 
 

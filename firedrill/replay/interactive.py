@@ -2,13 +2,15 @@
 
 At each prompt: the level, the triggers, the dispatch scale, then the procedure steps ticked (step
 ids, comma separated; ``?`` lists the steps due at the level just declared). The plan's demand is
-not shown during the drill; the after-action report gives it. ``ask``, ``say`` and ``clock`` are
-passed in (``input``, ``print``, ``time.monotonic`` from the CLI) so that a test can drive a whole drill.
+not shown during the drill; the after-action report gives it. Ctrl-C stops cleanly and keeps what
+was answered. ``ask``, ``say`` and ``clock`` are passed in (``input``, ``print``, ``time.monotonic``
+from the CLI) so that a test can drive a whole drill.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -16,10 +18,11 @@ from firedrill.models import Level, Trigger
 from firedrill.playbook.render import render_playbook
 from firedrill.playbook.schema import SectionKind
 from firedrill.procedure import ProcedureSettings, load_catalogue
-from firedrill.replay.answers import Declaration, DispatchDeclared
+from firedrill.replay.answers import Answer, AnswerFile, Declaration, DispatchDeclared, answer_ticks
 from firedrill.replay.demand import declared_grade, demanded, merged, tick_event
 from firedrill.replay.drill import DrillResult, Prompt, mark, procedure_settings, prompts, result_of, times_for
 from firedrill.replay.engine import Replay
+from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
 from firedrill.replay.prompts import window_ends
 from firedrill.replay.render import entry_lines
@@ -143,24 +146,50 @@ class _Session:
         return steps
 
 
-def run_interactive(replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float],
-                    lang: str = "zh", settings: ProcedureSettings | None = None) -> DrillResult:  # fmt: skip
-    """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them."""
+def _resumed(replay: Replay, answers: AnswerFile | None) -> tuple[dict[int, Answer], list[Tick]]:
+    """The answers of an earlier, stopped attempt, and their ticks on the drill clock."""
+    if answers is None:
+        return {}, []
+    check = Collector("--resume", {})
+    ticks = answer_ticks(replay, prompts(replay), answers, check)
+    check.raise_if_any()
+    return {a.inject: a for a in answers.answers}, ticks
+
+
+def run_interactive(
+    replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float], lang: str = "zh",
+    settings: ProcedureSettings | None = None, *, resume: AnswerFile | None = None,
+    recorded_at: datetime | None = None,
+) -> DrillResult:  # fmt: skip
+    """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them.
+
+    Ctrl-C or the end of input at a question stops the drill cleanly: the result holds the prompts
+    answered so far and lists the rest as not reached. Prompts answered in ``resume`` (an earlier
+    attempt's answers) are marked from it and not asked again."""
     scoring = load_scoring()
     times = times_for(replay, scoring)
     targets = procedure_settings(replay, settings)
     session = _Session(replay, ask, say, lang, targets)
     asked = prompts(replay)
+    given, session.ticks = _resumed(replay, resume)
     ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
     waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
     marks = []
-    for entry in replay.timeline:
-        _show(entry, lang, say)
-        for prompt in waiting.get(entry.at, []):
-            started = clock()
-            declared = session.declare(prompt)
-            marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
-            steps = session.tick_steps(prompt, declared)
-            at = tick_time(prompt.at, round(clock() - started, 1), ends[prompt.number])
-            session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
-    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets)
+    try:
+        for entry in replay.timeline:
+            _show(entry, lang, say)
+            for prompt in waiting.get(entry.at, []):
+                earlier = given.get(prompt.number)
+                if earlier is not None:
+                    declared = Declaration.model_validate(earlier.model_dump(include=set(Declaration.model_fields)))
+                    marks.append(mark(prompt, declared, earlier.seconds, times, scoring))
+                    continue
+                started = clock()
+                declared = session.declare(prompt)
+                marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
+                steps = session.tick_steps(prompt, declared)
+                at = tick_time(prompt.at, round(clock() - started, 1), ends[prompt.number])
+                session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
+    except (KeyboardInterrupt, EOFError):
+        say("")  # the prompt's line is left open by input()
+    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets, recorded_at=recorded_at)

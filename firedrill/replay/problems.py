@@ -136,9 +136,9 @@ def _is_code(kind: str) -> bool:
 
 def _value_at(data: Any, path: PathKey) -> Any:
     for part in path:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and part < len(data)
-        ):
+        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(data, dict) and part in data:
             data = data[part]
         else:
             return "?"

@@ -32,7 +32,7 @@ from firedrill.procedure import Grade, ProcedureSettings, RefusalCode, evaluate,
 from firedrill.procedure.actions import Refusal
 from firedrill.replay.demand import demanded, merged, tick_event
 from firedrill.replay.engine import Replay
-from firedrill.replay.prompts import Prompt, window_ends
+from firedrill.replay.prompts import Prompt, prompts, window_ends
 from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, grade_of
 
 UNDONE = ProcedureState.UNDONE.value
@@ -126,8 +126,11 @@ def rate_procedure(
     replay: Replay, asked: Sequence[Prompt], ticks: Sequence[Tick], scoring: Scoring,
     settings: ProcedureSettings | None = None,
 ) -> tuple[ProcedureRating, ...]:  # fmt: skip
-    """One rating per prompt, in the order of ``asked``."""
-    ends = window_ends(replay, list(asked))
+    """One rating per prompt, in the order of ``asked``. Windows run to the script's next prompt
+    (asked or not), so a drill closed early rates its answered prompts as the full drill would."""
+    every = prompts(replay)
+    end_of = dict(zip((p.number for p in every), window_ends(replay, list(every)), strict=True))
+    ends = [end_of.get(p.number, e) for p, e in zip(asked, window_ends(replay, list(asked)), strict=True)]
     judged = judge(replay, ticks, asked, settings)
     script = replay.procedure_events
     accepted = [tick_event(t.step, t.at, t.by) for t, problem in judged if problem is None]

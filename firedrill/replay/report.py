@@ -59,6 +59,8 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
         (_r("playbook", lang), result.playbook),
         (_r("trainee", lang), result.trainee),
         (_r("period", lang), f"{result.start.isoformat()} → {result.end.isoformat()}"),
+        (_r("run_at", lang), result.recorded_at.strftime("%Y-%m-%d %H:%M") if result.recorded_at else "-"),
+        (_r("scored_level", lang), _r("scored_level_text", lang)),
         (_r("overall", lang), f"{overall.id.value} ({overall.name.in_lang(lang)})"),
         (_r("score", lang), f"{result.score:g}%"),
         (_r("counts", lang), counts_text(result.counts)),
@@ -66,7 +68,15 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
         (_r("times", lang), f"{_r('target', lang)} {result.times.target_seconds:g} s, "
                             f"{_r('limit', lang)} {result.times.limit_seconds:g} s"),
         (_r("targets", lang), targets_text(result.targets, lang)),
+        *_early_rows(result, lang),
     ]  # fmt: skip
+
+
+def _early_rows(result: DrillResult, lang: str) -> Rows:
+    if not result.ended_early:
+        return []
+    reached = ", ".join(f"#{n}" for n in result.not_reached)
+    return [(_r("ended_early", lang), f"{_r('not_reached', lang)}: {reached}")]
 
 
 def mark_rows(m: Mark, lang: str) -> list[tuple[str, str, str]]:
@@ -75,10 +85,12 @@ def mark_rows(m: Mark, lang: str) -> list[tuple[str, str, str]]:
     if d is None:
         none = _r("no_answer", lang)
         return [(_r("level", lang), none, level_name(req.level.value, lang)),
+                (_r("accident_grade", lang), "", level_name(req.base_level.value, lang)),
                 (_r("triggers", lang), none, _triggers(req.triggers, lang)),
                 (_r("dispatch", lang), none, _required_scale(req, lang))]  # fmt: skip
     return [
         (_r("level", lang), level_name(d.level.value, lang), level_name(req.level.value, lang)),
+        (_r("accident_grade", lang), "", level_name(req.base_level.value, lang)),
         (_r("triggers", lang), _triggers(d.triggers, lang), _triggers(req.triggers, lang)),
         (_r("dispatch", lang), _declared_scale(d), _required_scale(req, lang)),
         (_r("seconds", lang), f"{m.seconds:g} s" if m.seconds is not None else "-", ""),
@@ -181,12 +193,23 @@ def report_stem(result: DrillResult) -> str:
     return f"{result.script_id}-{trainee}-{result.start.strftime('%Y%m%dT%H%M')}"
 
 
+def _free_stem(out_dir: Path, stem: str) -> Path:
+    """``stem``, or ``stem-2``, ``stem-3`` …: the first whose report files do not exist yet, so that
+    running a drill again never overwrites an earlier report."""
+    n = 1
+    while True:
+        candidate = out_dir / (stem if n == 1 else f"{stem}-{n}")
+        if not any(candidate.with_suffix(s).exists() for s in (".md", ".html", ".answers.yaml")):
+            return candidate
+        n += 1
+
+
 def write_reports(result: DrillResult, out_dir: Path, lang: str = "zh") -> tuple[Path, Path]:
-    """Write ``<stem>.md`` and ``<stem>.html`` into ``out_dir``; return both paths."""
+    """Write ``<stem>.md`` and ``<stem>.html`` into ``out_dir`` (never over an earlier report)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        stem = out_dir / report_stem(result)
-        md, page = stem.with_suffix(".md"), stem.with_suffix(".html")
+        stem = _free_stem(out_dir, report_stem(result))
+        md, page = Path(f"{stem}.md"), Path(f"{stem}.html")
         md.write_text(to_markdown(result, lang), encoding="utf-8")
         page.write_text(to_html(result, lang), encoding="utf-8")
     except OSError as exc:

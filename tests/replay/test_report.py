@@ -75,7 +75,7 @@ def test_markdown_lists_every_prompt_with_declared_and_required(result: DrillRes
     assert md.startswith("# 演练评估报告 — 演练脚本")
     headings = [line for line in md.splitlines() if line.startswith("### ")]
     assert [h.split("评定 ")[1][0] for h in headings] == EXPECTED
-    assert "| 等级 | 重大 | 特别重大 |" in md  # prompt 5: declared major, required especially major
+    assert "| 火警等级(4.3后,评分) | 重大 | 特别重大 |" in md  # prompt 5: declared major, required especially major
     assert "| 调度规模(站/编队/车) | 8/15/30 | 6—9/11—20/21—40 |" in md
     assert "HSEEP" in md
 

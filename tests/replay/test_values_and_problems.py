@@ -38,8 +38,9 @@ def test_chinese_values_in_a_script_read_as_the_console_reads_them(tmp_path: Pat
 
 def test_chinese_values_in_answers(tmp_path: Path) -> None:
     replay = replay_of(tmp_path)
-    answers = write(tmp_path, "answers:\n  - {inject: 1, level: 重大, triggers: [], seconds: 30,\n"
-                              "     dispatch: {stations: ６, formations: 11, engines: 21}}\n", "answers.yaml")  # fmt: skip
+    text = "answers:\n  - {inject: 1, level: 重大, triggers: [], seconds: 30,\n"
+    text += "     dispatch: {stations: ６, formations: 11, engines: 21}}\n"
+    answers = write(tmp_path, text, "answers.yaml")
     result = score_drill(replay, answers)
     declared = result.marks[0].declared
     assert declared is not None and declared.level is Level.MAJOR

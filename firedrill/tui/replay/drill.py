@@ -209,6 +209,20 @@ class DrillScreen(PlayerScreen):
         self.announce(Notice(text, "warning"))
         self.show_status()
 
+    def action_close(self) -> None:
+        """Closed before the end: what was answered is still written and stored, the prompts not
+        reached are listed as such and not rated."""
+        if self.outcome is None and self.marks:
+            answered = [self.marks[p.number] for p in self.asked if p.number in self.marks]
+            result = self.outcome = result_of(self.replay, answered, self.trainee, self.scoring, ticks=self.ticks,
+                                              settings=self.settings)  # fmt: skip
+            try:
+                self.reports = write_reports(result, self.out_dir, self.lang)
+            except InputError as exc:
+                self.app.notify(exc.one_line(), severity="error", markup=False)
+            self._store(result)
+        super().action_close()
+
     def _store(self, result: DrillResult) -> None:
         import sqlite3
 
