@@ -136,10 +136,11 @@ def _is_code(kind: str) -> bool:
 
 def _value_at(data: Any, path: PathKey) -> Any:
     for part in path:
-        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        elif isinstance(data, dict) and part in data:
-            data = data[part]
-        else:
+        step: Any = data
+        if isinstance(step, list):
+            if not isinstance(part, int) or not 0 <= part < len(step):
+                return "?"
+        elif not isinstance(step, dict) or part not in step:
             return "?"
+        data = step[part]
     return data
