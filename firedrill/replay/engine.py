@@ -19,12 +19,15 @@ from firedrill.config import RulesConfig
 from firedrill.errors import InputError
 from firedrill.journal import Event, EventKind
 from firedrill.models import Assessment, Incident
-from firedrill.procedure.state import ChecklistState, evaluate
+from firedrill.procedure import refusal
+from firedrill.procedure.state import ChecklistState, Grade, evaluate
 from firedrill.replay.alerts import schedule
 from firedrill.replay.changes import diff
 from firedrill.replay.parser import LoadedScript
+from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
+from firedrill.replay.words import label
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.loader import Rulebook
 
@@ -114,14 +117,27 @@ class Replay:
         return self.loaded.end
 
     def _procedure_events(self) -> list[Event]:
-        """The script's procedure marks as the journal events the checklist engine reads."""
+        """The script's procedure marks as the journal events the checklist engine reads, each gated
+        as the console gates a tick (``firedrill.procedure.refusal``: the level then, the
+        dependencies, a reason for a skip); every mark the console would refuse is an error."""
         events: list[Event] = []
-        for inject, at in zip(self.loaded.script.injects, self.loaded.inject_times, strict=True):
-            for mark in inject.procedure:
+        check = Collector(self.loaded.file, self.loaded.lines)
+        for index, (inject, at) in enumerate(zip(self.loaded.script.injects, self.loaded.inject_times, strict=True)):
+            if not inject.procedure:
+                continue
+            grade, incident = Grade.of(self.assess_at(at)), self.incident_at(at)
+            for position, mark in enumerate(inject.procedure):
+                state = evaluate(grade, incident, events, at)
+                problem = refusal(state, mark.step, mark.state, at, mark.note)
+                if problem is not None:
+                    check.add("mark_refused", "injects", index, "procedure", position, step=mark.step,
+                              refused=problem.code.value, reason=label("refusal", problem.code.value))  # fmt: skip
+                    continue
                 events.append(Event(
                     seq=len(events) + 1, incident_id=self.loaded.script.id, at=at, kind=EventKind.PROCEDURE,
                     actor=mark.by, payload={"step": mark.step, "state": mark.state.value, "note": mark.note},
                 ))  # fmt: skip
+        check.raise_if_any()
         return events
 
     def checklist_at(self, at: datetime) -> ChecklistState:

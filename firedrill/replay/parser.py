@@ -99,6 +99,10 @@ def _steps_known(script: Script, check: Collector) -> None:
         for step in expectation.procedure or {}:
             if catalogue.step(step) is None:
                 check.add("unknown_step", "expect", index, "procedure", step, step=step)
+    deadlines = script.drill.deadlines
+    for step in deadlines.steps if deadlines is not None else {}:
+        if catalogue.step(step) is None:
+            check.add("unknown_step", "drill", "deadlines", "steps", step, step=step)
     for index, inject in enumerate(script.injects):
         for position, procedure_mark in enumerate(inject.procedure):
             if catalogue.step(procedure_mark.step) is None:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from firedrill.errors import InputError
+from firedrill.models import Text
 from firedrill.replay.words import w
 from firedrill.replay.yamlload import PathKey, line_of
 
@@ -51,7 +52,7 @@ class Problem:
         return ".".join(str(p) for p in self.path) or None
 
     def message(self, lang: str) -> str:
-        values = _Blank({k: _plain(v) for k, v in self.params.items()})
+        values = _Blank({k: v.in_lang(lang) if isinstance(v, Text) else _plain(v) for k, v in self.params.items()})
         text = w("problem", self.code, lang).format_map(values)
         if self.got is not None and not isinstance(self.got, dict | list):
             text += f" ({w('problem', 'got', lang)} {self.got!r})"

@@ -241,14 +241,23 @@ class Expectation(_Strict):
         return self
 
 
+class StepDeadlines(_Strict):
+    """The designer's deadlines for the procedure steps: each step is due this long after the prompt
+    at which the plan first demands it (``steps``: per step id; ``default``: any other step)."""
+
+    default: Duration | None = None
+    steps: dict[str, Duration] = {}
+
+
 class DrillSettings(_Strict):
-    """Per-script overrides of the decision-time targets of data/scoring.yaml, and the local time
-    targets of the procedure (``procedure: {targets: …}``, as in the config file) a drill's ticks
-    are judged by."""
+    """Per-script overrides of the decision-time targets of data/scoring.yaml, the local time
+    targets of the procedure (``procedure: {targets: …}``, as in the config file) and the
+    designer's step deadlines (``deadlines:``) a drill's ticks are judged by."""
 
     target_seconds: float | None = Field(default=None, gt=0)
     limit_seconds: float | None = Field(default=None, gt=0)
     procedure: ProcedureSettings | None = None
+    deadlines: StepDeadlines | None = None
 
 
 class Script(_Strict):
