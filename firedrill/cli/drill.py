@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from firedrill.errors import InputError
+
+if TYPE_CHECKING:
+    from firedrill.replay.engine import Replay
 
 EXIT_BAD_INPUT = 2
 EXIT_STOPPED = 130  # stopped with Ctrl-C, as a shell reports it; what was answered is kept
@@ -27,6 +31,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, help="local settings (default: built-in defaults)")
     p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
     p.add_argument("--console", action="store_true", help="run the drill in the console's drill screen")
+    p.add_argument("--role", action="append", default=[], metavar="ROLE",
+                   help="a role of the script the trainee plays (repeat for several; default: all)")  # fmt: skip
     p.add_argument("--resume", type=Path, metavar="ANSWERS",
                    help="go on with a stopped interactive drill: the answers file it wrote")  # fmt: skip
 
@@ -121,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     started = now_local()
     answers_file = None
     if args.answers is not None:
-        result = score_drill(replay, args.answers, settings=settings)
+        result = score_drill(replay, args.answers, settings=settings, roles=tuple(args.role) or None)
         trainee = args.trainee or trainee_name(result.trainee, "trainee")
         result = result.model_copy(update={"trainee": trainee, "recorded_at": started})
     else:
@@ -133,8 +139,9 @@ def _run(args: argparse.Namespace) -> int:
             if earlier.script not in (None, replay.loaded.script.id):
                 raise InputError(f"the answers are for script '{earlier.script}'", field="script", file=args.resume)
         trainee = args.trainee or (earlier.trainee if earlier else "trainee")
+        roles = _roles(replay, args.role or (list(earlier.roles) if earlier else []))
         result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
-                                 resume=earlier, recorded_at=started)  # fmt: skip
+                                 resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
     if args.answers is None:
         answers_file = write_answers(result, md.with_suffix(".answers.yaml"))
@@ -152,6 +159,14 @@ def _run(args: argparse.Namespace) -> int:
         print(_stopped(args.lang, answered, total, f"firedrill drill {args.file} --resume {answers_file}"))
         return EXIT_STOPPED
     return 0
+
+
+def _roles(replay: Replay, given: list[str]) -> tuple[str, ...]:
+    known = [r.id for r in replay.loaded.script.roles]
+    for role in given:
+        if role not in known:
+            raise InputError(f"no role '{role}' in the script (roles: {', '.join(known) or '-'})", field="--role")
+    return tuple(given)
 
 
 def _stopped(lang: str, answered: int, total: int, command: str) -> str:

@@ -20,6 +20,7 @@ from firedrill.replay.engine import Replay
 from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
 from firedrill.replay.prompts import Prompt, window_ends
+from firedrill.replay.review import Evaluation, Note, Override, Review
 from firedrill.replay.timespec import WhenField, format_offset
 from firedrill.replay.values import CountIn, LevelIn, TriggerIn
 from firedrill.replay.yamlload import LineMap, load_yaml, read_text
@@ -50,8 +51,9 @@ class AnswerTick(_Strict):
     """A step ticked at a prompt: ``seconds`` after it (default: the answer's ``seconds``)."""
 
     step: str = Field(min_length=1)
-    seconds: float | None = Field(default=None, ge=0)
+    seconds: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     by: str | None = None
+    note: str | None = None  # an evaluator's note on the step
 
 
 class TimedTick(_Strict):
@@ -60,19 +62,34 @@ class TimedTick(_Strict):
     step: str = Field(min_length=1)
     at: WhenField
     by: str | None = None
+    note: str | None = None
 
 
 class Answer(Declaration):
     inject: int = Field(ge=1)
-    seconds: float = Field(ge=0)
+    seconds: float = Field(ge=0, allow_inf_nan=False)
     ticks: tuple[Annotated[AnswerTick, BeforeValidator(_step_only)], ...] = ()
+    note: str | None = None  # an evaluator's note on the answer
+    override: Override | None = None  # the decision rating, changed by an evaluator
+    procedure_override: Override | None = None  # the procedure rating at this prompt, changed
+
+
+class Ack(_Strict):
+    """An inject delivered to the trainee's roles, acknowledged ``seconds`` after it arrived."""
+
+    inject: int = Field(ge=1)
+    seconds: float = Field(ge=0, allow_inf_nan=False)
 
 
 class AnswerFile(_Strict):
     script: str | None = None  # the script id, checked when given
     trainee: str = Field(default="trainee", min_length=1)
+    roles: tuple[str, ...] = ()  # the roles the trainee played (none: all of them)
     answers: tuple[Answer, ...] = ()
     ticks: tuple[TimedTick, ...] = ()
+    acks: tuple[Ack, ...] = ()
+    notes: tuple[Note, ...] = ()  # evaluators' notes per inject and per step
+    evaluation: Evaluation | None = None  # strengths, areas for improvement, improvement plan
 
 
 def load_answers(path: str | Path) -> tuple[AnswerFile, LineMap]:
@@ -125,6 +142,47 @@ def answer_ticks(replay: Replay, asked: Sequence[Prompt], answers: AnswerFile, c
         else:
             ticks.append(Tick(step=timed.step, at=at, prompt=_prompt_at(asked, at).number, by=timed.by))
     return ticks
+
+
+def acknowledgements(
+    replay: Replay, roles: Sequence[str], answers: AnswerFile, check: Collector
+) -> dict[int, float]:
+    """Inject number → seconds to acknowledge, for injects delivered to the trainee's roles."""
+    from firedrill.replay.roles import delivered
+
+    numbers = {replay.loaded.inject_number(i) for i, _ in delivered(replay, roles)}
+    acks: dict[int, float] = {}
+    for j, ack in enumerate(answers.acks):
+        if ack.inject not in numbers:
+            check.add("not_delivered", "acks", j, "inject", inject=ack.inject,
+                      numbers=", ".join(map(str, sorted(numbers))) or "-")  # fmt: skip
+        else:
+            acks.setdefault(ack.inject, ack.seconds)
+    return acks
+
+
+def review_of(replay: Replay, answers: AnswerFile, check: Collector) -> Review:
+    """The evaluators' notes (per inject, per step, and on ticks) and evaluation, checked: an inject
+    number the script has, a known step, a responsible unit of chapter 2 or a role of the script."""
+    from firedrill.replay.parser import organisation_names
+
+    numbers = {replay.loaded.inject_number(i) for i in range(len(replay.loaded.script.injects))}
+    notes = list(answers.notes)
+    for j, note in enumerate(answers.notes):
+        if note.inject is not None and note.inject not in numbers:
+            check.add("no_inject", "notes", j, "inject", inject=note.inject)
+        if note.step is not None:
+            _known(note.step, check, "notes", j)
+    for answer in answers.answers:
+        notes += [Note(step=t.step, note=t.note, by=t.by) for t in answer.ticks if t.note]
+    notes += [Note(step=t.step, note=t.note, by=t.by) for t in answers.ticks if t.note]
+    evaluation = answers.evaluation
+    if evaluation is not None:
+        units = organisation_names() | {n for r in replay.loaded.script.roles for n in (r.id, r.name.zh, r.name.en)}
+        for j, item in enumerate(evaluation.plan):
+            if item.unit not in units:
+                check.add("unknown_unit", "evaluation", "plan", j, "unit", unit=item.unit)
+    return Review(notes=tuple(notes), evaluation=evaluation)
 
 
 def _prompt_at(asked: Sequence[Prompt], at: datetime) -> Prompt:

@@ -12,7 +12,7 @@ The procedure rule is in ``procedure_rating.py``. The score counts every rating,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -20,15 +20,19 @@ from pydantic import BaseModel, ConfigDict
 
 from firedrill.models import Level, Range
 from firedrill.procedure import ProcedureSettings
-from firedrill.replay.answers import Declaration, answer_ticks, load_answers
+from firedrill.replay.answers import Declaration, acknowledgements, answer_ticks, load_answers, review_of
 from firedrill.replay.engine import Replay
 from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import ProcedureRating, Tick, rate_procedure
 from firedrill.replay.prompts import Prompt, prompts
+from firedrill.replay.review import Override, Review
+from firedrill.replay.roles import Delivery, deliveries
 from firedrill.replay.schema import Words
 from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, Times, grade_of, load_scoring
 from firedrill.replay.timeline import Decision
 from firedrill.replay.words import span
+
+Changes = tuple[Override | None, Override | None, str | None]  # decision, procedure, note: an evaluator's
 
 __all__ = [
     "DrillResult", "Issue", "Mark", "Prompt", "find_issues", "grade_of", "mark", "procedure_settings", "prompts",
@@ -54,6 +58,20 @@ class Mark(BaseModel):
     issues: tuple[Issue, ...]
     grade: GradeId
     procedure: ProcedureRating | None = None  # None in drills stored before ticks were rated
+    note: str | None = None  # an evaluator's note on the answer
+    override: Override | None = None  # an evaluator's change of the decision rating, with the reason
+    rule_grade: GradeId | None = None  # the rule's rating, where an evaluator changed it
+
+    def reviewed(self, override: Override | None, procedure: Override | None, note: str | None) -> Mark:
+        """This mark with an evaluator's note and changes applied (the rule's ratings kept beside)."""
+        update: dict[str, object] = {"note": note}
+        if override is not None:
+            update |= {"override": override, "grade": override.grade, "rule_grade": self.grade}
+        if procedure is not None and self.procedure is not None:
+            rating = self.procedure
+            update["procedure"] = rating.model_copy(update={"override": procedure, "grade": procedure.grade,
+                                                            "rule_grade": rating.grade})  # fmt: skip
+        return self.model_copy(update=update)
 
 
 class DrillResult(BaseModel):
@@ -76,6 +94,10 @@ class DrillResult(BaseModel):
     procedure_counts: dict[GradeId, int] = {}
     targets: ProcedureSettings = ProcedureSettings()  # local time targets the ticks were judged by
     recorded_at: datetime | None = None  # when the drill was run (the report's date)
+    roles: tuple[str, ...] = ()  # the roles the trainee played (none: all of them)
+    deliveries: tuple[Delivery, ...] = ()  # injects delivered to the trainee's roles, acknowledged or not
+    review: Review = Review()  # evaluators' notes and evaluation
+    role_names: dict[str, Words] = {}  # role id → its name, for the report
     not_reached: tuple[int, ...] = ()  # prompts a drill closed early never reached: not rated
 
     @property
@@ -171,15 +193,18 @@ def level_steps(replay: Replay) -> tuple[tuple[str, float, Level], ...]:
 def result_of(
     replay: Replay, marks: Sequence[Mark], trainee: str, scoring: Scoring | None = None, *,
     ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None, recorded_at: datetime | None = None,
+    roles: Sequence[str] = (), acks: Mapping[int, float] | None = None, review: Review | None = None,
+    changes: Mapping[int, Changes] | None = None,
 ) -> DrillResult:  # fmt: skip
     """The whole drill: the marks with their procedure ratings, the counts, the score and the overall
     rating. Prompts without a mark (a drill closed early) are listed as not reached and not rated."""
     scoring = scoring or load_scoring()
     targets = procedure_settings(replay, settings)
-    by_number = {p.number: p for p in prompts(replay)}
+    by_number = {p.number: p for p in prompts(replay, roles)}
     asked = [by_number[m.number] for m in marks]
-    rated = rate_procedure(replay, asked, ticks, scoring, targets)
+    rated = rate_procedure(replay, asked, ticks, scoring, targets, roles)
     marks = [m.model_copy(update={"procedure": r}) for m, r in zip(marks, rated, strict=True)]
+    marks = [m.reviewed(*(changes or {}).get(m.number, (None, None, None))) for m in marks]
     grades = [m.grade for m in marks] + [r.grade for r in rated if r.grade is not None]
     total = sum(scoring.grade(g).points for g in grades)
     s = replay.loaded.script
@@ -192,12 +217,22 @@ def result_of(
         overall=_overall(total / len(grades), scoring) if grades else scoring.grades[-1].id,
         times=times_for(replay, scoring), levels=level_steps(replay), ticks=tuple(ticks), targets=targets,
         recorded_at=recorded_at, not_reached=tuple(n for n in by_number if n not in {m.number for m in marks}),
+        roles=tuple(roles), deliveries=deliveries(replay, roles, acks or {}, until=_reached(replay, marks, by_number)),
+        review=review or Review(), role_names={r.id: r.name for r in s.roles},
     )  # fmt: skip
 
 
+def _reached(replay: Replay, marks: Sequence[Mark], by_number: Mapping[int, Prompt]) -> datetime:
+    """How far the drill went: the end, or (closed early) the first prompt not reached."""
+    answered = {m.number for m in marks}
+    left = [p.at for n, p in by_number.items() if n not in answered]
+    return min(left, default=replay.end)
+
+
 def score_drill(
-    replay: Replay, answers_path: str | Path, scoring: Scoring | None = None, settings: ProcedureSettings | None = None
-) -> DrillResult:
+    replay: Replay, answers_path: str | Path, scoring: Scoring | None = None, settings: ProcedureSettings | None = None,
+    roles: Sequence[str] | None = None,
+) -> DrillResult:  # fmt: skip
     """Mark an answers file against the script's prompts (the non-interactive drill)."""
     scoring = scoring or load_scoring()
     answers, lines = load_answers(answers_path)
@@ -205,7 +240,8 @@ def score_drill(
     script_id = replay.loaded.script.id
     if answers.script is not None and answers.script != script_id:
         check.add("answers_for", "script", given=answers.script, script=script_id)
-    asked = prompts(replay)
+    roles = _played(replay, answers.roles if roles is None else roles, check)
+    asked = prompts(replay, roles)
     numbers = {p.number for p in asked}
     seen: set[int] = set()
     for index, answer in enumerate(answers.answers):
@@ -216,6 +252,8 @@ def score_drill(
             check.add("answered_twice", "answers", index, "inject", inject=answer.inject)
         seen.add(answer.inject)
     ticks = answer_ticks(replay, asked, answers, check)
+    acks = acknowledgements(replay, roles, answers, check)
+    review = review_of(replay, answers, check)
     check.raise_if_any()
     times = times_for(replay, scoring)
     given = {a.inject: a for a in answers.answers}
@@ -225,6 +263,16 @@ def score_drill(
         if found is None:
             marks.append(mark(prompt, None, None, times, scoring))
             continue
-        declared = Declaration.model_validate(found.model_dump(exclude={"inject", "seconds", "ticks"}))
+        declared = Declaration.model_validate(found.model_dump(include=set(Declaration.model_fields)))
         marks.append(mark(prompt, declared, found.seconds, times, scoring))
-    return result_of(replay, marks, answers.trainee, scoring, ticks=ticks, settings=settings)
+    changes = {a.inject: (a.override, a.procedure_override, a.note) for a in answers.answers}
+    return result_of(replay, marks, answers.trainee, scoring, ticks=ticks, settings=settings, roles=roles, acks=acks,
+                     review=review, changes=changes)  # fmt: skip
+
+
+def _played(replay: Replay, roles: Sequence[str], check: Collector) -> tuple[str, ...]:
+    known = {r.id for r in replay.loaded.script.roles}
+    for index, role in enumerate(roles):
+        if role not in known:
+            check.add("unknown_role", "roles", index, role=role, known=", ".join(sorted(known)) or "-")
+    return tuple(r for r in roles if r in known)

@@ -199,7 +199,7 @@ class Replay:
         inject = self.loaded.script.injects[index]
         return InjectView(
             number=self.loaded.inject_number(index), index=index, message=inject.message, prompt=inject.prompt,
-            phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
+            phase=inject.phase, sender=inject.sender, to=self.loaded.recipients(index), method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
             # A corrected report time is applied but not listed: the views label the blocks' fields only.
             facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),

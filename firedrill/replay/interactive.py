@@ -9,7 +9,7 @@ from the CLI) so that a test can drive a whole drill.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -26,6 +26,7 @@ from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
 from firedrill.replay.prompts import window_ends
 from firedrill.replay.render import entry_lines
+from firedrill.replay.roles import delivered
 from firedrill.replay.scoring import load_scoring
 from firedrill.replay.timeline import Entry, EntryKind
 from firedrill.replay.words import level_name, trigger_name, w
@@ -151,7 +152,7 @@ def _resumed(replay: Replay, answers: AnswerFile | None) -> tuple[dict[int, Answ
     if answers is None:
         return {}, []
     check = Collector("--resume", {})
-    ticks = answer_ticks(replay, prompts(replay), answers, check)
+    ticks = answer_ticks(replay, prompts(replay, answers.roles), answers, check)
     check.raise_if_any()
     return {a.inject: a for a in answers.answers}, ticks
 
@@ -159,7 +160,7 @@ def _resumed(replay: Replay, answers: AnswerFile | None) -> tuple[dict[int, Answ
 def run_interactive(
     replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float], lang: str = "zh",
     settings: ProcedureSettings | None = None, *, resume: AnswerFile | None = None,
-    recorded_at: datetime | None = None,
+    recorded_at: datetime | None = None, roles: Sequence[str] = (),
 ) -> DrillResult:  # fmt: skip
     """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them.
 
@@ -170,14 +171,24 @@ def run_interactive(
     times = times_for(replay, scoring)
     targets = procedure_settings(replay, settings)
     session = _Session(replay, ask, say, lang, targets)
-    asked = prompts(replay)
+    asked = prompts(replay, roles)
     given, session.ticks = _resumed(replay, resume)
+    acks: dict[int, float] = {a.inject: a.seconds for a in resume.acks} if resume else {}
+    to_ack: dict[datetime, list[tuple[int, tuple[str, ...]]]] = {}
+    for i, mine in delivered(replay, roles):
+        to_ack.setdefault(replay.loaded.inject_times[i], []).append((replay.loaded.inject_number(i), mine))
     ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
     waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
     marks = []
     try:
         for entry in replay.timeline:
             _show(entry, lang, say)
+            for number, mine in to_ack.get(entry.at, []):
+                if number not in acks:
+                    started = clock()
+                    names = "、".join(replay.loaded.role_name(r, lang) for r in mine)
+                    ask(f"#{number} → {names}: {w('word', 'ack', lang)} ")
+                    acks[number] = round(clock() - started, 1)
             for prompt in waiting.get(entry.at, []):
                 earlier = given.get(prompt.number)
                 if earlier is not None:
@@ -192,4 +203,5 @@ def run_interactive(
                 session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
     except (KeyboardInterrupt, EOFError):
         say("")  # the prompt's line is left open by input()
-    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets, recorded_at=recorded_at)
+    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets, recorded_at=recorded_at,
+                     roles=roles, acks=acks)  # fmt: skip

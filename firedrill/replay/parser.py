@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -38,6 +39,7 @@ class LoadedScript:
     inject_times: tuple[datetime, ...]
     call_times: tuple[tuple[datetime, ...], ...]  # per inject
     expect_times: tuple[datetime, ...]
+    inject_roles: tuple[tuple[str, ...], ...] = ()  # per inject: the role ids it goes to (none: everyone)
 
     @property
     def start(self) -> datetime:
@@ -48,6 +50,16 @@ class LoadedScript:
 
     def line(self, *path: str | int) -> int | None:
         return line_of(self.lines, *path)
+
+    def role_name(self, role_id: str, lang: str = "zh") -> str:
+        role = next((r for r in self.script.roles if r.id == role_id), None)
+        return role_id if role is None else role.name.in_lang(lang)
+
+    def recipients(self, index: int, lang: str = "zh") -> str | None:
+        """Who an inject goes to, as shown: the role names, else the free text of ``to``."""
+        roles = self.inject_roles[index] if self.inject_roles else ()
+        names = [self.role_name(r, lang) for r in roles] if roles else list(self.script.injects[index].to)
+        return "、".join(names) or None
 
     def inject_number(self, index: int) -> int:
         """An inject's number: its MSEL ``seq`` when given, else its 1-based position."""
@@ -129,6 +141,40 @@ def _call_times(script: Script, inject_times: Sequence[datetime], check: Collect
     return call_times
 
 
+def _roles(script: Script, check: Collector) -> tuple[tuple[str, ...], ...]:
+    """Each inject's ``to`` as role ids; with roles declared every entry must name one (id or name).
+    A role's unit must be a body, group or unit of chapter 2."""
+    known = organisation_names()
+    ids: dict[str, str] = {}
+    for index, role in enumerate(script.roles):
+        if role.id in ids:
+            check.add("role_twice", "roles", index, "id", role=role.id)
+        for name in (role.id, role.name.zh, role.name.en):
+            if name:
+                ids.setdefault(name, role.id)
+        if role.unit is not None and role.unit not in known:
+            check.add("unknown_unit", "roles", index, "unit", unit=role.unit)
+    if not script.roles:
+        return tuple(() for _ in script.injects)
+    found = []
+    for index, inject in enumerate(script.injects):
+        for position, name in enumerate(inject.to):
+            if name not in ids:
+                check.add("unknown_role", "injects", index, "to", position, role=name,
+                          known=", ".join(r.id for r in script.roles))  # fmt: skip
+        found.append(tuple(dict.fromkeys(ids[n] for n in inject.to if n in ids)))
+    return tuple(found)
+
+
+@cache
+def organisation_names() -> frozenset[str]:
+    """Every name of a body, post, 2.4 task group or member unit of chapter 2, Chinese and English."""
+    from firedrill.rules.organisation import command_graph
+
+    return frozenset(n for _, d in command_graph().nodes(data=True) if d.get("name") is not None
+                     for n in (d["name"].zh, d["name"].en))  # fmt: skip
+
+
 def _clock(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S")
 
@@ -164,6 +210,7 @@ def resolve(
     _ordered(expect_times, start, "expect", check)
     _steps_known(script, check)
     call_times = _call_times(script, inject_times, check)
+    inject_roles = _roles(script, check)
 
     ignition = script.ignition.resolve(start) if script.ignition is not None else start
     last = max((start, *inject_times, *expect_times, *(t for ts in call_times for t in ts)))
@@ -179,7 +226,7 @@ def resolve(
     return LoadedScript(
         script=script, file=file, lines=dict(lines), playbook=playbook, initial=initial,
         ignition=ignition, end=end, inject_times=inject_times, call_times=tuple(call_times),
-        expect_times=expect_times,
+        expect_times=expect_times, inject_roles=inject_roles,
     )  # fmt: skip
 
 

@@ -35,6 +35,7 @@ from firedrill.replay.deadlines import Deadline, DeadlineSource, step_deadline
 from firedrill.replay.demand import demanded, merged, tick_event
 from firedrill.replay.engine import Replay
 from firedrill.replay.prompts import Prompt, prompts, window_ends
+from firedrill.replay.review import Override
 from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, grade_of
 
 UNDONE = ProcedureState.UNDONE.value
@@ -85,6 +86,8 @@ class ProcedureRating(_Frozen):
     by_script: tuple[str, ...]  # recorded by the script's own marks in the window: nobody's credit
     issues: tuple[Issue, ...]
     grade: GradeId | None  # None: nothing due and nothing ticked, not rated
+    override: Override | None = None  # an evaluator's change of the rating, with the reason
+    rule_grade: GradeId | None = None  # the rule's rating, where an evaluator changed it
 
     @property
     def wrong(self) -> tuple[TickVerdict, ...]:
@@ -152,12 +155,12 @@ def _first_demanded(
 
 def rate_procedure(
     replay: Replay, asked: Sequence[Prompt], ticks: Sequence[Tick], scoring: Scoring,
-    settings: ProcedureSettings | None = None,
+    settings: ProcedureSettings | None = None, roles: Sequence[str] = (),
 ) -> tuple[ProcedureRating, ...]:  # fmt: skip
     """One rating per prompt, in the order of ``asked``. Windows run to the script's next prompt
     (asked or not), so a drill closed early rates its answered prompts as the full drill would, and
     steps whose deadline lies past the last window reached are not yet due."""
-    every = prompts(replay)
+    every = prompts(replay, roles)
     end_of = dict(zip((p.number for p in every), window_ends(replay, list(every)), strict=True))
     ends = [end_of.get(p.number, e) for p, e in zip(asked, window_ends(replay, list(asked)), strict=True)]
     until = max(ends, default=replay.end)

@@ -21,6 +21,16 @@ from firedrill.replay.report_procedure import (
     procedure_rows,
     targets_text,
 )
+from firedrill.replay.report_review import (
+    Table,
+    deliveries_table,
+    evaluation_lists,
+    evaluator,
+    mark_review,
+    notes_table,
+    plan_table,
+    roles_text,
+)
 from firedrill.replay.scoring import Scoring, load_scoring
 from firedrill.replay.timeline import Decision
 from firedrill.replay.words import level_name, trigger_name, w
@@ -69,6 +79,8 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
                             f"{_r('limit', lang)} {result.times.limit_seconds:g} s"),
         (_r("targets", lang), targets_text(result.targets, lang)),
         *_early_rows(result, lang),
+        (_r("roles", lang), roles_text(result, _names(result, lang)) if result.roles else _r("all_roles", lang)),
+        *([(_r("evaluator", lang), name)] if (name := evaluator(result)) else []),
     ]  # fmt: skip
 
 
@@ -98,7 +110,7 @@ def mark_rows(m: Mark, lang: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def _mark_notes(m: Mark, lang: str) -> Rows:
+def _mark_notes(m: Mark, lang: str, scoring: Scoring) -> Rows:
     notes: Rows = []
     if m.message:
         notes.append((_r("message", lang), m.message.in_lang(lang)))
@@ -108,12 +120,14 @@ def _mark_notes(m: Mark, lang: str) -> Rows:
         notes.append((_r("expected_action", lang), m.expected_action.in_lang(lang) + clause))
     issues = "; ".join(f"{w('issue', i.code.value, lang)} ({i.detail})" for i in m.issues) or _r("no_issues", lang)
     notes.append((_r("issues", lang), issues))
-    return notes
+    return notes + mark_review(m, scoring, lang)
 
 
 def _mark_title(m: Mark, scoring: Scoring, lang: str) -> str:
     grade = scoring.grade(m.grade)
     rating = f"{_r('grade', lang)} {grade.id.value} ({grade.name.in_lang(lang)})"
+    if m.override is not None:
+        rating += f" [{_r('override', lang)}]"
     return f"#{m.number} {m.offset} {m.at.strftime('%H:%M:%S')} — {rating}"
 
 
@@ -128,7 +142,7 @@ def to_markdown(result: DrillResult, lang: str = "zh", scoring: Scoring | None =
     lines += ["", f"## {_r('marks', lang)}"]
     for m in result.marks:
         lines += ["", f"### {_mark_title(m, scoring, lang)}", ""]
-        lines += [f"- **{k}**: {v}" for k, v in _mark_notes(m, lang)]
+        lines += [f"- **{k}**: {v}" for k, v in _mark_notes(m, lang, scoring)]
         lines += ["", f"| | {_r('declared', lang)} | {_r('required', lang)} |", "| --- | --- | --- |"]
         lines += [f"| {_cell(a)} | {_cell(b)} | {_cell(c)} |" for a, b, c in mark_rows(m, lang)]
         if m.procedure is not None:
@@ -138,11 +152,64 @@ def to_markdown(result: DrillResult, lang: str = "zh", scoring: Scoring | None =
             if rows:
                 lines += ["", "| " + " | ".join(procedure_header(lang)) + " |", "|" + " --- |" * 6]
                 lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += _exercise_markdown(result, lang)
     lines += ["", f"## {_r('levels', lang)}", ""]
     lines += [f"- {offset} {level_name(level.value, lang)}" for offset, _, level in result.levels]
     lines += ["", f"## {_r('method', lang)}", "", w("rule", "text", lang), "", w("rule", "procedure", lang), "",
               scoring.source.note.in_lang(lang), f"({scoring.source.name.in_lang(lang)})", ""]  # fmt: skip
     return "\n".join(lines)
+
+
+def _names(result: DrillResult, lang: str) -> dict[str, str]:
+    return {k: v.in_lang(lang) for k, v in result.role_names.items()}
+
+
+def _md_table(table: Table) -> list[str]:
+    head, rows = table
+    return ["| " + " | ".join(map(_cell, head)) + " |", "|" + " --- |" * len(head),
+            *("| " + " | ".join(map(_cell, row)) + " |" for row in rows)]  # fmt: skip
+
+
+def _exercise_markdown(result: DrillResult, lang: str) -> list[str]:
+    """Deliveries, evaluators' notes and the evaluation (strengths, areas for improvement, plan)."""
+    lines: list[str] = []
+    deliveries = deliveries_table(result, _names(result, lang), lang)
+    if deliveries is not None:
+        lines += ["", f"## {_r('deliveries', lang)}", "", _r("deliveries_note", lang), "", *_md_table(deliveries)]
+    notes = notes_table(result, lang)
+    if notes is not None:
+        lines += ["", f"## {_r('notes', lang)}", "", *_md_table(notes)]
+    strengths, improvements = evaluation_lists(result)
+    plan = plan_table(result, lang)
+    if strengths or improvements or plan is not None:
+        lines += ["", f"## {_r('evaluation', lang)}"]
+        for key, items in (("strengths", strengths), ("improvements", improvements)):
+            if items:
+                lines += ["", f"### {_r(key, lang)}", "", *(f"- {_cell(i)}" for i in items)]
+        if plan is not None:
+            lines += ["", f"### {_r('plan', lang)}", "", *_md_table(plan)]
+    return lines
+
+
+def _exercise_html(result: DrillResult, lang: str) -> list[str]:
+    body: list[str] = []
+    deliveries = deliveries_table(result, _names(result, lang), lang)
+    if deliveries is not None:
+        body += [f"<h2>{escape(_r('deliveries', lang))}</h2>", f"<p>{escape(_r('deliveries_note', lang))}</p>",
+                 _table(deliveries[1], deliveries[0])]  # fmt: skip
+    notes = notes_table(result, lang)
+    if notes is not None:
+        body += [f"<h2>{escape(_r('notes', lang))}</h2>", _table(notes[1], notes[0])]
+    strengths, improvements = evaluation_lists(result)
+    plan = plan_table(result, lang)
+    if strengths or improvements or plan is not None:
+        body.append(f"<h2>{escape(_r('evaluation', lang))}</h2>")
+        for key, items in (("strengths", strengths), ("improvements", improvements)):
+            if items:
+                body += [f'<h3 class="{key}">{escape(_r(key, lang))}</h3>', _list(escape(i) for i in items)]
+        if plan is not None:
+            body += [f'<h3 class="plan">{escape(_r("plan", lang))}</h3>', _table(plan[1], plan[0])]
+    return body
 
 
 def _table(rows: list[tuple[str, ...]], head: tuple[str, ...] | None = None) -> str:
@@ -168,7 +235,7 @@ def to_html(result: DrillResult, lang: str = "zh", scoring: Scoring | None = Non
     ]  # fmt: skip
     for m in result.marks:
         body.append(f'<h3 class="grade">{escape(_mark_title(m, scoring, lang))}</h3>')
-        body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in _mark_notes(m, lang)))
+        body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in _mark_notes(m, lang, scoring)))
         body.append(_table(list(mark_rows(m, lang)), ("", _r("declared", lang), _r("required", lang))))
         if m.procedure is not None:
             body.append(f'<h4 class="procedure">{escape(procedure_heading(m.procedure, scoring, lang))}</h4>')
@@ -176,6 +243,7 @@ def to_html(result: DrillResult, lang: str = "zh", scoring: Scoring | None = Non
             rows = procedure_rows(m.procedure, lang)
             if rows:
                 body.append(_table(list(rows), procedure_header(lang)))
+    body += _exercise_html(result, lang)
     body.append(f"<h2>{escape(_r('levels', lang))}</h2>")
     body.append(_list(f"{escape(o)} {escape(level_name(lv.value, lang))}" for o, _, lv in result.levels))
     body.append(f"<h2>{escape(_r('method', lang))}</h2><p>{escape(w('rule', 'text', lang))}</p>")

@@ -30,7 +30,14 @@ def answers_data(result: DrillResult) -> dict[str, Any]:
         if ticks:
             item["ticks"] = ticks
         answers.append(item)
-    return {"script": result.script_id, "trainee": result.trainee, "answers": answers}
+    data: dict[str, Any] = {"script": result.script_id, "trainee": result.trainee}
+    if result.roles:
+        data["roles"] = list(result.roles)
+    data["answers"] = answers
+    acks = [{"inject": d.number, "seconds": d.seconds} for d in result.deliveries if d.acknowledged]
+    if acks:
+        data["acks"] = acks
+    return data
 
 
 def write_answers(result: DrillResult, path: Path) -> Path:

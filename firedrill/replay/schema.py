@@ -164,6 +164,20 @@ class Method(StrEnum):
     PHONE = "phone"
     RADIO = "radio"
     MESSAGE = "message"
+    IN_PERSON = "in_person"
+
+
+class Role(_Strict):
+    """A player of the exercise: ``id`` for scripts and the CLI, a name, and optionally the body,
+    group or member unit of chapter 2 it stands for (checked against ``firedrill org``)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: Said
+    unit: str | None = None
+
+
+def _recipients(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
 
 
 class Inject(_Strict):
@@ -182,7 +196,7 @@ class Inject(_Strict):
     # Master scenario events list (MSEL) columns.
     seq: int | None = Field(default=None, ge=1)
     sender: str | None = Field(default=None, alias="from")
-    to: str | None = None
+    to: Annotated[tuple[str, ...], BeforeValidator(_recipients)] = ()  # roles (ids or names), or free text
     method: Method | None = None
     expected_action: Said | None = None
     clause: str | None = None
@@ -274,6 +288,7 @@ class Script(_Strict):
     injects: tuple[Inject, ...] = ()
     expect: tuple[Expectation, ...] = ()
     drill: DrillSettings = DrillSettings()
+    roles: tuple[Role, ...] = ()
     # The local rule settings the script relies on (political events, important areas, the
     # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config.
     rules: RulesConfig | None = None

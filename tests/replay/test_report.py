@@ -65,7 +65,9 @@ def test_html_is_well_formed_self_contained_and_charts_both_levels(result: Drill
     # the required line steps through general → major → especially major: three distinct heights
     heights = {float(p.split(",")[1]) for p in (lines["required"]["points"] or "").split()}
     assert len(heights) == 3
-    assert sum(1 for t, _ in page.tags if t == "circle") == len([m for m in result.marks if m.declared])
+    circles = [attrs.get("class") for t, attrs in page.tags if t == "circle"]
+    assert circles.count(None) == len([m for m in result.marks if m.declared])  # a dot per answer
+    assert circles.count("unanswered") == len([m for m in result.marks if m.declared is None])  # a ring per gap
     text = "".join(page.text)
     assert "After-action report" in text and "Performed with major challenges" in text and "33.3%" in text
 
