@@ -104,8 +104,9 @@ def level_chart(result: DrillResult, lang: str) -> str:
     parts += [f'<circle cx="{_x(m, total):.1f}" cy="{_y(lv):.1f}" r="4" fill="{DECLARED_COLOUR}"/>'
               for m, lv in declared]  # fmt: skip
     label = escape(w("report", "unanswered", lang))
-    parts += [f'<circle class="unanswered" cx="{_x(m, total):.1f}" cy="{HEIGHT - BOTTOM:.1f}" r="5" fill="white" '
-              f'stroke="{DECLARED_COLOUR}" stroke-width="2"><title>{label}</title></circle>' for m in unanswered]  # fmt: skip
+    ring = f'r="5" fill="white" stroke="{DECLARED_COLOUR}" stroke-width="2"'
+    parts += [f'<circle class="unanswered" cx="{_x(m, total):.1f}" cy="{HEIGHT - BOTTOM:.1f}" {ring}>'
+              f"<title>{label}</title></circle>" for m in unanswered]  # fmt: skip
     legend_y = TOP - 6
     parts.append(f'<text x="{LEFT}" y="{legend_y}" font-size="11" fill="{REQUIRED_COLOUR}">'
                  f"— {escape(w('report', 'required', lang))}</text>")  # fmt: skip

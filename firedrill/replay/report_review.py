@@ -29,8 +29,8 @@ def deliveries_table(result: DrillResult, names: dict[str, str], lang: str) -> T
     for d in result.deliveries:
         method = w("method", d.method.value, lang) if d.method else "-"
         ack = f"✓ {d.seconds:g} s" if d.acknowledged and d.seconds is not None else "✗ " + _r("not_acked", lang)
-        rows.append((f"#{d.number}", f"{d.offset} {d.at.strftime('%H:%M:%S')}", "、".join(names.get(r, r) for r in d.to),
-                     method, ack))  # fmt: skip
+        to = "、".join(names.get(r, r) for r in d.to)
+        rows.append((f"#{d.number}", f"{d.offset} {d.at.strftime('%H:%M:%S')}", to, method, ack))
     return head, rows
 
 
@@ -58,7 +58,9 @@ def notes_table(result: DrillResult, lang: str) -> Table | None:
     if not notes:
         return None
     head = (_r("col_about", lang), _r("col_note", lang), _r("col_by", lang))
-    rows: list[tuple[str, ...]] = [(f"#{n.inject}" if n.inject is not None else str(n.step), n.note, n.by or "") for n in notes]
+    rows: list[tuple[str, ...]] = [
+        (f"#{n.inject}" if n.inject is not None else str(n.step), n.note, n.by or "") for n in notes
+    ]
     return head, rows
 
 

@@ -61,8 +61,8 @@ def test_an_unknown_role_or_unit_is_an_error(tmp_path: Path, edit: object, marke
 
 def test_a_trainee_playing_one_role_is_asked_only_its_prompts(tmp_path: Path) -> None:
     replay = replay_of(tmp_path, ROLES)
-    text = ("roles: [office]\nanswers:\n  - {inject: 2, level: major, seconds: 20,\n"
-            "     dispatch: {stations: 6, formations: 11, engines: 21}}\nacks:\n  - {inject: 2, seconds: 4}\n")  # fmt: skip
+    text = "roles: [office]\nanswers:\n  - {inject: 2, level: major, seconds: 20,\n"
+    text += "     dispatch: {stations: 6, formations: 11, engines: 21}}\nacks:\n  - {inject: 2, seconds: 4}\n"
     result = score_drill(replay, write(tmp_path, text, "answers.yaml"))
     assert [m.number for m in result.marks] == [2] and result.roles == ("office",)
     assert [(d.number, d.to, d.acknowledged, d.seconds) for d in result.deliveries] == [
