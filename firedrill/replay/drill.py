@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from firedrill.models import Level, Range
 from firedrill.procedure import ProcedureSettings
 from firedrill.replay.answers import Declaration, acknowledgements, answer_ticks, load_answers, review_of
+from firedrill.replay.drill_contingency import every_prompt, with_trainee
 from firedrill.replay.engine import Replay
 from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import ProcedureRating, Tick, rate_procedure
@@ -98,6 +99,7 @@ class DrillResult(BaseModel):
     deliveries: tuple[Delivery, ...] = ()  # injects delivered to the trainee's roles, acknowledged or not
     review: Review = Review()  # evaluators' notes and evaluation
     role_names: dict[str, Words] = {}  # role id → its name, for the report
+    fired: tuple[int, ...] = ()  # the contingency injects that fired
     not_reached: tuple[int, ...] = ()  # prompts a drill closed early never reached: not rated
 
     @property
@@ -219,6 +221,7 @@ def result_of(
         recorded_at=recorded_at, not_reached=tuple(n for n in by_number if n not in {m.number for m in marks}),
         roles=tuple(roles), deliveries=deliveries(replay, roles, acks or {}, until=_reached(replay, marks, by_number)),
         review=review or Review(), role_names={r.id: r.name for r in s.roles},
+        fired=tuple(sorted(replay.source.inject_number(i) for i in replay.fired)),
     )  # fmt: skip
 
 
@@ -241,8 +244,8 @@ def score_drill(
     if answers.script is not None and answers.script != script_id:
         check.add("answers_for", "script", given=answers.script, script=script_id)
     roles = _played(replay, answers.roles if roles is None else roles, check)
-    asked = prompts(replay, roles)
-    numbers = {p.number for p in asked}
+    possible = every_prompt(replay)  # with every contingency in force: the prompts that may be answered
+    numbers = {p.number for p in prompts(possible, roles)}
     seen: set[int] = set()
     for index, answer in enumerate(answers.answers):
         if answer.inject not in numbers:
@@ -251,6 +254,10 @@ def score_drill(
         elif answer.inject in seen:
             check.add("answered_twice", "answers", index, "inject", inject=answer.inject)
         seen.add(answer.inject)
+    ticks = answer_ticks(possible, prompts(possible, roles), answers, check)
+    check.raise_if_any()
+    replay = with_trainee(replay, {a.inject: a.level.rank for a in answers.answers}, ticks, roles)
+    asked = prompts(replay, roles)
     ticks = answer_ticks(replay, asked, answers, check)
     acks = acknowledgements(replay, roles, answers, check)
     review = review_of(replay, answers, check)

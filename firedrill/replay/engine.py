@@ -9,6 +9,7 @@ Deterministic: the timeline depends only on the script, the rule data and the co
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection, Mapping
 from datetime import datetime, time
 from functools import cached_property
 from typing import Any
@@ -23,6 +24,7 @@ from firedrill.procedure import refusal
 from firedrill.procedure.state import ChecklistState, Grade, evaluate
 from firedrill.replay.alerts import schedule
 from firedrill.replay.changes import diff
+from firedrill.replay.contingency import activate, contingent, holds
 from firedrill.replay.parser import LoadedScript
 from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject
@@ -95,10 +97,23 @@ def script_rule_keys(loaded: LoadedScript) -> tuple[str, ...]:
 class Replay:
     """One script replayed against the rules (and the playbook it names)."""
 
-    def __init__(self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None):
-        self.loaded = loaded
+    def __init__(
+        self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None, *,
+        fired: Collection[int] | None = None, moved: Mapping[int, datetime] | None = None,
+    ) -> None:  # fmt: skip
+        """``fired``: the contingency injects (indices of the script as written) in force, decided by a
+        drill; None decides them from the script alone. ``moved``: injects sent at another time."""
+        self.source = loaded
         self.rulebook = rulebook or load_rulebook()
         self.config = with_script_rules(config or RulesConfig(), loaded)
+        pending = contingent(loaded)
+        if pending or moved:
+            if fired is None:
+                fired = self._decide_alone(loaded, pending)
+            loaded = activate(loaded, [i for i in range(len(loaded.script.injects)) if i not in pending or i in fired],
+                              moved)  # fmt: skip
+        self.fired = frozenset(fired or ())
+        self.loaded = loaded
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
@@ -107,6 +122,18 @@ class Replay:
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
         self.procedure_events = tuple(self._procedure_events())
+
+    def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
+        """Each contingency in time order, from the state the other injects in force give at its time."""
+        fired: set[int] = set()
+        for index in pending:
+            condition = loaded.script.injects[index].when
+            assert condition is not None  # pending holds the injects with a condition
+            before = Replay(loaded, self.rulebook, self.config, fired=fired)
+            at = loaded.inject_times[index]
+            if holds(condition, before.state_at(at).decision, before.checklist_at(at), None):
+                fired.add(index)
+        return fired
 
     @property
     def start(self) -> datetime:

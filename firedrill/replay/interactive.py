@@ -20,14 +20,13 @@ from firedrill.playbook.schema import SectionKind
 from firedrill.procedure import ProcedureSettings, load_catalogue
 from firedrill.replay.answers import Answer, AnswerFile, Declaration, DispatchDeclared, answer_ticks
 from firedrill.replay.demand import declared_grade, demanded, merged, tick_event
-from firedrill.replay.drill import DrillResult, Prompt, mark, procedure_settings, prompts, result_of, times_for
+from firedrill.replay.drill import DrillResult, Mark, Prompt, mark, procedure_settings, prompts, result_of, times_for
+from firedrill.replay.drive import Drive
 from firedrill.replay.engine import Replay
 from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
-from firedrill.replay.prompts import window_ends
 from firedrill.replay.render import entry_lines
-from firedrill.replay.roles import delivered
-from firedrill.replay.scoring import load_scoring
+from firedrill.replay.scoring import Times, load_scoring
 from firedrill.replay.timeline import Entry, EntryKind
 from firedrill.replay.words import level_name, trigger_name, w
 
@@ -99,6 +98,7 @@ class _Session:
         self.settings = settings
         self.opened = False
         self.ticks: list[Tick] = []
+        self.stopped_mark: Mark | None = None  # a prompt declared but stopped at its ticks
 
     def question(self, text: str, read: Callable[[str], object], helper: Callable[[], None] | None = None) -> object:
         while True:
@@ -171,37 +171,48 @@ def run_interactive(
     times = times_for(replay, scoring)
     targets = procedure_settings(replay, settings)
     session = _Session(replay, ask, say, lang, targets)
-    asked = prompts(replay, roles)
     given, session.ticks = _resumed(replay, resume)
     acks: dict[int, float] = {a.inject: a.seconds for a in resume.acks} if resume else {}
-    to_ack: dict[datetime, list[tuple[int, tuple[str, ...]]]] = {}
-    for i, mine in delivered(replay, roles):
-        to_ack.setdefault(replay.loaded.inject_times[i], []).append((replay.loaded.inject_number(i), mine))
-    ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
-    waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
-    marks = []
+    drive = Drive(replay, roles)
+    drive.ticks = session.ticks
+    marks: list[Mark] = []
     try:
-        for entry in replay.timeline:
+        while (entry := drive.advance()) is not None:
+            session.replay = drive.current
             _show(entry, lang, say)
-            for number, mine in to_ack.get(entry.at, []):
+            for number, mine in drive.deliveries_at(entry.at):
                 if number not in acks:
                     started = clock()
-                    names = "、".join(replay.loaded.role_name(r, lang) for r in mine)
+                    names = "、".join(drive.current.loaded.role_name(r, lang) for r in mine)
                     ask(f"#{number} → {names}: {w('word', 'ack', lang)} ")
                     acks[number] = round(clock() - started, 1)
-            for prompt in waiting.get(entry.at, []):
-                earlier = given.get(prompt.number)
-                if earlier is not None:
-                    declared = Declaration.model_validate(earlier.model_dump(include=set(Declaration.model_fields)))
-                    marks.append(mark(prompt, declared, earlier.seconds, times, scoring))
-                    continue
-                started = clock()
-                declared = session.declare(prompt)
-                marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
-                steps = session.tick_steps(prompt, declared)
-                at = tick_time(prompt.at, round(clock() - started, 1), ends[prompt.number])
-                session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
+            for prompt in drive.prompts_at(entry.at):
+                marks.append(_answer(prompt, given.get(prompt.number), session, drive, clock, times))
     except (KeyboardInterrupt, EOFError):
         say("")  # the prompt's line is left open by input()
-    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets, recorded_at=recorded_at,
-                     roles=roles, acks=acks)  # fmt: skip
+        if session.stopped_mark is not None:
+            marks.append(session.stopped_mark)
+    return result_of(drive.current, marks, trainee, scoring, ticks=session.ticks, settings=targets,
+                     recorded_at=recorded_at, roles=roles, acks=acks)  # fmt: skip
+
+
+def _answer(prompt: Prompt, earlier: Answer | None, session: _Session, drive: Drive, clock: Callable[[], float],
+            times: Times) -> Mark:  # fmt: skip
+    """One prompt marked: from an earlier attempt's answer, else asked and timed, with its ticks."""
+    scoring = load_scoring()
+    if earlier is not None:
+        declared = Declaration.model_validate(earlier.model_dump(include=set(Declaration.model_fields)))
+        drive.declared[prompt.number] = declared.level.rank
+        return mark(prompt, declared, earlier.seconds, times, scoring)
+    started = clock()
+    declared = session.declare(prompt)
+    drive.declared[prompt.number] = declared.level.rank
+    marked = mark(prompt, declared, round(clock() - started, 1), times, scoring)
+    try:
+        steps = session.tick_steps(prompt, declared)
+    except (KeyboardInterrupt, EOFError):
+        session.stopped_mark = marked  # the declaration was given: kept
+        raise
+    at = tick_time(prompt.at, round(clock() - started, 1), drive.window_end(prompt))
+    session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
+    return marked

@@ -111,6 +111,18 @@ def _steps_known(script: Script, check: Collector) -> None:
         for step in expectation.procedure or {}:
             if catalogue.step(step) is None:
                 check.add("unknown_step", "expect", index, "procedure", step, step=step)
+    prompted = {inject.seq if inject.seq is not None else i + 1 for i, inject in enumerate(script.injects)
+                if inject.prompt is not None}  # fmt: skip
+    for index, inject in enumerate(script.injects):
+        when = inject.when
+        if when is None:
+            continue
+        for step in (*(when.step or {}), *(when.not_done or ())):
+            if catalogue.step(step) is None:
+                check.add("unknown_step", "injects", index, "when", step=step)
+        if when.answer is not None and when.answer.inject not in prompted:
+            check.add("no_prompt", "injects", index, "when", "answer", "inject", inject=when.answer.inject,
+                      numbers=", ".join(map(str, sorted(prompted))) or "-")  # fmt: skip
     deadlines = script.drill.deadlines
     for step in deadlines.steps if deadlines is not None else {}:
         if catalogue.step(step) is None:

@@ -180,8 +180,46 @@ def _recipients(value: Any) -> Any:
     return (value,) if isinstance(value, str) else value
 
 
+def _several(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
+
+
+class AnswerWas(StrEnum):
+    """How the trainee's declared level at a prompt compares with the plan's then."""
+
+    BELOW = "below"
+    ABOVE = "above"
+    RIGHT = "right"
+    NONE = "none"  # not answered (yet)
+
+
+class AnswerCondition(_Strict):
+    inject: int = Field(ge=1)  # the prompt's inject number
+    level: Annotated[tuple[AnswerWas, ...], BeforeValidator(_several)]
+
+
+class Condition(_Strict):
+    """When a contingency inject fires: every condition given holds at its time (the state from the
+    other injects up to then; in a drill, also the trainee's answers and ticks so far)."""
+
+    level: Annotated[tuple[LevelIn, ...], BeforeValidator(_several)] | None = None  # the plan's 火警等级 is one of
+    trigger: Annotated[tuple[TriggerIn, ...], BeforeValidator(_several)] | None = None  # all of these hold
+    no_trigger: Annotated[tuple[TriggerIn, ...], BeforeValidator(_several)] | None = None  # none of these holds
+    step: dict[str, Annotated[tuple[StepState, ...], BeforeValidator(_several)]] | None = None  # in one of the states
+    not_done: Annotated[tuple[str, ...], BeforeValidator(_several)] | None = None  # not done nor skipped by anyone
+    answer: AnswerCondition | None = None
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> Self:
+        if all(getattr(self, name) is None for name in type(self).model_fields):
+            raise PydanticCustomError("checks_nothing", "a condition checks nothing",
+                                      {"checks": ", ".join(type(self).model_fields)})  # fmt: skip
+        return self
+
+
 class Inject(_Strict):
     at: WhenField
+    when: Condition | None = None  # a contingency inject: it fires only when this holds
     incident: FactUpdate | None = None
     weather: WeatherUpdate | None = None
     calls: Annotated[Calls, BeforeValidator(_calls)] | None = None
