@@ -31,6 +31,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, help="local settings (default: built-in defaults)")
     p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
     p.add_argument("--console", action="store_true", help="run the drill in the console's drill screen")
+    p.add_argument("--controller", action="store_true",
+                   help="steer the exercise from this terminal: clock, pause, speed, send an inject now")  # fmt: skip
     p.add_argument("--role", action="append", default=[], metavar="ROLE",
                    help="a role of the script the trainee plays (repeat for several; default: all)")  # fmt: skip
     p.add_argument("--resume", type=Path, metavar="ANSWERS",
@@ -101,6 +103,8 @@ def _run(args: argparse.Namespace) -> int:
     _trainee(args)
     if args.console:
         return _console(args)
+    if args.controller and (args.answers is not None or args.resume is not None):
+        raise InputError("--controller runs a live exercise; it takes no --answers or --resume", field="--controller")
     if args.resume is not None and args.answers is not None:
         raise InputError("--resume continues an interactive drill; it takes no --answers", field="--resume")
     import time
@@ -140,8 +144,14 @@ def _run(args: argparse.Namespace) -> int:
                 raise InputError(f"the answers are for script '{earlier.script}'", field="script", file=args.resume)
         trainee = args.trainee or (earlier.trainee if earlier else "trainee")
         roles = _roles(replay, args.role or (list(earlier.roles) if earlier else []))
-        result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
-                                 resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
+        if args.controller:
+            from firedrill.replay.controller import run_controller
+
+            result = run_controller(replay, trainee, input, print, time.monotonic, args.lang, settings,
+                                    roles=roles, recorded_at=started)  # fmt: skip
+        else:
+            result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
+                                     resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
     if args.answers is None:
         answers_file = write_answers(result, md.with_suffix(".answers.yaml"))

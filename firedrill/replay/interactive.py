@@ -84,7 +84,7 @@ def read_steps(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _show(entry: Entry, lang: str, say: Say) -> None:
+def show_entry(entry: Entry, lang: str, say: Say) -> None:
     """What the dispatcher would see: injects and alerts, never the plan's decision or the expected
     action. An entry that is only a change of the plan's demand is not shown at all."""
     if entry.kinds == (EntryKind.CHANGE,):
@@ -92,7 +92,7 @@ def _show(entry: Entry, lang: str, say: Say) -> None:
     say("\n".join(entry_lines(entry, lang, answers=False)))
 
 
-class _Session:
+class Session:
     def __init__(self, replay: Replay, ask: Ask, say: Say, lang: str, settings: ProcedureSettings) -> None:
         self.replay, self.ask, self.say, self.lang = replay, ask, say, lang
         self.settings = settings
@@ -170,7 +170,7 @@ def run_interactive(
     scoring = load_scoring()
     times = times_for(replay, scoring)
     targets = procedure_settings(replay, settings)
-    session = _Session(replay, ask, say, lang, targets)
+    session = Session(replay, ask, say, lang, targets)
     given, session.ticks = _resumed(replay, resume)
     acks: dict[int, float] = {a.inject: a.seconds for a in resume.acks} if resume else {}
     drive = Drive(replay, roles)
@@ -179,7 +179,7 @@ def run_interactive(
     try:
         while (entry := drive.advance()) is not None:
             session.replay = drive.current
-            _show(entry, lang, say)
+            show_entry(entry, lang, say)
             for number, mine in drive.deliveries_at(entry.at):
                 if number not in acks:
                     started = clock()
@@ -187,7 +187,7 @@ def run_interactive(
                     ask(f"#{number} → {names}: {w('word', 'ack', lang)} ")
                     acks[number] = round(clock() - started, 1)
             for prompt in drive.prompts_at(entry.at):
-                marks.append(_answer(prompt, given.get(prompt.number), session, drive, clock, times))
+                marks.append(answer_prompt(prompt, given.get(prompt.number), session, drive, clock, times))
     except (KeyboardInterrupt, EOFError):
         say("")  # the prompt's line is left open by input()
         if session.stopped_mark is not None:
@@ -196,7 +196,7 @@ def run_interactive(
                      recorded_at=recorded_at, roles=roles, acks=acks)  # fmt: skip
 
 
-def _answer(prompt: Prompt, earlier: Answer | None, session: _Session, drive: Drive, clock: Callable[[], float],
+def answer_prompt(prompt: Prompt, earlier: Answer | None, session: Session, drive: Drive, clock: Callable[[], float],
             times: Times) -> Mark:  # fmt: skip
     """One prompt marked: from an earlier attempt's answer, else asked and timed, with its ticks."""
     scoring = load_scoring()
