@@ -238,6 +238,7 @@ class Inject(_Strict):
     method: Method | None = None
     expected_action: Said | None = None
     clause: str | None = None
+    objective: Said | None = None  # the exercise objective the inject tests (MSEL)
 
     @field_validator("reported_at")
     @classmethod
