@@ -28,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--msel-out", type=Path, metavar="TABLE",
                    help="write the script's inject table (MSEL) as CSV, or an Excel workbook for .xlsx")  # fmt: skip
     p.add_argument("--msel-in", type=Path, metavar="TABLE",
-                   help="write an edited inject table (CSV or .xlsx) into the script; the result goes to --out")  # fmt: skip
+                   help="write an edited inject table (CSV or .xlsx) into the script, to --out")  # fmt: skip
 
 
 def _console(args: argparse.Namespace) -> int:
