@@ -35,7 +35,7 @@ BLOCKS: dict[str, tuple[str, ...]] = {
 REPORT_TIME = "reported_at"
 NOT_FACTS = ("calls", "scenario")  # calls are events of their own; the scenario is the script's playbook
 METADATA = ("location", "scene", "ignition_at", "scenario")  # read for the script's head, not replayed as facts
-INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action")  # as docs/scenarios.md writes them
+INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action", "procedure")  # as docs/scenarios.md has them
 
 
 def _block_of(field: str) -> str | None:
@@ -65,6 +65,7 @@ class _Builder:
         self.injects: dict[datetime, dict[str, Any]] = defaultdict(dict)
         self.notes: list[str] = []
         self.last = start  # the latest time the script must reach
+        self.actors: dict[str, None] = {}  # who ticked the checklist, in order of first tick
 
     def see(self, state: IncidentState) -> None:
         """The place, ignition and scenario facts as the console held them at this moment."""
@@ -121,6 +122,25 @@ class _Builder:
     def text(self, at: datetime, key: str, text: str) -> None:
         inject = self.injects[max(at, self.start)]
         inject[key] = f"{inject[key]}\n{text}" if key in inject else text
+
+    def mark(self, event: Event) -> None:
+        """A checklist tick, skip or take-back as a procedure mark at its time, with who made it."""
+        p = event.payload
+        mark: dict[str, Any] = {"step": p["step"], "state": p["state"]}
+        if event.actor:
+            mark["by"] = event.actor
+            self.actors.setdefault(event.actor, None)
+        if p.get("note"):
+            mark["note"] = p["note"]
+        self.injects[max(event.at, self.start)].setdefault("procedure", []).append(mark)
+
+    def roles(self) -> list[dict[str, Any]]:
+        """Everyone who ticked the checklist, as the script's roles (a unit where the name is one of chapter 2's)."""
+        from firedrill.replay.parser import organisation_names
+
+        known = organisation_names()
+        return [{"id": f"role-{n}", "name": {"zh": actor}, **({"unit": actor} if actor in known else {})}
+                for n, actor in enumerate(self.actors, start=1)]  # fmt: skip
 
     def location(self, title: str) -> str | dict[str, Any]:
         """The last location typed (else the title), with the last map point when one was given."""
@@ -204,6 +224,8 @@ def script_from_journal(
         builder.text(event.at, "message", str(event.payload["text"]))
     for order in sorted(final.orders, key=lambda o: (o.at, o.seq)):
         builder.text(order.at, "expected_action", order.text)
+    for event in _of_kind(timeline, EventKind.PROCEDURE):
+        builder.mark(event)
     skipped = [name for name in final.facts if name not in FACT_NAMES]  # kept by a schema-1 journal's upgrade
     return _script(builder, record, playbook, author, events, expectations, superseded, skipped)
 
@@ -239,6 +261,9 @@ def _script(
     }  # fmt: skip
     if ignition != start and ignition <= last:
         data["ignition"] = ignition.isoformat()
+    roles = builder.roles()
+    if roles:
+        data["roles"] = roles
     data.update({"end": format_offset(last - start), "incident": builder.initial, "injects": injects,
                  "expect": expectations})  # fmt: skip
     return data
