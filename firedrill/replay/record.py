@@ -35,7 +35,7 @@ BLOCKS: dict[str, tuple[str, ...]] = {
 REPORT_TIME = "reported_at"
 NOT_FACTS = ("calls", "scenario")  # calls are events of their own; the scenario is the script's playbook
 METADATA = ("location", "scene", "ignition_at", "scenario")  # read for the script's head, not replayed as facts
-INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action", "procedure")  # as docs/scenarios.md has them
+INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action", "procedure")  # the documented order
 
 
 def _block_of(field: str) -> str | None:
