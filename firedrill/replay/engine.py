@@ -114,6 +114,7 @@ class Replay:
                               moved)  # fmt: skip
         self.fired = frozenset(fired or ())
         self.loaded = loaded
+        self._assessed: dict[datetime, Assessment] = {}
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
@@ -191,7 +192,13 @@ class Replay:
         return None
 
     def assess_at(self, at: datetime) -> Assessment:
-        return assess(self.incident_at(at), at=at, config=self.config, rulebook=self.rulebook)
+        """The plan's assessment at ``at``; each moment is assessed once per replay (the timeline, the
+        alerts, the expectations and a drill's prompts all ask for the same moments)."""
+        found = self._assessed.get(at)
+        if found is None:
+            found = self._assessed[at] = assess(self.incident_at(at), at=at, config=self.config,
+                                                rulebook=self.rulebook)  # fmt: skip
+        return found
 
     def state_at(self, at: datetime) -> State:
         """The whole state at clock time ``at`` (any time from the start, also between entries)."""
