@@ -86,6 +86,7 @@ class ProcedureRating(_Frozen):
     by_script: tuple[str, ...]  # recorded by the script's own marks in the window: nobody's credit
     issues: tuple[Issue, ...]
     grade: GradeId | None  # None: nothing due and nothing ticked, not rated
+    missed_by: tuple[str, ...] = ()  # each missed step's deadline, as an offset (parallel to ``missed``)
     override: Override | None = None  # an evaluator's change of the rating, with the reason
     rule_grade: GradeId | None = None  # the rule's rating, where an evaluator changed it
 
@@ -188,7 +189,9 @@ def rate_procedure(
                          if t.prompt == prompt.number)  # fmt: skip
         start = replay.start if k == 0 else prompt.at
         window = tuple(s for s, at in by_script.items() if start <= at < ends[k])
-        ratings.append(_rated(prompt, ends[k], replay, due, verdicts, missed, window, scoring))
+        rated = _rated(prompt, ends[k], replay, due, verdicts, missed, window, scoring)
+        ratings.append(rated.model_copy(update={"missed_by": tuple(replay.loaded.offset(deadlines[s].at)
+                                                                   for s in missed)}))  # fmt: skip
     return tuple(ratings)
 
 

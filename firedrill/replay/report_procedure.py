@@ -42,9 +42,10 @@ def _tick_row(v: TickVerdict, lang: str) -> Row:
 def procedure_rows(rating: ProcedureRating, lang: str) -> list[Row]:
     """Ticks in time order, then the steps missed (at the window's end)."""
     rows = [_tick_row(v, lang) for v in rating.ticks]
-    for step_id in rating.missed:
+    by = rating.missed_by or (rating.until_offset,) * len(rating.missed)  # drills stored before deadlines
+    for step_id, deadline in zip(rating.missed, by, strict=True):
         sid, clause, title = step_cells(step_id, lang)
-        rows.append(("○ " + _r("missed", lang), sid, clause, title, rating.until_offset, _r("missed_detail", lang)))
+        rows.append(("○ " + _r("missed", lang), sid, clause, title, deadline, _r("missed_detail", lang)))
     return rows
 
 
