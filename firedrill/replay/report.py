@@ -79,6 +79,7 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
                             f"{_r('limit', lang)} {result.times.limit_seconds:g} s"),
         (_r("targets", lang), targets_text(result.targets, lang)),
         *_early_rows(result, lang),
+        *([(_r("fired", lang), ", ".join(f"#{n}" for n in result.fired))] if result.fired else []),
         (_r("roles", lang), roles_text(result, _names(result, lang)) if result.roles else _r("all_roles", lang)),
         *([(_r("evaluator", lang), name)] if (name := evaluator(result)) else []),
     ]  # fmt: skip
