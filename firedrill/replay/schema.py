@@ -137,7 +137,8 @@ class Calls(_Strict):
     """More calls reporting the same location: a count (at the inject time, or spread evenly over
     ``over`` from it) or the call times themselves."""
 
-    count: int | None = Field(default=None, ge=1)
+    # A bound of the software, not of the plan: more calls than this in one inject is a typo.
+    count: int | None = Field(default=None, ge=1, le=10_000)
     over: Duration | None = None
     at: tuple[WhenField, ...] | None = None
     location: str | None = None
@@ -307,8 +308,8 @@ class DrillSettings(_Strict):
     targets of the procedure (``procedure: {targets: …}``, as in the config file) and the
     designer's step deadlines (``deadlines:``) a drill's ticks are judged by."""
 
-    target_seconds: float | None = Field(default=None, gt=0)
-    limit_seconds: float | None = Field(default=None, gt=0)
+    target_seconds: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    limit_seconds: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     procedure: ProcedureSettings | None = None
     deadlines: StepDeadlines | None = None
 

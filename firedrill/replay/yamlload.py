@@ -44,8 +44,17 @@ ScriptLoader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path, flows: set[PathKey]) -> None:
+def _walk(
+    node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path, flows: set[PathKey], seen_nodes: set[int]
+) -> None:  # fmt: skip
     out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # An alias brings back a node already seen: refused, since nested aliases grow a small file
+        # into billions of values (and a script has nothing to repeat).
+        if id(node) in seen_nodes:
+            raise InputError("YAML anchors and aliases (& and *) are not accepted here; write the block out",
+                             field=".".join(map(str, path)) or None, file=file, line=node.start_mark.line + 1)  # fmt: skip
+        seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if node.flow_style:
             flows.add(path)
@@ -57,11 +66,11 @@ def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | P
                 field = ".".join(str(p) for p in (*path, key))
                 raise InputError(f"key '{key}' appears twice", field=field, file=file, line=line)
             seen.add(key)
-            _walk(value_node, (*path, key), out, file, flows)
+            _walk(value_node, (*path, key), out, file, flows, seen_nodes)
             out[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), out, file, flows)
+            _walk(item, (*path, index), out, file, flows, seen_nodes)
 
 
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
@@ -73,7 +82,7 @@ def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
         if node is None:
             return None, lines
         flows: set[PathKey] = set()
-        _walk(node, (), lines, file, flows)
+        _walk(node, (), lines, file, flows, set())
         lines.flows = frozenset(flows)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:

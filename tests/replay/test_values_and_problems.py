@@ -151,3 +151,26 @@ def test_every_problem_of_an_answers_file_in_one_run(tmp_path: Path) -> None:
     with pytest.raises(FileProblems) as caught:
         score_drill(replay, write(tmp_path, text, "answers.yaml"))
     assert [p.field for p in caught.value.problems] == ["script", "answers.0.inject", "answers.1.ticks.0"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (lambda t: t.replace("    prompt: 判断等级", "    prompt: 判断等级\n    calls: 100000000"), "injects.0.calls.count"),
+        (lambda t: t.replace('at: "+00:30"', 'at: "+999999999:00"'), "injects.1.at"),
+        (lambda t: t + "drill: {target_seconds: .inf}\n", "drill.target_seconds"),
+    ],
+)
+def test_numbers_out_of_bounds_are_one_clear_error(tmp_path: Path, edit: object, field: str) -> None:
+    with pytest.raises(FileProblems) as caught:
+        load_script(write(tmp_path, edit(BASE)))  # type: ignore[operator]
+    assert [p.field for p in caught.value.problems] == [field]
+
+
+def test_nested_aliases_are_refused_at_once(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+    )
+    with pytest.raises(InputError) as caught:
+        load_script(write(tmp_path, BASE + bomb))
+    assert "aliases" in caught.value.message and caught.value.line is not None
