@@ -52,8 +52,9 @@ def _walk(
         # An alias brings back a node already seen: refused, since nested aliases grow a small file
         # into billions of values (and a script has nothing to repeat).
         if id(node) in seen_nodes:
+            where = ".".join(map(str, path)) or None
             raise InputError("YAML anchors and aliases (& and *) are not accepted here; write the block out",
-                             field=".".join(map(str, path)) or None, file=file, line=node.start_mark.line + 1)  # fmt: skip
+                             field=where, file=file, line=node.start_mark.line + 1)  # fmt: skip
         seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if node.flow_style:

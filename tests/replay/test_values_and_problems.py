@@ -156,7 +156,8 @@ def test_every_problem_of_an_answers_file_in_one_run(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "field"),
     [
-        (lambda t: t.replace("    prompt: 判断等级", "    prompt: 判断等级\n    calls: 100000000"), "injects.0.calls.count"),
+        (lambda t: t.replace("    prompt: 判断等级", "    prompt: 判断等级\n    calls: 100000000"),
+         "injects.0.calls.count"),
         (lambda t: t.replace('at: "+00:30"', 'at: "+999999999:00"'), "injects.1.at"),
         (lambda t: t + "drill: {target_seconds: .inf}\n", "drill.target_seconds"),
     ],
@@ -169,7 +170,7 @@ def test_numbers_out_of_bounds_are_one_clear_error(tmp_path: Path, edit: object,
 
 def test_nested_aliases_are_refused_at_once(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
     )
     with pytest.raises(InputError) as caught:
         load_script(write(tmp_path, BASE + bomb))
