@@ -170,7 +170,8 @@ def test_numbers_out_of_bounds_are_one_clear_error(tmp_path: Path, edit: object,
 
 def test_nested_aliases_are_refused_at_once(tmp_path: Path) -> None:
     pairs = zip("abcdefgh", "bcdefghi", strict=True)
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in pairs)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    bomb += "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in pairs)
     with pytest.raises(InputError) as caught:
         load_script(write(tmp_path, BASE + bomb))
     assert "aliases" in caught.value.message and caught.value.line is not None
