@@ -23,7 +23,8 @@ from firedrill.replay.prompts import Prompt, window_ends
 from firedrill.replay.review import Evaluation, Note, Override, Review
 from firedrill.replay.timespec import WhenField, format_offset
 from firedrill.replay.values import CountIn, LevelIn, TriggerIn
-from firedrill.replay.yamlload import LineMap, load_yaml, read_text
+from firedrill.replay.yamlload import LineMap, load_yaml
+from firedrill.textfile import read_text_file
 
 
 class _Strict(BaseModel):
@@ -94,7 +95,7 @@ class AnswerFile(_Strict):
 
 def load_answers(path: str | Path) -> tuple[AnswerFile, LineMap]:
     """Read an answers file; every problem of its form is raised together (``FileProblems``)."""
-    data, lines = load_yaml(read_text(path, "answers"), str(path))
+    data, lines = load_yaml(read_text_file(path), str(path))
     check = Collector(path, lines, lines.flows)
     if not isinstance(data, dict):
         check.add("top_mapping")

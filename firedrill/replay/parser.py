@@ -22,7 +22,8 @@ from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject, Script
 from firedrill.replay.timespec import format_offset
-from firedrill.replay.yamlload import PathKey, line_of, load_yaml, read_text
+from firedrill.replay.yamlload import PathKey, line_of, load_yaml
+from firedrill.textfile import read_text_file
 
 
 @dataclass(frozen=True, eq=False)
@@ -260,4 +261,4 @@ def parse_script(text: str, file: str | Path, library: Library | None = None) ->
 
 def load_script(path: str | Path, library: Library | None = None) -> LoadedScript:
     """Read and check the script at ``path``."""
-    return parse_script(read_text(path, "script"), path, library)
+    return parse_script(read_text_file(path), path, library)

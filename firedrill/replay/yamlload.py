@@ -103,22 +103,3 @@ def line_of(lines: dict[PathKey, int], *path: str | int) -> int | None:
         if path[:cut] in lines:
             return lines[path[:cut]]
     return None
-
-
-MAX_BYTES = 2_000_000  # a bound of the software: a script or answers file is a few kilobytes
-
-
-def read_text(path: str | Path, what: str) -> str:
-    """A script or answers file as text: UTF-8, a BOM allowed; anything else is one clear error."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the {what}: {exc.strerror}", file=path) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"the {what} is larger than {MAX_BYTES // 1_000_000} MB", file=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"the {what} is not UTF-8 text (save it as UTF-8; GBK is not read)", file=path,
-                         line=line) from None  # fmt: skip
