@@ -115,6 +115,7 @@ class Replay:
         self.fired = frozenset(fired or ())
         self.loaded = loaded
         self._assessed: dict[datetime, Assessment] = {}
+        self._incidents: dict[tuple[int, int], Incident] = {}
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
@@ -181,8 +182,12 @@ class Replay:
         """The incident as the dispatcher knows it at ``at``: injects and calls up to and including ``at``."""
         self._check_time(at)
         applied = bisect_right(self.loaded.inject_times, at)
-        calls = self._calls[: bisect_right(self._calls, at)]
-        return Incident.model_validate({**self._facts[applied], "calls": calls})
+        heard = bisect_right(self._calls, at)
+        found = self._incidents.get((applied, heard))
+        if found is None:  # the same injects and calls make the same Incident: validated once
+            found = Incident.model_validate({**self._facts[applied], "calls": self._calls[:heard]})
+            self._incidents[(applied, heard)] = found
+        return found
 
     def phase_at(self, at: datetime) -> str | None:
         applied = bisect_right(self.loaded.inject_times, at)
