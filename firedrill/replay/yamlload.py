@@ -27,10 +27,6 @@ class LineMap(dict[PathKey, int]):
 INT_TAG = "tag:yaml.org,2002:int"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
-_FLOW_HINT = (
-    " — inside {…} or […] a ':' or ',' ends the text: quote the text, or use the Chinese "
-    "punctuation (，：) / 在{…}或[…]中英文冒号、逗号会截断文字:给文字加引号,或改用中文标点(，：)"
-)
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -52,9 +48,7 @@ def _walk(
         # An alias brings back a node already seen: refused, since nested aliases grow a small file
         # into billions of values (and a script has nothing to repeat).
         if id(node) in seen_nodes:
-            where = ".".join(map(str, path)) or None
-            raise InputError("YAML anchors and aliases (& and *) are not accepted here; write the block out",
-                             field=where, file=file, line=node.start_mark.line + 1)  # fmt: skip
+            raise _problem(file, "aliases", path, node.start_mark.line + 1)
         seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if node.flow_style:
@@ -64,14 +58,21 @@ def _walk(
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                field = ".".join(str(p) for p in (*path, key))
-                raise InputError(f"key '{key}' appears twice", field=field, file=file, line=line)
+                raise _problem(file, "key_twice", (*path, key), line, key=key)
             seen.add(key)
             _walk(value_node, (*path, key), out, file, flows, seen_nodes)
             out[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), out, file, flows, seen_nodes)
+
+
+def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint: str | None = None,
+             **params: Any) -> InputError:  # fmt: skip
+    """One problem of the file, worded in the user's language when printed (``problems.py``)."""
+    from firedrill.replay.problems import FileProblems, Problem  # problems.py reads this module's line maps
+
+    return FileProblems(file, [Problem(code=code, path=path, line=line, params=params, hint=hint)])
 
 
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
@@ -88,10 +89,10 @@ def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line = None if exc.problem_mark is None else exc.problem_mark.line + 1
-        hint = _FLOW_HINT if "flow" in f"{exc.context} {exc.problem}" else ""
-        raise InputError(f"not valid YAML: {exc.problem}{hint}", file=file, line=line) from None
+        hint = "flow_yaml" if "flow" in f"{exc.context} {exc.problem}" else None
+        raise _problem(file, "yaml", (), line, hint=hint, problem=exc.problem) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", file=file) from None
+        raise _problem(file, "yaml", (), None, problem=str(exc)) from None
     finally:
         loader.dispose()
     return data, lines
