@@ -175,3 +175,12 @@ def test_nested_aliases_are_refused_at_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_script(write(tmp_path, BASE + bomb))
     assert "aliases" in caught.value.message and caught.value.line is not None
+
+
+def test_a_yaml_syntax_error_is_worded_in_the_users_language_with_a_flow_hint(tmp_path: Path) -> None:
+    text = BASE.replace("title: 测试脚本", "title: {zh: 测试: 脚本}")
+    with pytest.raises(FileProblems) as caught:
+        load_script(write(tmp_path, text))
+    (zh,) = caught.value.lines("zh")
+    assert "不是有效的YAML" in zh and "中文标点" in zh
+    assert "not valid YAML" in caught.value.lines("en")[0]
