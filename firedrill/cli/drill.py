@@ -48,6 +48,8 @@ def _console(args: argparse.Namespace) -> int:
 
     if args.answers is not None:
         raise InputError("--console asks the trainee; it takes no answers file", field="--answers")
+    if args.controller or args.resume is not None:
+        raise InputError("--controller and --resume are the terminal drill's; not with --console", field="--console")
     loaded = load_config(args.config) if args.config else None
     config = loaded.rules if loaded else None
     settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
@@ -62,8 +64,11 @@ def _console(args: argparse.Namespace) -> int:
     save = None if args.no_save else journal_saver(data_dir, system_clock)
     trainee = args.trainee or "trainee"
 
+    roles = _roles(replay, args.role)
+
     def screen_for(a: ReplayApp) -> DrillScreen:
-        return DrillScreen(replay, trainee, args.lang, a.clock, out_dir=out, save=save, settings=settings)
+        return DrillScreen(replay, trainee, args.lang, a.clock, out_dir=out, save=save, settings=settings,
+                           roles=roles)  # fmt: skip
 
     app = ReplayApp(screen_for, clock=system_clock, lang=args.lang)
     app.run()

@@ -34,3 +34,22 @@ async def test_closing_a_drill_early_writes_the_prompts_answered(clock: ManualCl
     assert [m.number for m in result.marks] == [1] and result.not_reached == (2,)
     md = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
     assert "Ended early" in md and "#2" in md
+
+
+async def test_a_console_drill_asks_only_the_prompts_of_the_roles_played(clock: ManualClock, tmp_path: Path) -> None:
+    from firedrill.tui.replay.app import ReplayApp
+    from firedrill.tui.replay.drill import DrillScreen
+    from tests.replay.helpers import replay_of
+    from tests.replay.test_roles_review import ROLES
+
+    replay = replay_of(tmp_path, ROLES)
+    app = ReplayApp(lambda a: DrillScreen(replay, "Li", "en", a.clock, out_dir=tmp_path / "out", roles=("office",)),
+                    clock=clock, lang="en", blink=False)  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = drill_screen(pilot)
+        assert [p.number for p in screen.asked] == [2]  # #1 goes to the dispatcher, whom the script plays
+        await pilot.press("f9")
+        await pilot.pause()
+    result = screen.outcome
+    assert result is not None and result.roles == ("office",) and [m.number for m in result.marks] == [2]
