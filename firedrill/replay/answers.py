@@ -165,7 +165,7 @@ def acknowledgements(
 def review_of(replay: Replay, answers: AnswerFile, check: Collector) -> Review:
     """The evaluators' notes (per inject, per step, and on ticks) and evaluation, checked: an inject
     number the script has, a known step, a responsible unit of chapter 2 or a role of the script."""
-    from firedrill.replay.parser import organisation_names
+    from firedrill.replay.script_roles import organisation_names
 
     numbers = {replay.loaded.inject_number(i) for i in range(len(replay.loaded.script.injects))}
     notes = list(answers.notes)

@@ -18,7 +18,7 @@ from datetime import datetime
 from firedrill.journal import Event
 from firedrill.procedure.state import ChecklistState, StepState
 from firedrill.replay.parser import LoadedScript
-from firedrill.replay.schema import AnswerWas, Condition
+from firedrill.replay.schema_exercise import AnswerWas, Condition
 from firedrill.replay.timeline import Decision
 from firedrill.replay.yamlload import PathKey
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,6 +20,7 @@ from firedrill.playbook.schema import Playbook
 from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject, Script
+from firedrill.replay.script_roles import recipients
 from firedrill.replay.timespec import format_offset
 from firedrill.replay.yamlload import PathKey, line_of, load_yaml
 from firedrill.textfile import read_text_file
@@ -154,40 +154,6 @@ def _call_times(script: Script, inject_times: Sequence[datetime], check: Collect
     return call_times
 
 
-def _roles(script: Script, check: Collector) -> tuple[tuple[str, ...], ...]:
-    """Each inject's ``to`` as role ids; with roles declared every entry must name one (id or name).
-    A role's unit must be a body, group or unit of chapter 2."""
-    known = organisation_names()
-    ids: dict[str, str] = {}
-    for index, role in enumerate(script.roles):
-        if role.id in ids:
-            check.add("role_twice", "roles", index, "id", role=role.id)
-        for name in (role.id, role.name.zh, role.name.en):
-            if name:
-                ids.setdefault(name, role.id)
-        if role.unit is not None and role.unit not in known:
-            check.add("unknown_unit", "roles", index, "unit", unit=role.unit)
-    if not script.roles:
-        return tuple(() for _ in script.injects)
-    found = []
-    for index, inject in enumerate(script.injects):
-        for position, name in enumerate(inject.to):
-            if name not in ids:
-                check.add("unknown_role", "injects", index, "to", position, role=name,
-                          known=", ".join(r.id for r in script.roles))  # fmt: skip
-        found.append(tuple(dict.fromkeys(ids[n] for n in inject.to if n in ids)))
-    return tuple(found)
-
-
-@cache
-def organisation_names() -> frozenset[str]:
-    """Every name of a body, post, 2.4 task group or member unit of chapter 2, Chinese and English."""
-    from firedrill.rules.organisation import command_graph
-
-    return frozenset(n for _, d in command_graph().nodes(data=True) if d.get("name") is not None
-                     for n in (d["name"].zh, d["name"].en))  # fmt: skip
-
-
 def _clock(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S")
 
@@ -223,7 +189,7 @@ def resolve(
     _ordered(expect_times, start, "expect", check)
     _steps_known(script, check)
     call_times = _call_times(script, inject_times, check)
-    inject_roles = _roles(script, check)
+    inject_roles = recipients(script, check)
 
     ignition = script.ignition.resolve(start) if script.ignition is not None else start
     last = max((start, *inject_times, *expect_times, *(t for ts in call_times for t in ts)))

@@ -136,7 +136,7 @@ class _Builder:
 
     def roles(self) -> list[dict[str, Any]]:
         """Everyone who ticked the checklist, as the script's roles (a unit where the name is one of chapter 2's)."""
-        from firedrill.replay.parser import organisation_names
+        from firedrill.replay.script_roles import organisation_names
 
         known = organisation_names()
         return [{"id": f"role-{n}", "name": {"zh": actor}, **({"unit": actor} if actor in known else {})}
