@@ -12,26 +12,27 @@ from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from datetime import datetime, time
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from firedrill.config import RulesConfig
 from firedrill.errors import InputError
-from firedrill.journal import Event, EventKind
 from firedrill.models import Assessment, Incident
-from firedrill.procedure import refusal
-from firedrill.procedure.state import ChecklistState, Grade, evaluate
+from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
 from firedrill.replay.changes import diff
 from firedrill.replay.contingency import activate, contingent, holds
+from firedrill.replay.marks import gated_marks
 from firedrill.replay.parser import LoadedScript
-from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject
+from firedrill.replay.script_rules import with_script_rules
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
-from firedrill.replay.words import label
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.loader import Rulebook
+
+if TYPE_CHECKING:
+    from firedrill.replay.cursor import Cursor
 
 
 class State(BaseModel):
@@ -79,21 +80,6 @@ def _shown(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def with_script_rules(config: RulesConfig, loaded: LoadedScript) -> RulesConfig:
-    """The script's own ``rules:`` over ``config``: each key the script gives wins, so a script
-    replays as its author meant whatever ``--config`` is in force."""
-    own = loaded.script.rules
-    if own is None:
-        return config
-    return config.model_copy(update={key: getattr(own, key) for key in own.model_fields_set})
-
-
-def script_rule_keys(loaded: LoadedScript) -> tuple[str, ...]:
-    """The rule settings the script carries itself (shown with the replay)."""
-    own = loaded.script.rules
-    return () if own is None else tuple(sorted(own.model_fields_set))
-
-
 class Replay:
     """One script replayed against the rules (and the playbook it names)."""
 
@@ -123,7 +109,7 @@ class Replay:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
-        self.procedure_events = tuple(self._procedure_events())
+        self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
 
     def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
         """Each contingency in time order, from the state the other injects in force give at its time."""
@@ -144,30 +130,6 @@ class Replay:
     @property
     def end(self) -> datetime:
         return self.loaded.end
-
-    def _procedure_events(self) -> list[Event]:
-        """The script's procedure marks as the journal events the checklist engine reads, each gated
-        as the console gates a tick (``firedrill.procedure.refusal``: the level then, the
-        dependencies, a reason for a skip); every mark the console would refuse is an error."""
-        events: list[Event] = []
-        check = Collector(self.loaded.file, self.loaded.lines)
-        for index, (inject, at) in enumerate(zip(self.loaded.script.injects, self.loaded.inject_times, strict=True)):
-            if not inject.procedure:
-                continue
-            grade, incident = Grade.of(self.assess_at(at)), self.incident_at(at)
-            for position, mark in enumerate(inject.procedure):
-                state = evaluate(grade, incident, events, at)
-                problem = refusal(state, mark.step, mark.state, at, mark.note)
-                if problem is not None:
-                    check.add("mark_refused", "injects", index, "procedure", position, step=mark.step,
-                              refused=problem.code.value, reason=label("refusal", problem.code.value))  # fmt: skip
-                    continue
-                events.append(Event(
-                    seq=len(events) + 1, incident_id=self.loaded.script.id, at=at, kind=EventKind.PROCEDURE,
-                    actor=mark.by, payload={"step": mark.step, "state": mark.state.value, "note": mark.note},
-                ))  # fmt: skip
-        check.raise_if_any()
-        return events
 
     def checklist_at(self, at: datetime) -> ChecklistState:
         """The procedure checklist (firedrill/procedure) at ``at``, from the script's marks."""
@@ -275,30 +237,6 @@ class Replay:
         return tuple(entries)
 
     def cursor(self) -> Cursor:
+        from firedrill.replay.cursor import Cursor
+
         return Cursor(self)
-
-
-class Cursor:
-    """Steps through a replay's timeline one entry at a time (the console's replay mode)."""
-
-    def __init__(self, replay: Replay) -> None:
-        self.replay = replay
-        self.position = -1
-
-    @property
-    def done(self) -> bool:
-        return self.position + 1 >= len(self.replay.timeline)
-
-    def step(self) -> Entry | None:
-        """The next entry, or None at the end."""
-        if self.done:
-            return None
-        self.position += 1
-        return self.replay.timeline[self.position]
-
-    @property
-    def now(self) -> datetime:
-        return self.replay.start if self.position < 0 else self.replay.timeline[self.position].at
-
-    def state(self) -> State:
-        return self.replay.state_at(self.now)

@@ -13,7 +13,8 @@ from typing import Any
 from firedrill.i18n import t
 from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.changes import scale_text
-from firedrill.replay.engine import Replay, script_rule_keys
+from firedrill.replay.engine import Replay
+from firedrill.replay.script_rules import script_rule_keys
 from firedrill.replay.timeline import Change, ChangeKind, Decision, Entry, ExpectationResult
 from firedrill.replay.words import level_name, trigger_name, w
 
