@@ -18,9 +18,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from firedrill.models import Level, Range
+from firedrill.models import Level
 from firedrill.procedure import ProcedureSettings
 from firedrill.replay.answers import Declaration, acknowledgements, answer_ticks, load_answers, review_of
+from firedrill.replay.decision_rating import find_issues
 from firedrill.replay.drill_contingency import every_prompt, with_trainee
 from firedrill.replay.engine import Replay
 from firedrill.replay.problems import Collector
@@ -29,9 +30,8 @@ from firedrill.replay.prompts import Prompt, prompts
 from firedrill.replay.review import Override, Review
 from firedrill.replay.roles import Delivery, deliveries
 from firedrill.replay.schema import Words
-from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, Times, grade_of, load_scoring
+from firedrill.replay.scoring import GradeId, Issue, Scoring, Times, grade_of, load_scoring
 from firedrill.replay.timeline import Decision
-from firedrill.replay.words import span
 
 Changes = tuple[Override | None, Override | None, str | None]  # decision, procedure, note: an evaluator's
 
@@ -105,51 +105,6 @@ class DrillResult(BaseModel):
     @property
     def ended_early(self) -> bool:
         return bool(self.not_reached)
-
-
-def _count(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def _within(value: int | None, r: Range | None) -> bool:
-    if r is None or value is None:
-        return False
-    return r.minimum <= value and (r.maximum is None or value <= r.maximum)
-
-
-def find_issues(
-    declared: Declaration | None, seconds: float | None, required: Decision, times: Times
-) -> list[tuple[IssueCode, str]]:
-    """The problems of one answer, as (code, detail)."""
-    if declared is None:
-        return [(IssueCode.NO_ANSWER, "no answer")]
-    issues: list[tuple[IssueCode, str]] = []
-    if declared.level.rank < required.level.rank:
-        issues.append((IssueCode.LEVEL_BELOW, f"{declared.level.value} < {required.level.value}"))
-    elif declared.level.rank > required.level.rank:
-        issues.append((IssueCode.LEVEL_ABOVE, f"{declared.level.value} > {required.level.value}"))
-    if set(declared.triggers) != set(required.triggers):
-        said = ",".join(sorted(t.value for t in declared.triggers)) or "-"
-        holds = ",".join(sorted(t.value for t in required.triggers)) or "-"
-        issues.append((IssueCode.TRIGGERS_DIFFER, f"declared {said}; holding {holds}"))
-    scale = required.dispatch
-    if scale.set_by_plan:
-        given = declared.dispatch
-        if given is None or all(getattr(given, n) is None for n in ("stations", "formations", "engines")):
-            issues.append((IssueCode.DISPATCH_MISSING, "no dispatch scale declared"))
-        else:
-            outside = [
-                f"{name} {_count(getattr(given, name))} not in {span(getattr(scale, name))}"
-                for name in ("stations", "formations", "engines")
-                if not _within(getattr(given, name), getattr(scale, name))
-            ]
-            if outside:
-                issues.append((IssueCode.DISPATCH_OUTSIDE, "; ".join(outside)))
-    if seconds is not None and seconds > times.limit_seconds:
-        issues.append((IssueCode.OVER_TIME_LIMIT, f"{seconds:g} s > {times.limit_seconds:g} s"))
-    elif seconds is not None and seconds > times.target_seconds:
-        issues.append((IssueCode.OVER_TIME_TARGET, f"{seconds:g} s > {times.target_seconds:g} s"))
-    return issues
 
 
 def _overall(points: float, scoring: Scoring) -> GradeId:

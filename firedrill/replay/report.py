@@ -4,7 +4,6 @@ per prompt the decision (declared against required) and the procedure (``report_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from firedrill.replay.answers import Declaration
 from firedrill.replay.changes import scale_text
 from firedrill.replay.chart import level_chart
 from firedrill.replay.drill import DrillResult, Mark
+from firedrill.replay.report_format import html_list, html_table, md_cell
 from firedrill.replay.report_procedure import (
     counts_text,
     procedure_header,
@@ -22,13 +22,11 @@ from firedrill.replay.report_procedure import (
     targets_text,
 )
 from firedrill.replay.report_review import (
-    Table,
-    deliveries_table,
-    evaluation_lists,
     evaluator,
+    exercise_html,
+    exercise_markdown,
     mark_review,
-    notes_table,
-    plan_table,
+    role_names,
     roles_text,
 )
 from firedrill.replay.scoring import Scoring, load_scoring
@@ -80,7 +78,7 @@ def summary_rows(result: DrillResult, scoring: Scoring, lang: str) -> Rows:
         (_r("targets", lang), targets_text(result.targets, lang)),
         *_early_rows(result, lang),
         *([(_r("fired", lang), ", ".join(f"#{n}" for n in result.fired))] if result.fired else []),
-        (_r("roles", lang), roles_text(result, _names(result, lang)) if result.roles else _r("all_roles", lang)),
+        (_r("roles", lang), roles_text(result, role_names(result, lang)) if result.roles else _r("all_roles", lang)),
         *([(_r("evaluator", lang), name)] if (name := evaluator(result)) else []),
     ]  # fmt: skip
 
@@ -132,28 +130,24 @@ def _mark_title(m: Mark, scoring: Scoring, lang: str) -> str:
     return f"#{m.number} {m.offset} {m.at.strftime('%H:%M:%S')} — {rating}"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def to_markdown(result: DrillResult, lang: str = "zh", scoring: Scoring | None = None) -> str:
     scoring = scoring or load_scoring()
     lines = [f"# {_r('title', lang)} — {result.title.in_lang(lang)}", "", "| | |", "| --- | --- |"]
-    lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in summary_rows(result, scoring, lang)]
+    lines += [f"| {md_cell(k)} | {md_cell(v)} |" for k, v in summary_rows(result, scoring, lang)]
     lines += ["", f"## {_r('marks', lang)}"]
     for m in result.marks:
         lines += ["", f"### {_mark_title(m, scoring, lang)}", ""]
         lines += [f"- **{k}**: {v}" for k, v in _mark_notes(m, lang, scoring)]
         lines += ["", f"| | {_r('declared', lang)} | {_r('required', lang)} |", "| --- | --- | --- |"]
-        lines += [f"| {_cell(a)} | {_cell(b)} | {_cell(c)} |" for a, b, c in mark_rows(m, lang)]
+        lines += [f"| {md_cell(a)} | {md_cell(b)} | {md_cell(c)} |" for a, b, c in mark_rows(m, lang)]
         if m.procedure is not None:
             lines += ["", f"#### {procedure_heading(m.procedure, scoring, lang)}", ""]
             lines += [f"- **{k}**: {v}" for k, v in procedure_notes(m.procedure, lang)]
             rows = procedure_rows(m.procedure, lang)
             if rows:
                 lines += ["", "| " + " | ".join(procedure_header(lang)) + " |", "|" + " --- |" * 6]
-                lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    lines += _exercise_markdown(result, lang)
+                lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    lines += exercise_markdown(result, lang)
     lines += ["", f"## {_r('levels', lang)}", ""]
     lines += [f"- {offset} {level_name(level.value, lang)}" for offset, _, level in result.levels]
     lines += ["", f"## {_r('method', lang)}", "", w("rule", "text", lang), "", w("rule", "procedure", lang), "",
@@ -161,92 +155,26 @@ def to_markdown(result: DrillResult, lang: str = "zh", scoring: Scoring | None =
     return "\n".join(lines)
 
 
-def _names(result: DrillResult, lang: str) -> dict[str, str]:
-    return {k: v.in_lang(lang) for k, v in result.role_names.items()}
-
-
-def _md_table(table: Table) -> list[str]:
-    head, rows = table
-    return ["| " + " | ".join(map(_cell, head)) + " |", "|" + " --- |" * len(head),
-            *("| " + " | ".join(map(_cell, row)) + " |" for row in rows)]  # fmt: skip
-
-
-def _exercise_markdown(result: DrillResult, lang: str) -> list[str]:
-    """Deliveries, evaluators' notes and the evaluation (strengths, areas for improvement, plan)."""
-    lines: list[str] = []
-    deliveries = deliveries_table(result, _names(result, lang), lang)
-    if deliveries is not None:
-        lines += ["", f"## {_r('deliveries', lang)}", "", _r("deliveries_note", lang), "", *_md_table(deliveries)]
-    notes = notes_table(result, lang)
-    if notes is not None:
-        lines += ["", f"## {_r('notes', lang)}", "", *_md_table(notes)]
-    strengths, improvements = evaluation_lists(result)
-    plan = plan_table(result, lang)
-    if strengths or improvements or plan is not None:
-        lines += ["", f"## {_r('evaluation', lang)}"]
-        for key, items in (("strengths", strengths), ("improvements", improvements)):
-            if items:
-                lines += ["", f"### {_r(key, lang)}", "", *(f"- {_cell(i)}" for i in items)]
-        if plan is not None:
-            lines += ["", f"### {_r('plan', lang)}", "", *_md_table(plan)]
-    return lines
-
-
-def _exercise_html(result: DrillResult, lang: str) -> list[str]:
-    body: list[str] = []
-    deliveries = deliveries_table(result, _names(result, lang), lang)
-    if deliveries is not None:
-        body += [f"<h2>{escape(_r('deliveries', lang))}</h2>", f"<p>{escape(_r('deliveries_note', lang))}</p>",
-                 _table(deliveries[1], deliveries[0])]  # fmt: skip
-    notes = notes_table(result, lang)
-    if notes is not None:
-        body += [f"<h2>{escape(_r('notes', lang))}</h2>", _table(notes[1], notes[0])]
-    strengths, improvements = evaluation_lists(result)
-    plan = plan_table(result, lang)
-    if strengths or improvements or plan is not None:
-        body.append(f"<h2>{escape(_r('evaluation', lang))}</h2>")
-        for key, items in (("strengths", strengths), ("improvements", improvements)):
-            if items:
-                body += [f'<h3 class="{key}">{escape(_r(key, lang))}</h3>', _list(escape(i) for i in items)]
-        if plan is not None:
-            body += [f'<h3 class="plan">{escape(_r("plan", lang))}</h3>', _table(plan[1], plan[0])]
-    return body
-
-
-def _table(rows: list[tuple[str, ...]], head: tuple[str, ...] | None = None) -> str:
-    out = ["<table>"]
-    if head:
-        out.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>")
-    out += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
-    out.append("</table>")
-    return "\n".join(out)
-
-
-def _list(items: Iterable[str]) -> str:
-    """An HTML list of items already escaped."""
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
-
-
 def to_html(result: DrillResult, lang: str = "zh", scoring: Scoring | None = None) -> str:
     scoring = scoring or load_scoring()
     title = f"{_r('title', lang)} — {result.title.in_lang(lang)}"
     body = [
-        f"<h1>{escape(title)}</h1>", _table(list(summary_rows(result, scoring, lang))),
+        f"<h1>{escape(title)}</h1>", html_table(list(summary_rows(result, scoring, lang))),
         f"<h2>{escape(_r('chart', lang))}</h2>", level_chart(result, lang), f"<h2>{escape(_r('marks', lang))}</h2>",
     ]  # fmt: skip
     for m in result.marks:
         body.append(f'<h3 class="grade">{escape(_mark_title(m, scoring, lang))}</h3>')
-        body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in _mark_notes(m, lang, scoring)))
-        body.append(_table(list(mark_rows(m, lang)), ("", _r("declared", lang), _r("required", lang))))
+        body.append(html_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in _mark_notes(m, lang, scoring)))
+        body.append(html_table(list(mark_rows(m, lang)), ("", _r("declared", lang), _r("required", lang))))
         if m.procedure is not None:
             body.append(f'<h4 class="procedure">{escape(procedure_heading(m.procedure, scoring, lang))}</h4>')
-            body.append(_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in procedure_notes(m.procedure, lang)))
+            body.append(html_list(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in procedure_notes(m.procedure, lang)))
             rows = procedure_rows(m.procedure, lang)
             if rows:
-                body.append(_table(list(rows), procedure_header(lang)))
-    body += _exercise_html(result, lang)
+                body.append(html_table(list(rows), procedure_header(lang)))
+    body += exercise_html(result, lang)
     body.append(f"<h2>{escape(_r('levels', lang))}</h2>")
-    body.append(_list(f"{escape(o)} {escape(level_name(lv.value, lang))}" for o, _, lv in result.levels))
+    body.append(html_list(f"{escape(o)} {escape(level_name(lv.value, lang))}" for o, _, lv in result.levels))
     body.append(f"<h2>{escape(_r('method', lang))}</h2><p>{escape(w('rule', 'text', lang))}</p>")
     body.append(f"<p>{escape(w('rule', 'procedure', lang))}</p>")
     body.append(f"<p>{escape(scoring.source.note.in_lang(lang))} ({escape(scoring.source.name.in_lang(lang))})</p>")

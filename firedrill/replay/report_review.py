@@ -5,12 +5,13 @@ the same rows."""
 
 from __future__ import annotations
 
+from html import escape
+
 from firedrill.replay.drill import DrillResult, Mark
+from firedrill.replay.report_format import Table, html_list, html_table, md_cell, md_table
 from firedrill.replay.review import Override
 from firedrill.replay.scoring import Scoring
 from firedrill.replay.words import w
-
-Table = tuple[tuple[str, ...], list[tuple[str, ...]]]  # header, rows
 
 
 def _r(key: str, lang: str) -> str:
@@ -80,3 +81,49 @@ def plan_table(result: DrillResult, lang: str) -> Table | None:
 def evaluator(result: DrillResult) -> str | None:
     e = result.review.evaluation
     return e.evaluator if e is not None else None
+
+
+def role_names(result: DrillResult, lang: str) -> dict[str, str]:
+    return {k: v.in_lang(lang) for k, v in result.role_names.items()}
+
+
+def exercise_markdown(result: DrillResult, lang: str) -> list[str]:
+    """Deliveries, evaluators' notes and the evaluation (strengths, areas for improvement, plan)."""
+    lines: list[str] = []
+    deliveries = deliveries_table(result, role_names(result, lang), lang)
+    if deliveries is not None:
+        lines += ["", f"## {_r('deliveries', lang)}", "", _r("deliveries_note", lang), "", *md_table(deliveries)]
+    notes = notes_table(result, lang)
+    if notes is not None:
+        lines += ["", f"## {_r('notes', lang)}", "", *md_table(notes)]
+    strengths, improvements = evaluation_lists(result)
+    plan = plan_table(result, lang)
+    if strengths or improvements or plan is not None:
+        lines += ["", f"## {_r('evaluation', lang)}"]
+        for key, items in (("strengths", strengths), ("improvements", improvements)):
+            if items:
+                lines += ["", f"### {_r(key, lang)}", "", *(f"- {md_cell(i)}" for i in items)]
+        if plan is not None:
+            lines += ["", f"### {_r('plan', lang)}", "", *md_table(plan)]
+    return lines
+
+
+def exercise_html(result: DrillResult, lang: str) -> list[str]:
+    body: list[str] = []
+    deliveries = deliveries_table(result, role_names(result, lang), lang)
+    if deliveries is not None:
+        body += [f"<h2>{escape(_r('deliveries', lang))}</h2>", f"<p>{escape(_r('deliveries_note', lang))}</p>",
+                 html_table(deliveries[1], deliveries[0])]  # fmt: skip
+    notes = notes_table(result, lang)
+    if notes is not None:
+        body += [f"<h2>{escape(_r('notes', lang))}</h2>", html_table(notes[1], notes[0])]
+    strengths, improvements = evaluation_lists(result)
+    plan = plan_table(result, lang)
+    if strengths or improvements or plan is not None:
+        body.append(f"<h2>{escape(_r('evaluation', lang))}</h2>")
+        for key, items in (("strengths", strengths), ("improvements", improvements)):
+            if items:
+                body += [f'<h3 class="{key}">{escape(_r(key, lang))}</h3>', html_list(escape(i) for i in items)]
+        if plan is not None:
+            body += [f'<h3 class="plan">{escape(_r("plan", lang))}</h3>', html_table(plan[1], plan[0])]
+    return body
