@@ -24,6 +24,7 @@ from firedrill.incident.fold import fold
 from firedrill.incident.state import IncidentState
 from firedrill.journal import Event, EventKind, IncidentRecord, Journal
 from firedrill.models import Incident
+from firedrill.replay.record_decisions import record_decisions
 from firedrill.replay.schema import FactUpdate, FlagUpdate, WeatherUpdate
 from firedrill.replay.timespec import format_offset
 
@@ -163,28 +164,6 @@ class _Builder:
         return typed[-1] if typed else datetime.fromisoformat(str(self.state[REPORT_TIME]))
 
 
-def _expectation(event: Event, start: datetime) -> dict[str, Any]:
-    p = event.payload
-    return {
-        "at": format_offset(max(event.at, start) - start), "level": p["level"], "base_level": p["base_level"],
-        "triggers": list(p.get("triggers", [])), "why": f"recorded live (journal event #{event.seq})",
-    }  # fmt: skip
-
-
-def _key(event: Event) -> tuple[Any, ...]:
-    return event.payload["level"], event.payload["base_level"], tuple(event.payload.get("triggers", []))
-
-
-def _decisions(moment: list[Event], start: datetime, expectations: list[dict[str, Any]], superseded: list[str]) -> None:
-    """The decisions of one moment as expectations. The replay sees a moment after all its facts, so a
-    decision replaced within the same second by a different one cannot be checked: it is listed instead."""
-    for event in moment:
-        if _key(event) == _key(moment[-1]):
-            expectations.append(_expectation(event, start))
-        else:
-            superseded.append(f"#{event.seq}")
-
-
 def _of_kind(events: Sequence[Event], kind: EventKind) -> list[Event]:
     return [e for e in events if e.kind is kind]
 
@@ -212,12 +191,12 @@ def script_from_journal(
     builder.see(opening)
     builder.begin(opening)
     # Decisions at (or before) the opening come after all the opening facts too.
-    _decisions(_of_kind(opening.events, EventKind.ASSESSMENT), start, expectations, superseded)
+    record_decisions(_of_kind(opening.events, EventKind.ASSESSMENT), start, expectations, superseded)
     for at in sorted({e.at for e in events if e.at > start}):
         state = fold(record, timeline, until=at)
         builder.see(state)
         builder.change(state, at)
-        _decisions([e for e in _of_kind(state.events, EventKind.ASSESSMENT) if e.at == at], start, expectations,
+        record_decisions([e for e in _of_kind(state.events, EventKind.ASSESSMENT) if e.at == at], start, expectations,
                    superseded)  # fmt: skip
     builder.calls(final.calls)
     for event in _of_kind(timeline, EventKind.NOTE):
