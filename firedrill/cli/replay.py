@@ -154,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             blocks.append(render_text(replay, results, args.lang))
     totals = summary(counts)
+    if not counts:  # no script could be read: the error lines say all there is to say
+        return 2
     if args.json:
         print(to_json(datas, totals))
     else:

@@ -210,6 +210,17 @@ def _cases() -> list[Case]:
             lambda _, v=value: ["playbook", "calc", "theatre", "--ignition", v, "--at", "21:30"], "ignition")
     add("playbook calc theatre ignition after the time asked",
         lambda _: ["playbook", "calc", "theatre", "--ignition", "21:05", "--at", "21:04"], "ignition")
+    scenario = "scenarios/brick-wood-gusts.yaml"
+    for kind in FILE_KINDS:
+        add(f"replay {kind}", lambda tmp, k=kind: ["replay", str(_file(tmp, k))], _file_name(kind))
+        add(f"drill {kind}", lambda tmp, k=kind: ["drill", str(_file(tmp, k)), "--no-save"], _file_name(kind))
+        add(f"drill --answers {kind}", lambda tmp, k=kind: ["drill", scenario, "--answers", str(_file(tmp, k)),
+                                                            "--no-save"], _file_name(kind))  # fmt: skip
+    for value in [*CONTROL[:2], "x" * 65, "=1+2\x1b"]:
+        add(f"drill --trainee {value[:8]!r}", lambda _, v=value: ["drill", scenario, "--trainee", v, "--no-save"],
+            "trainee")  # fmt: skip
+    add("replay --record with no journal", lambda tmp: ["replay", "--record", "nosuch", "--out",
+                                                        str(tmp / "x.yaml")], "journal")  # fmt: skip
     add("playbook list --playbooks missing", lambda tmp: ["playbook", "list", "--playbooks",
                                                           str(_local_playbooks(tmp, "missing"))], "playbook")
     return cases
