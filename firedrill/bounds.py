@@ -4,15 +4,15 @@ These are not the plan's thresholds (those live in the rule data with their clau
 limits of a sane input, chosen far beyond any real fire and far inside what the arithmetic can
 take, so that a value a rule cannot use is refused at the door, naming its field, instead of
 overflowing somewhere inside. docs/reliability.md lists them with the reason for each.
+
+Plain values and checks only, so the console's first screen can use them without pydantic; the
+validated types built on them are in ``firedrill.bounded``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any
-
-from pydantic import AfterValidator, BeforeValidator, Field
 
 from firedrill.timeutil import LOCAL_TZ
 
@@ -31,31 +31,7 @@ EARLIEST = datetime(2000, 1, 1, tzinfo=LOCAL_TZ)  # exercises may replay old fir
 LATEST = datetime(2100, 1, 1, tzinfo=LOCAL_TZ)  # the holiday estimates and every clock end before
 
 
-def not_a_bool(value: Any) -> Any:
-    """JSON's ``true`` is not 1 death: a count or an amount must be written as a number."""
-    if isinstance(value, bool):
-        raise ValueError("a number is needed, not true/false")
-    return value
-
-
 _DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
-
-
-def _a_moment(value: Any) -> Any:
-    """``0`` is not a time (Unix seconds would silently become 1970), and a date alone is not a moment:
-    it would be read as midnight, inside the night window of 4.3(3), a guess that escalates."""
-    if isinstance(value, bool | int | float):
-        raise ValueError("a date and time is needed (e.g. 2026-03-10T21:45), not a number")
-    if isinstance(value, str) and is_date_only(value):
-        raise ValueError(f"a time needs its clock time, e.g. {value.strip()}T21:45")
-    return value
-
-
-def _in_range(value: datetime) -> datetime:
-    aware = value if value.tzinfo is not None else value.replace(tzinfo=LOCAL_TZ)
-    if not EARLIEST <= aware < LATEST:
-        raise ValueError(f"must lie between {EARLIEST.year} and {LATEST.year - 1}")
-    return value
 
 
 def has_control(text: str) -> bool:
@@ -65,18 +41,3 @@ def has_control(text: str) -> bool:
 
 def is_date_only(text: str) -> bool:
     return _DATE_ONLY.fullmatch(text) is not None
-
-
-def _no_control(value: str | None) -> str | None:
-    if value is not None and has_control(value):
-        raise ValueError("must not contain control characters")
-    return value
-
-
-People = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_PEOPLE)]
-Loss = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_LOSS_YUAN, allow_inf_nan=False)]
-Area = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_AREA_M2, allow_inf_nan=False)]
-Speed = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_SPEED_MS, allow_inf_nan=False)]
-Moment = Annotated[datetime, BeforeValidator(_a_moment), AfterValidator(_in_range)]
-FreeText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_no_control)]
-ShortName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_no_control)]

@@ -12,7 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, field_validator
 
-from firedrill.bounds import MAX_CALLS, Area, FreeText, Loss, Moment, People, ShortName, Speed, not_a_bool
+from firedrill.bounded import Area, FreeText, Loss, Moment, People, ShortName, Speed, not_a_bool
+from firedrill.bounds import MAX_CALLS
 from firedrill.timeutil import to_local
 
 

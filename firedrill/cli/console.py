@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(lang=args.lang, data_dir=args.data_dir, config=args.config, playbook_dirs=tuple(args.playbooks),
                      seat=seat, exercise_start=start)  # fmt: skip
     result = app.run()
+    from firedrill.journal import JournalFault
+
+    if isinstance(result, JournalFault):  # in the console's language, the English after it
+        raise InputError(result.text(app.lang))
     if isinstance(result, InputError):
         raise result
     if isinstance(result, BaseException):

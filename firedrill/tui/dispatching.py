@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from firedrill.errors import InputError
@@ -33,11 +34,13 @@ class Stations:
     found: BoardPlan | None = None
 
 
-def load_network() -> PreparedNetwork:
-    """The shipped sample network and stations, validated and prepared (about a second; call in a thread)."""
-    from firedrill.stations.network import prepare
+def load_network(config_file: Path | None = None, data_dir: Path | None = None) -> PreparedNetwork:
+    """The config's road network and stations (``stations: {graph: …, stations: …}``), else the shipped
+    SAMPLE, validated and prepared; a user's graph is compiled into the data directory's cache on first
+    use (seconds to a minute for a city), so call it in a thread."""
+    from firedrill.stations.network import configured
 
-    return prepare()
+    return configured(config_file, data_dir)
 
 
 def stations_for(session: Session, prepared: PreparedNetwork | None, now: datetime | None = None) -> Stations:

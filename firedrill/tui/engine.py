@@ -57,6 +57,7 @@ class Engine:
     data_dir: Path
     catalogue: Catalogue  # the response procedure's steps (chapters 4–6)
     seat: str = "console"
+    config_file: Path | None = None  # where ``config`` came from (relative paths in it are from its folder)
     _desks: dict[Clock, Desk] = field(default_factory=dict)  # keyed by the clock object itself
 
     def desk(self, clock: Clock) -> Desk:
@@ -99,4 +100,5 @@ def load_engine(options: Options) -> Engine:
     data_dir = ensure_data_dir(options.data_dir)
     journal = Journal.open(default_db_path(data_dir))
     return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir,
-                  catalogue=load_catalogue(), seat=options.seat or default_seat())  # fmt: skip
+                  catalogue=load_catalogue(), seat=options.seat or default_seat(),
+                  config_file=options.config)  # fmt: skip

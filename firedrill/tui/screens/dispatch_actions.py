@@ -64,11 +64,13 @@ class DispatchActions(MainPart):
     def want_network(self) -> None:
         """Start loading the stations' road network in a thread, once (it is not on the start-up path)."""
         main = self._main()
-        if main.network is None and not main.network_loading:
+        if main.network is None and not main.network_loading and main.engine is not None:
             from firedrill.tui.dispatching import load_network
 
             main.network_loading = True
-            main.run_worker(load_network, thread=True, name="stations", exit_on_error=False)
+            config_file, data_dir = main.engine.config_file, main.engine.data_dir
+            main.run_worker(lambda: load_network(config_file, data_dir), thread=True, name="stations",
+                            exit_on_error=False)  # fmt: skip
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         main = self._main()

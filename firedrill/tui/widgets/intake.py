@@ -91,7 +91,9 @@ class IntakeForm(VerticalScroll):
             return [Horizontal(box, mark, classes="row"), error]
         if spec.kind is Kind.HAZARDS:
             boxes = [FieldCheckbox(self._box_label(f"hz-{h}", False), id=f"hz-{h}", compact=True) for h in HAZARDS]
-            return [Horizontal(label, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
+            # 1.4 counts a danger that has occurred or may occur at any moment, not a theoretical risk.
+            hint = Static(w("hint_hazards", self.lang), id="hint-hazards", classes="field-hint")
+            return [Horizontal(label, hint, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
         return [Horizontal(label, self._control(spec), mark, classes="row"), error]
 
     def _control(self, spec: FieldSpec) -> Widget:
@@ -251,6 +253,8 @@ class IntakeForm(VerticalScroll):
             self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
             if spec.kind in TEXT_INPUT_KINDS:
                 self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
+            if spec.kind is Kind.HAZARDS:
+                self.query_one("#hint-hazards", Static).update(w("hint_hazards", lang))
         if self.built:
             self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
             site = self.query_one("#in-site_category", Select)
