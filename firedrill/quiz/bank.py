@@ -1,7 +1,8 @@
 """Papers of questions, deterministic by seed, every question verified before it is handed out.
 
-``paper(seed, n)`` draws topics in a shuffled round so every topic comes up, and avoids repeating
-a question; ``question_for(seed, position, topic)`` is what practice uses, one question at a time.
+``paper(seed, n)`` draws topics in a shuffled round so every topic comes up, and never repeats
+a stem (the prompt's letters and digits); ``question_for(seed, position, topic)`` is what
+practice uses, one question at a time.
 The same seed gives the same questions on any machine: ``random.Random`` seeded with an int or a
 string is stable across runs and platforms.
 """
@@ -55,30 +56,43 @@ def _checked(question: Question, ctx: Context) -> Question:
 
 
 def question_for(seed: int, position: int, topic: str, avoid: set[str], ctx: Context | None = None) -> Question:
-    """The question at ``position`` of a practice run: of ``topic``, not one of ``avoid`` if it can be helped."""
+    """The question at ``position`` of a practice run: of ``topic``, its stem not in ``avoid`` if it can be helped."""
     ctx = ctx or default_context()
     rng = random.Random(f"{seed}:{position}:{topic}")
     question = generate(topic, rng, ctx)
     for _ in range(ctx.settings.generation.max_attempts):
-        if question.id not in avoid:
+        if question.stem not in avoid:
             break
         question = generate(topic, rng, ctx)
     return _checked(question, ctx)
 
 
 def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None) -> tuple[Question, ...]:
-    """``n`` verified questions for ``seed``, topics taken in a shuffled round."""
+    """``n`` verified questions for ``seed``, topics taken in a shuffled round, no stem asked twice.
+
+    A topic whose distinct stems run out gives way to the next one in the round; when every wanted
+    topic has run out before ``n`` questions, the paper cannot be made and an InputError says so.
+    """
     ctx = ctx or default_context()
     order = list(check_topics(wanted, ctx))
     rng = random.Random(seed)
     rng.shuffle(order)
     seen: set[str] = set()
     questions: list[Question] = []
+    tries = ctx.settings.generation.max_attempts
     for index in range(n):
-        for attempt in range(ctx.settings.generation.max_attempts):
+        found = None
+        for attempt in range(tries * len(order)):
             question = generate(order[(index + attempt) % len(order)], rng, ctx)
-            if question.id not in seen:
+            if question.stem not in seen:
+                found = question
                 break
-        seen.add(question.id)
-        questions.append(_checked(question, ctx))
+        if found is None:
+            raise InputError(
+                f"only {len(questions)} different questions found for topic(s) {', '.join(sorted(order))}; "
+                f"ask for fewer or add topics",
+                field="--n",
+            )
+        seen.add(found.stem)
+        questions.append(_checked(found, ctx))
     return tuple(questions)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, Self
 
@@ -89,11 +91,41 @@ class Question(BaseModel):
             raise ValueError("an ordering key places every option once")
         return self
 
+    @property
+    def stem(self) -> str:
+        """The prompt as a trainee reads it, letters and digits only: two questions with one stem ask the same."""
+        return stem_of(self.prompt.zh)
+
     def with_id(self) -> Question:
-        """The same question with ``id`` set to a digest of its content (stable across runs)."""
-        body = self.model_dump(mode="json", exclude={"id"})
+        """The same question with ``id`` set to a digest of what a trainee sees and must answer.
+
+        Hidden facts and the order options are shown in are left out: a question drawn from other facts
+        but reading the same, or asked again with its options reshuffled, is the same question.
+        """
+        options = sorted((o.value, o.text.zh, o.text.en) for o in self.options)
+        key = list(self.key_values()) if self.kind is Kind.ORDERING else sorted(self.key_values())
+        body = {
+            "topic": self.topic,
+            "form": self.form,
+            "kind": self.kind.value,
+            "prompt": self.prompt.model_dump(mode="json"),
+            "options": options,
+            "key": key,
+            "numeric": None if self.numeric is None else self.numeric.model_dump(mode="json"),
+            "citation": self.citation,
+        }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
         return self.model_copy(update={"id": digest[:16]})
+
+    def reshuffled(self, order: Sequence[int]) -> Question:
+        """The same question with its options shown in ``order`` (old indices) and the key following them."""
+        if sorted(order) != list(range(len(self.options))):
+            raise ValueError("an order places every option once")
+        where = {old: new for new, old in enumerate(order)}
+        key = tuple(where[i] for i in self.key)
+        if self.kind is not Kind.ORDERING:
+            key = tuple(sorted(key))
+        return self.model_copy(update={"options": tuple(self.options[i] for i in order), "key": key})
 
     def is_correct(self, response: Response) -> bool:
         if self.kind is Kind.NUMERIC:
@@ -108,6 +140,11 @@ class Question(BaseModel):
     def key_values(self) -> tuple[str, ...]:
         """The option values of the key, in key order (what the verifier compares)."""
         return tuple(self.options[i].value for i in self.key)
+
+
+def stem_of(text: str) -> str:
+    """Letters and digits of ``text`` (NFKC): punctuation, spaces and width never make two stems differ."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch)[0] in "LN")
 
 
 def response_to_json(response: Response) -> Any:

@@ -186,7 +186,7 @@ class Session:
             return self._fixed[position]
         topics = self.options.topics or self._ctx.settings.topics
         topic = next_topic(self._boxes, topics, self._clock())
-        seen = {q.id for q, _, _ in self._answers}
+        seen = {q.stem for q, _, _ in self._answers}
         return question_for(self.options.seed, position, topic, seen, self._ctx)
 
     def submit(self, response: Response) -> Feedback:

@@ -46,7 +46,13 @@ class Draw(_Data):
     wind_offsets: tuple[int, ...] = Field(min_length=1)
     year: int = Field(ge=2000, le=2100)
     zone_offsets_m: tuple[float, ...] = Field(min_length=1)
-    window_offsets_min: tuple[float, ...] = Field(min_length=1)
+    window_margins_min: tuple[float, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _off_the_edges(self) -> Self:
+        if 0 in self.zone_offsets_m or any(m <= 0 for m in self.window_margins_min):
+            raise ValueError("zone offsets and window margins must keep off the limits (no 0)")
+        return self
 
     @model_validator(mode="after")
     def _every_number_measure(self) -> Self:

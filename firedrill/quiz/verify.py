@@ -132,6 +132,14 @@ def _phases(q: Question, ctx: Context) -> Expected:
     return tuple(sorted((o.value for o in q.options), key=lambda v: data.quote.find(names[v])))
 
 
+def _next_phase(q: Question, ctx: Context) -> Expected:
+    data = load_combat_phases()
+    ranked = sorted(data.phases, key=lambda p: data.quote.find(p.name.zh))
+    ids = [p.id for p in ranked]
+    following = ids[ids.index(q.facts["after"]) + 1]
+    return tuple(o.value for o in q.options if o.value == following)
+
+
 def _parameter(q: Question, ctx: Context) -> Expected:
     p = ctx.library.get(q.facts["playbook"]).parameter(q.facts["parameter"])
     low, high = p.minimum, p.maximum
@@ -171,6 +179,7 @@ CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
     "scenario.characteristics": _scenario,
     "scenario.safety_notes": _scenario,
     "phases.order": _phases,
+    "phases.next": _next_phase,
     "numbers.parameter": _parameter,
     "numbers.zone": _zone,
     "numbers.window": _window,

@@ -102,6 +102,15 @@ def zone_question(rng: random.Random, ctx: Context) -> Question:
     )
 
 
+def _window_minute(rng: random.Random, first: float, last: float, margins: tuple[float, ...]) -> float:
+    """Minutes since ignition clearly before, inside or past an approximate window, never on its ends."""
+    edge = min(margins)
+    inside = sorted({v for m in margins for v in (first + m, last - m) if first + edge <= v <= last - edge})
+    before = [first - m for m in margins if first - m >= 0]
+    past = [last + m for m in margins]
+    return float(rng.choice(rng.choice([side for side in (before, inside, past) if side])))
+
+
 def window_question(rng: random.Random, ctx: Context) -> Question:
     """A theatre fire some minutes after ignition: before, inside or past the roof-collapse window?"""
     settings = load_calculator_settings().collapse_window
@@ -109,7 +118,7 @@ def window_question(rng: random.Random, ctx: Context) -> Question:
     parameter = playbook.parameter(settings.parameter)
     first, last = expected(parameter, "within")
     assert last is not None
-    elapsed = max(0.0, rng.choice([first, last]) + rng.choice(ctx.settings.draw.window_offsets_min))
+    elapsed = _window_minute(rng, first, last, ctx.settings.draw.window_margins_min)
     state = "before" if elapsed < first else ("inside" if elapsed <= last else "past")
     ignition = datetime(ctx.settings.draw.year, 1, 1) + timedelta(minutes=rng.randrange(MINUTES_PER_DAY))
     at = ignition + timedelta(minutes=elapsed)
@@ -121,6 +130,7 @@ def window_question(rng: random.Random, ctx: Context) -> Question:
             "numbers.window_prompt",
             ignition=ignition.strftime("%H:%M"),
             at=at.strftime("%H:%M"),
+            elapsed=num(elapsed),
             playbook=playbook.title,
         ),
         options=[Option(value=s, text=tx(f"numbers.window_{s}")) for s in WINDOW_STATES],
