@@ -14,12 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
 
 from firedrill.errors import InputError
-from firedrill.quiz import inputs
+from firedrill.quiz import answer_lines, inputs
 from firedrill.quiz.bank import check_topics, new_seed, paper
 from firedrill.quiz.export import bank_json, bank_markdown, stats_csv
 from firedrill.quiz.session import Mode, Options, Session
@@ -33,6 +31,8 @@ from firedrill.quiz.texts import tx
 HELP = "training quizzes generated from the plan: practice (Leitner boxes), exams, review; export; statistics"
 LANGS = ("zh", "en")
 EXPORT_SEED = 1
+STATS_COLUMNS = ("scope", "trainee", "topic", "answered", "right", "percent", "box")
+EXIT_PAUSED = 130  # stopped by the trainee (Ctrl-C) without handing in, as shells report an interrupt
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -117,27 +117,29 @@ def options_from(args: argparse.Namespace) -> Options:
     )
 
 
-def _answers(path: str | None, stack: ExitStack) -> AnswerFile | None:
+def _answers(path: str | None) -> AnswerFile | None:
     if path is None:
         return None
     if path == "-":
-        return AnswerFile(sys.stdin, "<stdin>")
-    try:
-        stream: TextIO = stack.enter_context(Path(path).open(encoding="utf-8"))  # noqa: SIM115 (the stack closes it)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path, field="--answers") from None
-    return AnswerFile(stream, path)
+        return AnswerFile(answer_lines.stream(sys.stdin, "<stdin>"), "<stdin>")
+    return AnswerFile(iter(answer_lines.read_file(path, load_settings().answers.max_bytes)), path)
 
 
 def _run_session(args: argparse.Namespace) -> int:
     options = options_from(args)
-    with ExitStack() as stack:
-        answers = _answers(args.answers, stack)
-        store = stack.enter_context(QuizStore.open(args.data_dir))
-        session = Session.start(options, store)
-        print(f"{tx(f'mode.{options.mode.value}').in_lang(options.lang)} · seed {options.seed}", flush=True)
-        run_terminal(session, options.lang, sys.stdout, answers)
-    return 0
+    answers = _answers(args.answers)
+    try:
+        with QuizStore.open(args.data_dir) as store:
+            session = Session.start(options, store)
+            if answers is not None and args.answers != "-":
+                answer_lines.check_against(session, answers)
+            mode = tx(f"mode.{session.options.mode.value}")
+            print(tx("ui.session_line", mode=mode, seed=str(session.options.seed)).in_lang(options.lang), flush=True)
+            result = run_terminal(session, options.lang, sys.stdout, answers)
+    except KeyboardInterrupt:  # before the first question or after the last: nothing half-written
+        print(file=sys.stdout)
+        return EXIT_PAUSED
+    return 0 if result is not None else EXIT_PAUSED
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -166,12 +168,16 @@ def _stats(args: argparse.Namespace) -> int:
     with QuizStore.open(args.data_dir) as store:
         rows = trainee_stats(store, topics, name) + ([] if name else class_stats(store, topics))
         history = exams(store, name)
-    header = ["SCOPE", "TRAINEE", "TOPIC", "ANSWERED", "RIGHT", "%", "BOX"]
+    if args.csv == "-":  # standard output is the CSV alone, so it can be piped into a file or a spreadsheet
+        _write(stats_csv(rows), "-")
+        return 0
+    lang = args.lang
+    header = [tx(f"stats.{column}").in_lang(lang) for column in STATS_COLUMNS]
     body = [
         [
-            s.scope,
+            tx(f"stats.scope_{s.scope}").in_lang(lang),
             s.trainee or "-",
-            tx(f"topic.{s.topic}").in_lang(args.lang),
+            tx(f"topic.{s.topic}").in_lang(lang),
             str(s.answered),
             str(s.correct),
             f"{s.percent:.0f}",
@@ -179,11 +185,13 @@ def _stats(args: argparse.Namespace) -> int:
         ]
         for s in rows
     ]
-    print(_table([header, *body]) if body else "no answers recorded yet")
-    exam_word = tx("mode.exam").in_lang(args.lang)
+    print(_table([header, *body]) if body else tx("stats.nothing").in_lang(lang))
+    exam_word = tx("mode.exam").in_lang(lang)
     for exam in history:
         score = "-" if exam.score is None else f"{exam.score:.0f}%"
-        verdict = "-" if exam.passed is None else tx("ui.passed" if exam.passed else "ui.failed").in_lang(args.lang)
+        verdict = "-" if exam.passed is None else tx("ui.passed" if exam.passed else "ui.failed").in_lang(lang)
+        if not exam.finished:
+            verdict = tx("stats.not_handed_in").in_lang(lang)
         print(f"{exam_word}  {exam.trainee}  {exam.started_at[:16]}  n={exam.planned}  {score}  {verdict}")
     if args.csv is not None:
         _write(stats_csv(rows), args.csv)

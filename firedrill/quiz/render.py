@@ -56,6 +56,8 @@ def explanation_lines(question: Question, lang: str) -> list[str]:
 
 
 def feedback_block(feedback: Feedback, lang: str) -> str:
+    if not feedback.reveal:
+        return tx("ui.exam_ack", position=str(feedback.position), total=str(feedback.total)).in_lang(lang)
     mark = tx("ui.right" if feedback.correct else "ui.wrong")
     ack = tx("ui.ack", position=str(feedback.position), total=str(feedback.total), mark=mark, score=str(feedback.score))
     lines = [ack.in_lang(lang)]

@@ -17,7 +17,7 @@ from firedrill.quiz.bank import paper, question_for
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.leitner import BoxState, after_answer, next_topic
 from firedrill.quiz.model import Question, Response
-from firedrill.quiz.store import AttemptPlan, QuizStore
+from firedrill.quiz.store import AttemptPlan, QuizStore, Unfinished
 from firedrill.timeutil import now_local
 
 
@@ -39,6 +39,7 @@ class Feedback:
     position: int  # 1-based
     total: int
     score: int  # right answers so far
+    reveal: bool = True  # False in an exam: right or wrong, and the key, are shown only once it is handed in
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Session:
         store: QuizStore | None,
         clock: Callable[[], datetime],
         ctx: Context,
+        resumed: Unfinished | None = None,
     ) -> None:
         self.options = options
         self._fixed = questions  # exam and review; None: practice picks as it goes
@@ -91,16 +93,26 @@ class Session:
         self._clock = clock
         self._ctx = ctx
         self.started_at = clock()
+        self._resumed_at = self.started_at  # the clock of this sitting; time used before it is _used_before
+        self._used_before = 0.0
         self.total = len(questions) if questions is not None else options.n
         self._trainee_id = store.trainee(options.trainee, self.started_at) if store else 0
         self._boxes: dict[str, BoxState] = store.boxes(self._trainee_id) if store else {}
         self._answers: list[tuple[Question, Response, bool]] = []
         self._current: Question | None = None
         self._expired = False
+        self._paused = False
         self._result: Result | None = None
         self.attempt_id = 0
-        if store is not None and self.total:
-            self.attempt_id = store.start_attempt(self._plan())
+        self.resumed = resumed is not None
+        if resumed is not None:
+            self.started_at = resumed.plan.started_at
+            self._used_before = resumed.used_s
+            self._answers = [(q, r, credit >= 1) for q, r, credit in resumed.answers]
+            self.attempt_id = resumed.attempt_id
+        elif store is not None and self.total:
+            paper = questions if options.mode is Mode.EXAM and questions else ()
+            self.attempt_id = store.start_attempt(self._plan(), paper)
 
     @classmethod
     def start(
@@ -112,6 +124,11 @@ class Session:
     ) -> Session:
         ctx = ctx or default_context()
         questions: list[Question] | None = None
+        if options.mode is Mode.EXAM and store is not None:
+            trainee_id = store.find_trainee(options.trainee)
+            unfinished = store.unfinished_exam(trainee_id) if trainee_id is not None else None
+            if unfinished is not None:
+                return cls._resume(options, unfinished, store, clock, ctx)
         if options.mode is Mode.EXAM and options.pass_mark is None:
             options = replace(options, pass_mark=ctx.settings.exam.pass_mark)
         if options.mode is Mode.EXAM:
@@ -122,6 +139,18 @@ class Session:
                 trainee_id = store.find_trainee(options.trainee)
                 questions = store.open_mistakes(trainee_id)[: options.n] if trainee_id is not None else []
         return cls(options, questions, store, clock, ctx)
+
+    @classmethod
+    def _resume(
+        cls, asked: Options, state: Unfinished, store: QuizStore, clock: Callable[[], datetime], ctx: Context
+    ) -> Session:
+        """The trainee's exam that was stopped, where it stopped, with the time it had left."""
+        plan = state.plan
+        limit = None if plan.time_limit_s is None else timedelta(seconds=plan.time_limit_s)
+        options = Options(
+            asked.trainee, Mode.EXAM, plan.planned, plan.seed, plan.lang, limit, plan.pass_mark, plan.topics
+        )
+        return cls(options, list(state.questions), store, clock, ctx, state)
 
     @classmethod
     def from_questions(
@@ -139,7 +168,7 @@ class Session:
         o = self.options
         limit = o.time_limit.total_seconds() if o.time_limit is not None else None
         return AttemptPlan(
-            self._trainee_id, o.mode.value, o.seed, self.total, o.lang, self.started_at, limit, o.pass_mark
+            self._trainee_id, o.mode.value, o.seed, self.total, o.lang, self.started_at, limit, o.pass_mark, o.topics
         )
 
     # --- progress -------------------------------------------------------------------------
@@ -152,10 +181,14 @@ class Session:
     def score(self) -> int:
         return sum(1 for _, _, ok in self._answers if ok)
 
+    def used(self) -> timedelta:
+        """Time spent on this attempt: earlier sittings (up to their last answer or pause) and this one."""
+        return timedelta(seconds=self._used_before) + (self._clock() - self._resumed_at)
+
     def time_left(self) -> timedelta | None:
         if self.options.time_limit is None:
             return None
-        return max(timedelta(0), self.started_at + self.options.time_limit - self._clock())
+        return max(timedelta(0), self.options.time_limit - self.used())
 
     def expired(self) -> bool:
         left = self.time_left()
@@ -165,7 +198,11 @@ class Session:
 
     @property
     def finished(self) -> bool:
-        return self._result is not None or self.answered >= self.total or self.expired()
+        return self._result is not None or self._paused or self.answered >= self.total or self.expired()
+
+    def remaining(self) -> list[Question] | None:
+        """The questions still to answer of a fixed paper (exam, review); None for practice, which picks as it goes."""
+        return None if self._fixed is None else self._fixed[self.answered :]
 
     def boxes(self) -> dict[str, BoxState]:
         return dict(self._boxes)
@@ -198,22 +235,44 @@ class Session:
             raise RuntimeError("the session is over")
         now = self._clock()
         correct = question.is_correct(response)
-        box = after_answer(
-            self._boxes.get(question.topic, BoxState(question.topic)), correct, now, self._ctx.settings.leitner
+        exam = self.options.mode is Mode.EXAM
+        # An exam measures; it does not train: practice scheduling is left as it was.
+        box = (
+            None
+            if exam
+            else after_answer(
+                self._boxes.get(question.topic, BoxState(question.topic)), correct, now, self._ctx.settings.leitner
+            )
         )
         if self._store is not None:
+            used = self.used().total_seconds()
             self._store.record_answer(
-                self.attempt_id, self._trainee_id, self.answered + 1, question, response, correct, now, box
+                self.attempt_id, self._trainee_id, self.answered + 1, question, response, correct, now, box, None, used
             )
-        self._boxes[question.topic] = box
+        if box is not None:
+            self._boxes[question.topic] = box
         self._answers.append((question, response, correct))
         self._current = None
-        return Feedback(question, response, correct, self.answered, self.total, self.score)
+        return Feedback(question, response, correct, self.answered, self.total, self.score, not exam)
+
+    def pause(self) -> None:
+        """Stop without handing in: what was answered is kept and the attempt stays open (an exam resumes)."""
+        if self._result is not None or self._paused:
+            return
+        self._paused = True
+        if self._store is not None and self.attempt_id:
+            self._store.pause_attempt(self.attempt_id, self._clock(), self.used().total_seconds())
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
 
     def finish(self) -> Result:
-        """The result (computed once); unanswered questions count as wrong."""
+        """Hand in: the result (computed once); unanswered questions count as wrong."""
         if self._result is not None:
             return self._result
+        if self._paused:
+            raise RuntimeError("a paused session is resumed, not handed in")
         expired = self.expired()
         mistakes: list[tuple[Question, Response | None]] = [(q, r) for q, r, ok in self._answers if not ok]
         if self._fixed is not None:

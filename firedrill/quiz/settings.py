@@ -115,6 +115,11 @@ class NameSettings(_Data):
     max_length: int = Field(ge=1)
 
 
+class AnswersSettings(_Data):
+    reason: str
+    max_bytes: int = Field(ge=1)
+
+
 class TimeLimitSettings(_Data):
     reason: str
     max_minutes: int = Field(ge=1)
@@ -133,6 +138,7 @@ class QuizSettings(_Data):
     practice: PracticeSettings
     names: NameSettings
     time_limit: TimeLimitSettings
+    answers: AnswersSettings
 
 
 @cache

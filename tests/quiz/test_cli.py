@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -124,8 +125,11 @@ def test_scripted_exam_prints_feedback_and_result(capsys: pytest.CaptureFixture[
     )
     assert quiz_cli.run(args) == 0
     out = capsys.readouterr().out
-    assert re.findall(r"^\[(\d)/4\] ([✔✘])", out, re.M) == [("1", "✔"), ("2", "✘"), ("3", "✔"), ("4", "✔")]
-    assert "Li Wei · Exam · 3/4 = 75%" in out and "pass mark 70%: passed" in out
+    # An exam shows neither marks nor keys until it is handed in: each answer is only acknowledged.
+    assert re.findall(r"^\[(\d)/4\] ([·✔✘])", out, re.M) == [("1", "·"), ("2", "·"), ("3", "·"), ("4", "·")]
+    handed_in = out.index("Li Wei · Exam · 3/4 = 75%")
+    assert "✔" not in out[:handed_in] and "Answer:" not in out[:handed_in] and "Source:" not in out[:handed_in]
+    assert "pass mark 70%: passed" in out
     assert f"Source: {questions[1].citation}" in out
 
 
@@ -138,7 +142,10 @@ def test_typed_answers_are_asked_again_until_valid(
     args = _parse("--trainee", "t", "--mode", "exam", "--n", "1", "--seed", "6", "--data-dir", str(tmp_path))
     assert quiz_cli.run(args) == 0
     out = capsys.readouterr().out
-    assert out.count("请重新输入") == 3 and "[1/1] ✔" in out
+    assert out.count("请重新输入") == 3 and "[1/1] ·" in out
+    retries = [re.sub("“[^”]*”", "", line) for line in out.splitlines() if line.startswith("请重新输入")]
+    assert not any(re.search(r"[A-Za-z]{3}", line) for line in retries), retries  # Chinese interface, Chinese labels
+    assert "1/1 = 100%" in out
 
 
 def test_quitting_early_counts_the_rest_wrong(
@@ -200,3 +207,23 @@ def test_stats_table_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert sum(int(r["answered"]) for r in rows) == 2 and sum(int(r["correct"]) for r in rows) == 1
     assert main(["quiz", "stats", "--trainee", "nobody", *base]) == 2
     assert "no trainee 'nobody'" in _error_line(capsys)
+
+
+def test_stats_speak_chinese_and_csv_to_stdout_is_csv_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    questions = paper(3, 2)
+    answers = tmp_path / "a.txt"
+    answers.write_text(f"{right_answer(questions[0])}\n{right_answer(questions[1])}\n", encoding="utf-8")
+    base = ["--data-dir", str(tmp_path)]
+    assert (
+        main(["quiz", "--trainee", "吴", "--mode", "exam", "--n", "2", "--seed", "3", "--answers", str(answers), *base])
+        == 0
+    )
+    assert "种子 3" in capsys.readouterr().out
+    assert main(["quiz", "stats", *base]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["范围", "学员", "专题"] and "全班" in "\n".join(table)
+    assert not re.search(r"[A-Z]{3}", table[0])
+    assert main(["quiz", "stats", "--csv", "-", *base]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert rows[0][0] == "scope" and all(len(r) == len(rows[0]) for r in rows)

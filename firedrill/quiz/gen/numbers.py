@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from firedrill.models import Text
 from firedrill.playbook.schema import Parameter, Playbook
 from firedrill.playbook.settings import Boundary
 from firedrill.playbook.settings import load_settings as load_calculator_settings
@@ -21,6 +22,15 @@ from firedrill.quiz.texts import plain, tx
 
 TOPIC = "playbook_numbers"
 WINDOW_STATES = ("before", "inside", "past")
+
+
+UNIT_NAMES = {"persons": "people", "groups": "groups", "m": "metres", "min": "minutes"}  # playbook unit → text key
+
+
+def unit_text(unit: str) -> Text:
+    """A playbook unit in the reader's language (人, 组, 米, 分钟); a symbol such as L/(s·m²) reads the same."""
+    name = UNIT_NAMES.get(unit)
+    return tx(f"unit.{name}") if name is not None else plain(unit)
 
 
 def variants(parameter: Parameter) -> tuple[str, ...]:
@@ -51,7 +61,7 @@ def parameter_question(rng: random.Random, ctx: Context) -> Question:
     playbook, parameter = rng.choice([(p, q) for p in ctx.library.all() for q in p.parameters])
     variant = rng.choice(variants(parameter))
     low, high = expected(parameter, variant)
-    unit = plain(parameter.unit)
+    unit = unit_text(parameter.unit)
     return Question(
         topic=TOPIC,
         form="numbers.parameter",
