@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Sequence
 
 from firedrill.errors import InputError
-from firedrill.quiz.gen import TOPICS, generate
+from firedrill.quiz.gen import CHAINS, TOPICS, generate
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.model import Question
 from firedrill.quiz.verify import verify
@@ -67,32 +67,45 @@ def question_for(seed: int, position: int, topic: str, avoid: set[str], ctx: Con
     return _checked(question, ctx)
 
 
-def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None) -> tuple[Question, ...]:
-    """``n`` verified questions for ``seed``, topics taken in a shuffled round, no stem asked twice.
+def _draw(topic: str, rng: random.Random, ctx: Context) -> tuple[Question, ...]:
+    return CHAINS[topic](rng, ctx) if topic in CHAINS else (generate(topic, rng, ctx),)
 
-    A topic whose distinct stems run out gives way to the next one in the round; when every wanted
-    topic has run out before ``n`` questions, the paper cannot be made and an InputError says so.
+
+def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None) -> tuple[Question, ...]:
+    """``n`` verified questions for ``seed``, the topics kept level, no stem asked twice.
+
+    The next question comes from the topic with the fewest so far (ties in an order shuffled by
+    ``seed``); a case brings its whole chain at once. A topic whose distinct stems run out gives way
+    to the others; when every wanted topic has run out before ``n`` questions, an InputError says so.
     """
     ctx = ctx or default_context()
     order = list(check_topics(wanted, ctx))
     rng = random.Random(seed)
     rng.shuffle(order)
     seen: set[str] = set()
+    counts = dict.fromkeys(order, 0)
+    spent: set[str] = set()  # topics that found no new stem in a whole round of tries
     questions: list[Question] = []
     tries = ctx.settings.generation.max_attempts
-    for index in range(n):
-        found = None
-        for attempt in range(tries * len(order)):
-            question = generate(order[(index + attempt) % len(order)], rng, ctx)
-            if question.stem not in seen:
-                found = question
+    while len(questions) < n:
+        found: tuple[Question, ...] = ()
+        for topic in sorted((t for t in order if t not in spent), key=lambda t: (counts[t], order.index(t))):
+            for _ in range(tries):
+                drawn = _draw(topic, rng, ctx)[: n - len(questions)]
+                stems = {q.stem for q in drawn}
+                if len(stems) == len(drawn) and not stems & seen:
+                    found = drawn
+                    break
+            if found:
+                counts[topic] += len(found)
                 break
-        if found is None:
+            spent.add(topic)
+        if not found:
             raise InputError(
                 f"only {len(questions)} different questions found for topic(s) {', '.join(sorted(order))}; "
                 f"ask for fewer or add topics",
                 field="--n",
             )
-        seen.add(found.stem)
-        questions.append(_checked(found, ctx))
+        seen.update(q.stem for q in found)
+        questions.extend(_checked(q, ctx) for q in found)
     return tuple(questions)

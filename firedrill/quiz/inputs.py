@@ -108,8 +108,9 @@ def parse_answer(text: str, question: Question) -> Response:
         if not _NUMBER.fullmatch(raw) or not math.isfinite(float(raw)):
             raise AnswerError("not_a_number", got=text.strip())
         return float(raw)
-    chosen = _numbers(raw, count, compact=question.kind is not Kind.SINGLE)
-    if question.kind is Kind.SINGLE and len(chosen) != 1:
+    single = question.kind in (Kind.SINGLE, Kind.TRUE_FALSE)
+    chosen = _numbers(raw, count, compact=not single)
+    if single and len(chosen) != 1:
         raise AnswerError("one", count=count, got=text.strip())
     if question.kind is Kind.MULTIPLE and not chosen:
         raise AnswerError("several", count=count, got=text.strip())

@@ -22,7 +22,8 @@ from firedrill.models import Text
 
 class Kind(StrEnum):
     SINGLE = "single"  # one option is right
-    MULTIPLE = "multiple"  # a set of options is right (one or more)
+    MULTIPLE = "multiple"  # 多选: a set of at least two options is right; partial credit
+    TRUE_FALSE = "true_false"  # 判断题: a statement, right or wrong
     ORDERING = "ordering"  # every option, in the plan's order
     NUMERIC = "numeric"  # a number within a range
 
@@ -50,6 +51,8 @@ class NumericKey(BaseModel):
 
 
 Response = tuple[int, ...] | float  # option indices (0-based) or a number
+MIN_MULTIPLE = 2  # a 多选 has at least two right options, as in Chinese fire-service exams
+TRUE_FALSE = ("true", "false")  # the option values of a 判断题, in this order
 
 
 class Question(BaseModel):
@@ -85,8 +88,10 @@ class Question(BaseModel):
             raise ValueError("option values must be distinct")
         if self.kind is Kind.SINGLE and len(self.key) != 1:
             raise ValueError("a single-choice question has exactly one key")
-        if self.kind is Kind.MULTIPLE and (not self.key or list(self.key) != sorted(self.key)):
-            raise ValueError("a multiple-choice key is a non-empty sorted set")
+        if self.kind is Kind.MULTIPLE and (len(self.key) < MIN_MULTIPLE or list(self.key) != sorted(self.key)):
+            raise ValueError(f"a multiple-choice key is a sorted set of at least {MIN_MULTIPLE} options")
+        if self.kind is Kind.TRUE_FALSE and (tuple(o.value for o in self.options) != TRUE_FALSE or len(self.key) != 1):
+            raise ValueError("a true-or-false question offers exactly 'true' and 'false' and one of them is right")
         if self.kind is Kind.ORDERING and sorted(self.key) != list(range(count)):
             raise ValueError("an ordering key places every option once")
         return self
@@ -126,6 +131,15 @@ class Question(BaseModel):
         if self.kind is not Kind.ORDERING:
             key = tuple(sorted(key))
         return self.model_copy(update={"options": tuple(self.options[i] for i in order), "key": key})
+
+    def credit(self, response: Response) -> float:
+        """Marks for ``response``, from 0 to 1: a 多选 scores each right option chosen, and 0 if any wrong one is."""
+        if self.kind is not Kind.MULTIPLE or not isinstance(response, tuple):
+            return 1.0 if self.is_correct(response) else 0.0
+        chosen = set(response)
+        if len(chosen) != len(response) or not chosen or not chosen <= set(self.key):
+            return 0.0
+        return len(chosen) / len(self.key)
 
     def is_correct(self, response: Response) -> bool:
         if self.kind is Kind.NUMERIC:

@@ -39,6 +39,7 @@ class Feedback:
     position: int  # 1-based
     total: int
     score: int  # right answers so far
+    credit: float = 0.0  # marks for this answer, 0 to 1 (a 多选 answered in part scores its share)
     reveal: bool = True  # False in an exam: right or wrong, and the key, are shown only once it is handed in
 
 
@@ -52,11 +53,13 @@ class Result:
     pass_mark: float | None
     expired: bool
     mistakes: tuple[tuple[Question, Response | None], ...] = field(default=())
+    points: float | None = None  # marks with partial credit; None: the number of right answers
 
     @property
     def percent(self) -> float:
-        """Right answers over the planned total: an unanswered question counts as wrong."""
-        return 100.0 * self.correct / self.total if self.total else 0.0
+        """Marks over the planned total: an unanswered question counts as wrong, a part-right 多选 as its share."""
+        marks = self.correct if self.points is None else self.points
+        return 100.0 * marks / self.total if self.total else 0.0
 
     @property
     def passed(self) -> bool | None:
@@ -98,7 +101,7 @@ class Session:
         self.total = len(questions) if questions is not None else options.n
         self._trainee_id = store.trainee(options.trainee, self.started_at) if store else 0
         self._boxes: dict[str, BoxState] = store.boxes(self._trainee_id) if store else {}
-        self._answers: list[tuple[Question, Response, bool]] = []
+        self._answers: list[tuple[Question, Response, float]] = []  # (question, response, credit)
         self._current: Question | None = None
         self._expired = False
         self._paused = False
@@ -108,7 +111,7 @@ class Session:
         if resumed is not None:
             self.started_at = resumed.plan.started_at
             self._used_before = resumed.used_s
-            self._answers = [(q, r, credit >= 1) for q, r, credit in resumed.answers]
+            self._answers = list(resumed.answers)
             self.attempt_id = resumed.attempt_id
         elif store is not None and self.total:
             paper = questions if options.mode is Mode.EXAM and questions else ()
@@ -179,7 +182,13 @@ class Session:
 
     @property
     def score(self) -> int:
-        return sum(1 for _, _, ok in self._answers if ok)
+        """Questions answered fully right."""
+        return sum(1 for _, _, credit in self._answers if credit >= 1)
+
+    @property
+    def points(self) -> float:
+        """Marks so far, with partial credit."""
+        return sum(credit for _, _, credit in self._answers)
 
     def used(self) -> timedelta:
         """Time spent on this attempt: earlier sittings (up to their last answer or pause) and this one."""
@@ -234,7 +243,8 @@ class Session:
                 raise TimeUpError("the time limit has passed")
             raise RuntimeError("the session is over")
         now = self._clock()
-        correct = question.is_correct(response)
+        credit = question.credit(response)
+        correct = credit >= 1
         exam = self.options.mode is Mode.EXAM
         # An exam measures; it does not train: practice scheduling is left as it was.
         box = (
@@ -247,13 +257,22 @@ class Session:
         if self._store is not None:
             used = self.used().total_seconds()
             self._store.record_answer(
-                self.attempt_id, self._trainee_id, self.answered + 1, question, response, correct, now, box, None, used
+                self.attempt_id,
+                self._trainee_id,
+                self.answered + 1,
+                question,
+                response,
+                correct,
+                now,
+                box,
+                credit,
+                used,
             )
         if box is not None:
             self._boxes[question.topic] = box
-        self._answers.append((question, response, correct))
+        self._answers.append((question, response, credit))
         self._current = None
-        return Feedback(question, response, correct, self.answered, self.total, self.score, not exam)
+        return Feedback(question, response, correct, self.answered, self.total, self.score, credit, not exam)
 
     def pause(self) -> None:
         """Stop without handing in: what was answered is kept and the attempt stays open (an exam resumes)."""
@@ -274,7 +293,7 @@ class Session:
         if self._paused:
             raise RuntimeError("a paused session is resumed, not handed in")
         expired = self.expired()
-        mistakes: list[tuple[Question, Response | None]] = [(q, r) for q, r, ok in self._answers if not ok]
+        mistakes: list[tuple[Question, Response | None]] = [(q, r) for q, r, credit in self._answers if credit < 1]
         if self._fixed is not None:
             mistakes += [(q, None) for q in self._fixed[self.answered :]]
         pass_mark = self.options.pass_mark if self.options.mode is Mode.EXAM else None
@@ -287,6 +306,7 @@ class Session:
             pass_mark,
             expired,
             tuple(mistakes),
+            self.points,
         )
         if self._store is not None and self.attempt_id:
             self._store.finish_attempt(

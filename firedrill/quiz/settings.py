@@ -34,6 +34,7 @@ class Generation(_Data):
     max_attempts: int = Field(ge=1)
     choices: int = Field(ge=2, le=9)
     numeric_share: float = Field(ge=0, le=1)
+    true_false_share: float = Field(ge=0, le=1)
 
 
 class Draw(_Data):

@@ -165,7 +165,36 @@ def _window(q: Question, ctx: Context) -> Expected:
     return (collapse_window(playbook, ignition, at).status.value,)
 
 
+def _statement(q: Question, ctx: Context) -> Expected:
+    """A 判断题 is true exactly when the question it was made from is sound and the claim is its key."""
+    base = Question.model_validate(q.facts["base"])
+    if verify(base, ctx):
+        return ("the question behind the statement is wrong",)
+    return ("true",) if (q.facts["claim"],) == base.key_values() else ("false",)
+
+
+def _case(q: Question, ctx: Context) -> Expected:
+    """One step of a case, answered by ``assess`` on the case's incident (what ``firedrill classify`` prints)."""
+    result = _assess(q.facts["incident"], ctx)
+    step = q.facts["step"]
+    if step == "grade":
+        return (result.base_level.value,)
+    if step == "level":
+        return (result.level.value,)
+    if step == "dispatch":
+        return (_scale_value(result.dispatch.stations if result.dispatch.set_by_plan else None),)
+    if step == "scene":
+        return (_scene_of(result),)
+    if step == "playbook":
+        if q.facts["incident"].get("scenario") != q.key_values()[0]:
+            return ("the case's scenario is another playbook",)
+        return _scenario(q, ctx)
+    return tuple(dict.fromkeys(g.id for g in result.task_groups for m in g.members if m.duty.zh == q.facts["duty"]))
+
+
 CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
+    **{f"case.{step}": _case for step in ("grade", "level", "dispatch", "scene", "playbook", "group")},
+    "judge": _statement,
     "grading.level": _grading,
     "escalation.trigger": _trigger,
     "escalation.keeps_level": _keeps_level,

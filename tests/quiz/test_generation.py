@@ -34,8 +34,8 @@ def test_the_bank_covers_every_topic_and_every_form(bank: tuple[Question, ...]) 
     stems = {t: len({q.stem for q in bank if q.topic == t}) for t in topics}
     for start in range(0, len(bank), PAPER_SIZE):
         one = Counter(q.topic for q in bank[start : start + PAPER_SIZE])
-        # a topic with few distinct questions gives them all and leaves the rest of its share to others
-        assert all(one[t] >= min(share, stems[t]) for t in topics), (one, stems)
+        # a topic with few distinct questions gives most of them and leaves the rest of its share to others
+        assert all(one[t] >= min(share, (stems[t] + 1) // 2) for t in topics), (one, stems)
     assert {q.kind for q in bank} == set(Kind)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from firedrill.quiz.gen import escalation, grading, numbers, organisation, phases, response, scenario
+from firedrill.quiz.gen import case, escalation, grading, numbers, organisation, phases, response, scenario
 from firedrill.quiz.gen.common import Context
+from firedrill.quiz.gen.judgement import maybe_statement
 from firedrill.quiz.model import Question
 
 Form = Callable[[random.Random, Context], Question]
@@ -20,9 +21,12 @@ TOPICS: dict[str, tuple[Form, ...]] = {
     scenario.TOPIC: scenario.FORMS,
     phases.TOPIC: phases.FORMS,
     numbers.TOPIC: numbers.FORMS,
+    case.TOPIC: case.FORMS,
 }
+# Topics whose questions come in a chain on one incident: a paper asks the whole chain in order.
+CHAINS: dict[str, Callable[[random.Random, Context], tuple[Question, ...]]] = {case.TOPIC: case.chain}
 
 
 def generate(topic: str, rng: random.Random, ctx: Context) -> Question:
     """One question of ``topic``, its form drawn by ``rng``."""
-    return rng.choice(TOPICS[topic])(rng, ctx)
+    return maybe_statement(rng.choice(TOPICS[topic]), rng, ctx)

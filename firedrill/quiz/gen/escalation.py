@@ -12,10 +12,10 @@ from datetime import datetime
 from typing import Any
 
 from firedrill.models import Level, Text, Trigger
-from firedrill.quiz.gen.common import Context, choice, level_text
+from firedrill.quiz.gen.common import Context, choice, level_text, pick
 from firedrill.quiz.gen.incidents import Fire, draw_fire_at
 from firedrill.quiz.gen.moments import draw_force, draw_moment, holiday_name, moment_text
-from firedrill.quiz.model import Kind, Option, Question
+from firedrill.quiz.model import MIN_MULTIPLE, Kind, Option, Question
 from firedrill.quiz.texts import join, tx
 
 TOPIC = "escalation"
@@ -117,7 +117,8 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
     target = rng.choice(list(Trigger))
     circumstances = draw_circumstances(rng, ctx, target)
     others = [lv for lv in Level if lv is not rule.applies_to]
-    levels = [Level(rule.applies_to), rng.choice(others)]
+    # one major fire (raised) and at least two that keep their level: a 多选 has two or more right options
+    levels = [Level(rule.applies_to), *pick(rng, others, 2)]
     levels += [rng.choice(list(Level)) for _ in range(ctx.settings.escalation.incidents - len(levels))]
     fires: list[tuple[Level, Fire]] = []
     seen: set[str] = set()
@@ -128,6 +129,8 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
             fires.append((level, fire))
     options = [Option(value=f"fire{i + 1}", text=fire.describe()) for i, (_, fire) in enumerate(fires)]
     keep = [o.value for o, (level, _) in zip(options, fires, strict=True) if level is not rule.applies_to]
+    if len(keep) < MIN_MULTIPLE:  # two kept fires read the same and were merged: draw again
+        return keeps_level_question(rng, ctx)
     incidents = {
         o.value: fire.incident(circumstances.moment, **circumstances.fields()).model_dump(mode="json")
         for o, (_, fire) in zip(options, fires, strict=True)

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 
 from firedrill.quiz.gen.common import Context, choice, pick
-from firedrill.quiz.model import Kind, Option, Question
+from firedrill.quiz.model import MIN_MULTIPLE, Kind, Option, Question
 from firedrill.quiz.texts import tx
 from firedrill.rules.schema import Group, Member
 
@@ -78,9 +78,9 @@ def members_question(rng: random.Random, ctx: Context) -> Question:
     """Which of these units are members of a group? (one or more)"""
     groups = ctx.rulebook.organisation.groups
     # A list the plan leaves open (…等) cannot rule any unit out: only closed lists are asked.
-    group = rng.choice([g for g in groups if not g.open])
+    group = rng.choice([g for g in groups if not g.open and len(g.members) >= MIN_MULTIPLE])
     size = ctx.settings.generation.choices + 1
-    inside = pick(rng, group.members, rng.randint(1, min(len(group.members), size - 2)))
+    inside = pick(rng, group.members, rng.randint(MIN_MULTIPLE, min(len(group.members), size - 2)))
     own = {m.unit.zh for m in group.members}
     outside = [m for g in groups if g.id != group.id for m in g.members if m.unit.zh not in own]
     chosen = inside + pick(rng, outside, size - len(inside))

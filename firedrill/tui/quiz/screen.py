@@ -182,7 +182,7 @@ class QuizScreen(Screen[Result]):
         index = DIGITS.index(event.character or "")
         if index >= len(question.options):
             return
-        if question.kind is Kind.SINGLE:
+        if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
             self._submit((index,))
             return
         if index in self.selection:
@@ -208,7 +208,7 @@ class QuizScreen(Screen[Result]):
             self._show_question()
         elif self.phase is Phase.ASKING:
             question = self._asking()
-            if question is None or question.kind in (Kind.SINGLE, Kind.NUMERIC):
+            if question is None or question.kind in (Kind.SINGLE, Kind.TRUE_FALSE, Kind.NUMERIC):
                 return
             text = " ".join(str(i + 1) for i in self.selection)
             try:
