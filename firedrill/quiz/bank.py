@@ -67,6 +67,11 @@ def question_for(seed: int, position: int, topic: str, avoid: set[str], ctx: Con
     return _checked(question, ctx)
 
 
+def cell(question: Question) -> tuple[str, str]:
+    """The part of the plan a question asks: its form and the clause or attachment it cites."""
+    return question.form, question.citation.split()[0]
+
+
 def _draw(topic: str, rng: random.Random, ctx: Context) -> tuple[Question, ...]:
     return CHAINS[topic](rng, ctx) if topic in CHAINS else (generate(topic, rng, ctx),)
 
@@ -75,14 +80,16 @@ def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = N
     """``n`` verified questions for ``seed``, the topics kept level, no stem asked twice.
 
     The next question comes from the topic with the fewest so far (ties in an order shuffled by
-    ``seed``); a case brings its whole chain at once. A topic whose distinct stems run out gives way
-    to the others; when every wanted topic has run out before ``n`` questions, an InputError says so.
+    ``seed``), and of its draws one that asks a part of the plan not asked yet (``cell``) is
+    preferred, so a paper spreads over the plan; a case brings its whole chain at once. A topic
+    whose distinct stems run out gives way to the others; when every wanted topic has run out before ``n`` questions, an InputError says so.
     """
     ctx = ctx or default_context()
     order = list(check_topics(wanted, ctx))
     rng = random.Random(seed)
     rng.shuffle(order)
     seen: set[str] = set()
+    cells: set[tuple[str, str]] = set()
     counts = dict.fromkeys(order, 0)
     spent: set[str] = set()  # topics that found no new stem in a whole round of tries
     questions: list[Question] = []
@@ -90,12 +97,17 @@ def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = N
     while len(questions) < n:
         found: tuple[Question, ...] = ()
         for topic in sorted((t for t in order if t not in spent), key=lambda t: (counts[t], order.index(t))):
+            fresh: tuple[Question, ...] = ()
             for _ in range(tries):
                 drawn = _draw(topic, rng, ctx)[: n - len(questions)]
                 stems = {q.stem for q in drawn}
-                if len(stems) == len(drawn) and not stems & seen:
+                if len(stems) != len(drawn) or stems & seen:
+                    continue
+                fresh = fresh or drawn
+                if {cell(q) for q in drawn} - cells:  # a part of the plan not asked yet: take it
                     found = drawn
                     break
+            found = found or fresh
             if found:
                 counts[topic] += len(found)
                 break
@@ -107,5 +119,6 @@ def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = N
                 field="--n",
             )
         seen.update(q.stem for q in found)
+        cells.update(cell(q) for q in found)
         questions.extend(_checked(q, ctx) for q in found)
     return tuple(questions)

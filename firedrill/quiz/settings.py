@@ -48,6 +48,7 @@ class Draw(_Data):
     year: int = Field(ge=2000, le=2100)
     zone_offsets_m: tuple[float, ...] = Field(min_length=1)
     window_margins_min: tuple[float, ...] = Field(min_length=1)
+    standby_offsets: tuple[float, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _off_the_edges(self) -> Self:
@@ -61,6 +62,12 @@ class Draw(_Data):
         if missing:
             raise ValueError(f"offsets missing for: {', '.join(missing)}")
         return self
+
+
+class CommandSettings(_Data):
+    reason: str
+    other_phones: tuple[str, ...] = Field(min_length=2)
+    not_named_in_443: tuple[str, ...] = Field(min_length=3)
 
 
 class EscalationSettings(_Data):
@@ -79,8 +86,12 @@ class ScenarioSettings(_Data):
     sections: tuple[SectionKind, ...] = Field(min_length=1)
     min_chars: int = Field(ge=1)
     similarity: float = Field(gt=0, le=1)
+    section_similarity: dict[SectionKind, float] = {}  # a section written as one long paragraph
     max_alike: int = Field(ge=0)
     equivalent: tuple[Equivalent, ...] = ()
+
+    def similarity_for(self, section: SectionKind) -> float:
+        return self.section_similarity.get(section, self.similarity)
 
     def equivalent_to(self, citation: str) -> set[str]:
         return {c for group in self.equivalent if citation in group.items for c in group.items} - {citation}
@@ -132,6 +143,7 @@ class QuizSettings(_Data):
     generation: Generation
     draw: Draw
     escalation: EscalationSettings
+    command: CommandSettings
     scenario: ScenarioSettings
     phases: PhaseSettings
     leitner: LeitnerSettings

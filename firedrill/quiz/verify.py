@@ -21,6 +21,7 @@ from firedrill.playbook.phases import load_combat_phases
 from firedrill.playbook.schema import SectionKind
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.model import Kind, Question
+from firedrill.quiz.verify_plan import PLAN_CHECKS
 from firedrill.rules import assess
 from firedrill.rules.response import task_groups_for
 
@@ -193,6 +194,7 @@ def _case(q: Question, ctx: Context) -> Expected:
 
 
 CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
+    **PLAN_CHECKS,
     **{f"case.{step}": _case for step in ("grade", "level", "dispatch", "scene", "playbook", "group")},
     "judge": _statement,
     "grading.level": _grading,
@@ -205,8 +207,7 @@ CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
     "organisation.unit": _org_unit,
     "organisation.group": _org_group,
     "organisation.members": _org_members,
-    "scenario.characteristics": _scenario,
-    "scenario.safety_notes": _scenario,
+    **{f"scenario.{section.value}": _scenario for section in SectionKind},
     "phases.order": _phases,
     "phases.next": _next_phase,
     "numbers.parameter": _parameter,

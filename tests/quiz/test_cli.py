@@ -137,7 +137,7 @@ def test_typed_answers_are_asked_again_until_valid(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     question = paper(6, 1)[0]
-    typed: Iterator[str] = iter(["", "banana", "42", right_answer(question)])
+    typed: Iterator[str] = iter(["", "banana", "99 99", right_answer(question)])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
     args = _parse("--trainee", "t", "--mode", "exam", "--n", "1", "--seed", "6", "--data-dir", str(tmp_path))
     assert quiz_cli.run(args) == 0

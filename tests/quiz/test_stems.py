@@ -47,12 +47,13 @@ def test_the_id_is_what_a_trainee_sees_not_the_hidden_facts(bank: tuple[Question
 
 
 def test_variants_of_a_template_differ_in_what_is_asked(bank: tuple[Question, ...]) -> None:
-    """Within a form, two questions with the same stem have the same options and key: the stem is the question."""
-    answers: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    """Two questions reading the same (stem and options) have the same key: hidden facts never change the answer."""
+    answers: dict[tuple[str, str, frozenset[str]], set[tuple[str, ...]]] = {}
     for q in bank:
         if q.kind.value in ("single", "numeric"):
             key = q.key_values() if q.numeric is None else (str(q.numeric.minimum), str(q.numeric.maximum))
-            answers.setdefault((q.form, q.stem), set()).add(tuple(key))
+            shown = frozenset(o.text.zh for o in q.options)
+            answers.setdefault((q.form, q.stem, shown), set()).add(tuple(key))
     assert {k: v for k, v in answers.items() if len(v) > 1} == {}
 
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from firedrill.quiz.gen import case, escalation, grading, numbers, organisation, phases, response, scenario
+from firedrill.quiz.gen import (
+    case,
+    clauses,
+    command,
+    escalation,
+    forces,
+    grading,
+    numbers,
+    organisation,
+    phases,
+    response,
+    scenario,
+)
 from firedrill.quiz.gen.common import Context
 from firedrill.quiz.gen.judgement import maybe_statement
 from firedrill.quiz.model import Question
@@ -13,10 +25,12 @@ from firedrill.quiz.model import Question
 Form = Callable[[random.Random, Context], Question]
 
 TOPICS: dict[str, tuple[Form, ...]] = {
+    "general": (clauses.forms_for("general"),),
+    command.TOPIC: command.FORMS,
     grading.TOPIC: grading.FORMS,
     escalation.TOPIC: escalation.FORMS,
-    response.DISPATCH: response.DISPATCH_FORMS,
-    response.ACTIVATION: response.ACTIVATION_FORMS,
+    response.DISPATCH: (*response.DISPATCH_FORMS, *forces.FORMS),
+    response.ACTIVATION: (*response.ACTIVATION_FORMS, clauses.forms_for(response.ACTIVATION)),
     organisation.TOPIC: organisation.FORMS,
     scenario.TOPIC: scenario.FORMS,
     phases.TOPIC: phases.FORMS,
