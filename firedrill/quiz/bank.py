@@ -82,7 +82,8 @@ def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = N
     The next question comes from the topic with the fewest so far (ties in an order shuffled by
     ``seed``), and of its draws one that asks a part of the plan not asked yet (``cell``) is
     preferred, so a paper spreads over the plan; a case brings its whole chain at once. A topic
-    whose distinct stems run out gives way to the others; when every wanted topic has run out before ``n`` questions, an InputError says so.
+    whose distinct stems run out gives way to the others; when every wanted topic has run out
+    before ``n`` questions, an InputError says so.
     """
     ctx = ctx or default_context()
     order = list(check_topics(wanted, ctx))
