@@ -6,6 +6,7 @@ count, pass mark or schedule. Each group carries the reason for its numbers in t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Self
@@ -49,6 +50,14 @@ class Draw(_Data):
     zone_offsets_m: tuple[float, ...] = Field(min_length=1)
     window_margins_min: tuple[float, ...] = Field(min_length=1)
     standby_offsets: tuple[float, ...] = Field(min_length=1)
+    config_only_days: tuple[tuple[date, date], ...] = ()  # (first, last) day, both included
+
+    def avoided_days(self) -> frozenset[date]:
+        """Days never drawn as ordinary: occasions a reader may count under 4.3(1) that only a config names."""
+        days: set[date] = set()
+        for first, last in self.config_only_days:
+            days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
+        return frozenset(days)
 
     @model_validator(mode="after")
     def _off_the_edges(self) -> Self:

@@ -1,11 +1,11 @@
 """Topic ``case``: chained questions on one incident, as a command centre meets it.
 
 One drawn fire (1.4), its circumstances (4.3) and a sign at the scene from one playbook's 火灾特点
-lead through six questions in turn: the accident grade (1.4), the fire-alarm level after 4.3, the
-stations to send (4.4.2), who goes to the scene (4.2), which playbook (附件1—7) and which group of
-2.4 does a duty. Every question repeats the case, so each also stands alone (practice asks one step).
-Keys come from the rule data; the verifier asks ``assess`` (what ``firedrill classify`` prints) and
-the engine's task groups (what ``firedrill org`` lists).
+lead through six questions in turn (five for a larger fire, which has no groups): the accident
+grade (1.4), the fire-alarm level after 4.3, the stations to send (4.4.2), who goes to the scene
+(4.2), which playbook (附件1—7) and which group of 2.4 does a duty. Every question repeats the case,
+so each also stands alone (practice asks one step). Keys come from the rule data; the verifier asks
+``assess`` (what ``firedrill classify`` prints) and the engine's task groups (``firedrill org``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from firedrill.models import Level, Text, Trigger
 from firedrill.playbook.schema import SectionKind
-from firedrill.quiz.gen.common import Context, choice, level_text, pick, range_text
+from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, echoes, level_text, pick, range_text
 from firedrill.quiz.gen.escalation import draw_circumstances
 from firedrill.quiz.gen.incidents import draw_fire_at, grade_values
 from firedrill.quiz.gen.response import NOT_SET, _scale, _scene_options, _scene_value, range_value
@@ -28,7 +28,7 @@ from firedrill.rules.response import task_groups_for
 
 TOPIC = "case"
 STEPS = ("grade", "level", "dispatch", "scene", "playbook", "group")
-CASE_LEVELS = (Level.MAJOR, Level.ESPECIALLY_MAJOR)  # where every step of the plan applies (2.1, 2.4)
+CASE_LEVELS = (Level.LARGER, Level.MAJOR, Level.ESPECIALLY_MAJOR)  # where the plan sets who goes (4.2)
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,12 @@ def chain(rng: random.Random, ctx: Context) -> tuple[Question, ...]:
         ),
     ]
     entry = rules.response.dispatch.levels[case.level]
+    levels = rules.response.dispatch.levels
+    quote = (
+        entry.quote if entry.set_by_plan else QUOTE_SEPARATOR.join(e.quote for e in levels.values() if e.set_by_plan)
+    )
+    silence = tx("dispatch.silent", note=entry.note or tx("dispatch.not_set"))
+    explanation = tx("dispatch.explain", quote=entry.quote) if entry.set_by_plan else silence
     scale = _scale(ctx, case.level, "stations")
     ranges: dict[str, Option] = {NOT_SET: Option(value=NOT_SET, text=tx("dispatch.not_set"))}
     for lv in Level:
@@ -137,9 +143,9 @@ def chain(rng: random.Random, ctx: Context) -> tuple[Question, ...]:
             tx("case.ask_dispatch"),
             list(ranges.values()),
             range_value(scale),
-            explanation=tx("dispatch.explain", quote=entry.quote),
+            explanation=explanation,
             citation="4.4.2",
-            quote=entry.quote,
+            quote=quote,
         )
     )
     activation = rules.response.activation
@@ -178,7 +184,17 @@ def chain(rng: random.Random, ctx: Context) -> tuple[Question, ...]:
     )
     groups = task_groups_for(case.level, rules)
     counts = Counter(m.duty.zh for g in groups for m in g.members)
-    group, member = rng.choice([(g, m) for g in groups for m in g.members if counts[m.duty.zh] == 1])
+    if not groups:  # a larger fire: no field headquarters and no groups (2.1, 2.4)
+        return tuple(questions)
+    names = {g.id: g.name.zh for g in groups}
+    group, member = rng.choice(
+        [
+            (g, m)
+            for g in groups
+            for m in g.members
+            if counts[m.duty.zh] == 1 and not echoes(m.duty.zh, g.name.zh, (n for i, n in names.items() if i != g.id))
+        ]
+    )
     others = pick(rng, [g for g in groups if g.id != group.id], ctx.settings.generation.choices - 1)
     questions.append(
         _ask(
