@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
@@ -154,6 +155,20 @@ class Question(BaseModel):
     def key_values(self) -> tuple[str, ...]:
         """The option values of the key, in key order (what the verifier compares)."""
         return tuple(self.options[i].value for i in self.key)
+
+
+def reshuffle(question: Question, rng: random.Random) -> Question:
+    """``question`` with its options in a new order (an ordering never shown solved); 判断题 and numbers kept."""
+    if question.kind in (Kind.TRUE_FALSE, Kind.NUMERIC) or len(question.options) < 2:
+        return question
+    order = list(range(len(question.options)))
+    for _ in range(len(order) * 4):
+        rng.shuffle(order)
+        shown = question.reshuffled(order)
+        solved = question.kind is Kind.ORDERING and list(shown.key) == list(range(len(order)))
+        if order != list(range(len(order))) and not solved:
+            return shown
+    return question.reshuffled(order)
 
 
 def stem_of(text: str) -> str:

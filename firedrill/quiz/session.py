@@ -8,6 +8,7 @@ written and boxes live in memory.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -16,7 +17,9 @@ from enum import StrEnum
 from firedrill.quiz.bank import paper, question_for
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.leitner import BoxState, after_answer, next_topic
-from firedrill.quiz.model import Question, Response
+from firedrill.quiz.model import Question, Response, reshuffle
+from firedrill.quiz.schedule import CardState
+from firedrill.quiz.schedule import after_answer as schedule_after
 from firedrill.quiz.store import AttemptPlan, QuizStore, Unfinished
 from firedrill.timeutil import now_local
 
@@ -101,6 +104,7 @@ class Session:
         self.total = len(questions) if questions is not None else options.n
         self._trainee_id = store.trainee(options.trainee, self.started_at) if store else 0
         self._boxes: dict[str, BoxState] = store.boxes(self._trainee_id) if store else {}
+        self._cards: dict[str, tuple[CardState, Question]] = store.cards(self._trainee_id) if store else {}
         self._answers: list[tuple[Question, Response, float]] = []  # (question, response, credit)
         self._current: Question | None = None
         self._expired = False
@@ -140,7 +144,9 @@ class Session:
             questions = []
             if store is not None:
                 trainee_id = store.find_trainee(options.trainee)
-                questions = store.open_mistakes(trainee_id)[: options.n] if trainee_id is not None else []
+                mistakes = store.open_mistakes(trainee_id)[: options.n] if trainee_id is not None else []
+                # asked again with the options in a new order: the place of the right one is not the lesson
+                questions = [reshuffle(q, random.Random(f"{options.seed}:{q.id}")) for q in mistakes]
         return cls(options, questions, store, clock, ctx)
 
     @classmethod
@@ -231,8 +237,17 @@ class Session:
         if self._fixed is not None:
             return self._fixed[position]
         topics = self.options.topics or self._ctx.settings.topics
-        topic = next_topic(self._boxes, topics, self._clock())
+        now = self._clock()
         seen = {q.stem for q, _, _ in self._answers}
+        due = sorted(
+            (state.due_at, qid)
+            for qid, (state, q) in self._cards.items()
+            if state.is_due(now) and q.topic in topics and q.stem not in seen
+        )
+        if due:  # a question met before and due again comes first, its options in a new order
+            question = self._cards[due[0][1]][1]
+            return reshuffle(question, random.Random(f"{self.options.seed}:{position}:{question.id}"))
+        topic = next_topic(self._boxes, topics, now)
         return question_for(self.options.seed, position, topic, seen, self._ctx)
 
     def submit(self, response: Response) -> Feedback:
@@ -247,6 +262,8 @@ class Session:
         correct = credit >= 1
         exam = self.options.mode is Mode.EXAM
         # An exam measures; it does not train: practice scheduling is left as it was.
+        known = self._cards.get(question.id)
+        card = None if exam else schedule_after(known[0] if known else None, question.id, credit, now)
         box = (
             None
             if exam
@@ -267,7 +284,10 @@ class Session:
                 box,
                 credit,
                 used,
+                card,
             )
+        if card is not None:
+            self._cards[question.id] = (card, question)
         if box is not None:
             self._boxes[question.topic] = box
         self._answers.append((question, response, credit))

@@ -120,6 +120,11 @@ class LeitnerSettings(_Data):
         return len(self.intervals_days)
 
 
+class ScheduleSettings(_Data):
+    reason: str
+    desired_retention: float = Field(gt=0, lt=1)
+
+
 class ExamSettings(_Data):
     reason: str
     default_n: int = Field(ge=1)
@@ -156,6 +161,7 @@ class QuizSettings(_Data):
     scenario: ScenarioSettings
     phases: PhaseSettings
     leitner: LeitnerSettings
+    schedule: ScheduleSettings
     exam: ExamSettings
     practice: PracticeSettings
     names: NameSettings

@@ -20,6 +20,7 @@ from firedrill.datadir import default_db_path, ensure_data_dir
 from firedrill.journal import Journal, Migration, SchemaPart
 from firedrill.quiz.leitner import BoxState
 from firedrill.quiz.model import Question, Response, response_from_json, response_to_json
+from firedrill.quiz.schedule import CardState
 from firedrill.timeutil import to_local
 
 QUIZ_PART = SchemaPart(
@@ -89,6 +90,22 @@ QUIZ_PART = SchemaPart(
                     question TEXT NOT NULL,
                     PRIMARY KEY (attempt_id, position)
                 )""",
+            ),
+        ),
+        Migration(
+            3,
+            "FSRS cards per trainee and question (practice scheduling); Leitner boxes stay as they are",
+            (
+                """CREATE TABLE quiz_cards (
+                    trainee_id INTEGER NOT NULL REFERENCES quiz_trainees(id),
+                    question_id TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    question TEXT NOT NULL,
+                    card TEXT NOT NULL,
+                    due_at TEXT NOT NULL,
+                    PRIMARY KEY (trainee_id, question_id)
+                )""",
+                "CREATE INDEX quiz_cards_due ON quiz_cards(trainee_id, due_at)",
             ),
         ),
     ),
@@ -269,6 +286,7 @@ class QuizStore:
         box: BoxState | None,
         credit: float | None = None,
         used_s: float | None = None,
+        card: CardState | None = None,
     ) -> None:
         """The answer and the topic's new box (if any), committed together; returns once both are on disk."""
         when = to_local(at).isoformat()
@@ -290,6 +308,20 @@ class QuizStore:
                     used_s,
                 ),
             )
+            if card is not None:
+                conn.execute(
+                    "INSERT INTO quiz_cards (trainee_id, question_id, topic, question, card, due_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trainee_id, question_id) DO UPDATE SET"
+                    " card = excluded.card, due_at = excluded.due_at, question = excluded.question",
+                    (
+                        trainee_id,
+                        question.id,
+                        question.topic,
+                        question.model_dump_json(),
+                        card.card,
+                        to_local(card.due_at).isoformat(),
+                    ),
+                )
             if box is None:
                 return
             conn.execute(
@@ -306,6 +338,16 @@ class QuizStore:
         return {
             str(t): BoxState(str(t), int(b), datetime.fromisoformat(d), datetime.fromisoformat(s))
             for t, b, d, s in rows
+        }
+
+    def cards(self, trainee_id: int) -> dict[str, tuple[CardState, Question]]:
+        """The trainee's FSRS cards by question id, with the question as it was last asked."""
+        rows = self.journal.read(
+            "SELECT question_id, card, due_at, question FROM quiz_cards WHERE trainee_id = ?", (trainee_id,)
+        )
+        return {
+            str(i): (CardState(str(i), str(c), datetime.fromisoformat(d)), Question.model_validate_json(q))
+            for i, c, d, q in rows
         }
 
     def open_mistakes(self, trainee_id: int) -> list[Question]:
