@@ -18,7 +18,8 @@ from pathlib import Path
 
 from firedrill.errors import InputError
 from firedrill.quiz import answer_lines, inputs
-from firedrill.quiz.bank import check_topics, new_seed, paper
+from firedrill.quiz.bank import check_topics, exam_paper, new_seed
+from firedrill.quiz.blueprint import Blueprint, load_blueprint
 from firedrill.quiz.export import bank_json, bank_markdown, stats_csv
 from firedrill.quiz.session import Mode, Options, Session
 from firedrill.quiz.settings import load_settings
@@ -46,11 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or user dir)")
     parser.add_argument("--lang", choices=LANGS, default="zh")
     parser.add_argument("--answers", metavar="FILE", help="read answers one per line from FILE (- for stdin)")
+    parser.add_argument("--blueprint", metavar="FILE", help="exam paper by this blueprint (YAML; default: shipped)")
     sub = parser.add_subparsers(dest="quiz_command", metavar="{export,stats}")
     export = sub.add_parser("export", help="write a paper of questions as JSON or Markdown")
     export.add_argument("--seed", metavar="S", default=str(EXPORT_SEED))
     export.add_argument("--n", metavar="N")
     export.add_argument("--topic", action="append", default=[])
+    export.add_argument("--blueprint", metavar="FILE", help="paper by this blueprint (YAML; default: shipped)")
     form = export.add_mutually_exclusive_group(required=True)
     form.add_argument("--json", action="store_true", help="the questions with keys, facts and sources as JSON")
     form.add_argument("--markdown", action="store_true", help="a bilingual paper for printing, answer key last")
@@ -114,7 +117,16 @@ def options_from(args: argparse.Namespace) -> Options:
         time_limit=inputs.time_limit(args.time_limit) if args.time_limit is not None else None,
         pass_mark=_pass_mark(args.pass_mark),
         topics=check_topics(args.topic),
+        blueprint=_blueprint(args.blueprint, mode),
     )
+
+
+def _blueprint(path: str | None, mode: Mode | None = None) -> Blueprint | None:
+    if path is None:
+        return None
+    if mode is not None and mode is not Mode.EXAM:
+        raise InputError("--blueprint applies to exams and exports only (--mode exam)", field="--blueprint")
+    return load_blueprint(path)
 
 
 def _answers(path: str | None) -> AnswerFile | None:
@@ -146,7 +158,7 @@ def _export(args: argparse.Namespace) -> int:
     settings = load_settings()
     seed = _int(args.seed, "--seed", 0, 2**63 - 1, EXPORT_SEED)
     n = _int(args.n, "--n", 1, settings.exam.max_n, settings.exam.default_n)
-    questions = paper(seed, n, check_topics(args.topic))
+    questions = exam_paper(seed, n, check_topics(args.topic), blueprint=_blueprint(args.blueprint))
     _write(bank_json(questions, seed) if args.json else bank_markdown(questions, seed), args.out)
     return 0
 

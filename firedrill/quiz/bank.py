@@ -14,9 +14,10 @@ import secrets
 from collections.abc import Sequence
 
 from firedrill.errors import InputError
+from firedrill.quiz.blueprint import Blueprint, default_blueprint, difficulty
 from firedrill.quiz.gen import CHAINS, TOPICS, generate
 from firedrill.quiz.gen.common import Context, default_context
-from firedrill.quiz.model import Question
+from firedrill.quiz.model import Kind, Question
 from firedrill.quiz.verify import verify
 
 SEED_RANGE = 1_000_000  # a fresh seed is small enough to read out and type again
@@ -76,40 +77,70 @@ def _draw(topic: str, rng: random.Random, ctx: Context) -> tuple[Question, ...]:
     return CHAINS[topic](rng, ctx) if topic in CHAINS else (generate(topic, rng, ctx),)
 
 
-def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None) -> tuple[Question, ...]:
-    """``n`` verified questions for ``seed``, the topics kept level, no stem asked twice.
+def exam_paper(
+    seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = None, blueprint: Blueprint | None = None
+) -> tuple[Question, ...]:
+    """The paper an exam or an export hands out: by ``blueprint``, the shipped default unless another is given."""
+    return paper(seed, n, wanted, ctx, blueprint or default_blueprint())
 
-    The next question comes from the topic with the fewest so far (ties in an order shuffled by
-    ``seed``), and of its draws one that asks a part of the plan not asked yet (``cell``) is
-    preferred, so a paper spreads over the plan; a case brings its whole chain at once. A topic
+
+CHOICES_PER_TURN = 6  # fresh draws weighed against the blueprint before one is taken
+
+
+def paper(
+    seed: int,
+    n: int,
+    wanted: Sequence[str] = (),
+    ctx: Context | None = None,
+    blueprint: Blueprint | None = None,
+) -> tuple[Question, ...]:
+    """``n`` verified questions for ``seed``, no stem asked twice.
+
+    The next question comes from the topic furthest below its share — equal shares, or the
+    ``blueprint``'s weights — ties in an order shuffled by ``seed``. Of a topic's fresh draws the one
+    that asks a part of the plan not asked yet (``cell``), then whose type and difficulty are
+    furthest below the blueprint's share, is taken; a case brings its whole chain at once. A topic
     whose distinct stems run out gives way to the others; when every wanted topic has run out
     before ``n`` questions, an InputError says so.
     """
     ctx = ctx or default_context()
     order = list(check_topics(wanted, ctx))
+    if blueprint is not None:
+        order = [t for t in order if blueprint.topics.get(t, 0) > 0] or order
     rng = random.Random(seed)
     rng.shuffle(order)
+    share = blueprint.share(n) if blueprint is not None else dict.fromkeys(order, n / len(order))
     seen: set[str] = set()
     cells: set[tuple[str, str]] = set()
     counts = dict.fromkeys(order, 0)
+    kinds: dict[Kind, int] = {}
+    levels: dict[int, int] = {}
     spent: set[str] = set()  # topics that found no new stem in a whole round of tries
     questions: list[Question] = []
-    tries = ctx.settings.generation.max_attempts
+
+    def score(drawn: tuple[Question, ...]) -> tuple[bool, float]:
+        new_cell = bool({cell(q) for q in drawn} - cells)
+        if blueprint is None:
+            return new_cell, 0.0
+        wants = sum(blueprint.missing(q.kind, difficulty(q, blueprint), kinds, levels, n) for q in drawn)
+        return new_cell, wants / len(drawn)
+
     while len(questions) < n:
         found: tuple[Question, ...] = ()
-        for topic in sorted((t for t in order if t not in spent), key=lambda t: (counts[t], order.index(t))):
-            fresh: tuple[Question, ...] = ()
-            for _ in range(tries):
+        ranked = sorted(
+            (t for t in order if t not in spent), key=lambda t: (counts[t] - share.get(t, 0), order.index(t))
+        )
+        for topic in ranked:
+            fresh: list[tuple[Question, ...]] = []
+            for _ in range(ctx.settings.generation.max_attempts):
                 drawn = _draw(topic, rng, ctx)[: n - len(questions)]
                 stems = {q.stem for q in drawn}
-                if len(stems) != len(drawn) or stems & seen:
-                    continue
-                fresh = fresh or drawn
-                if {cell(q) for q in drawn} - cells:  # a part of the plan not asked yet: take it
-                    found = drawn
-                    break
-            found = found or fresh
-            if found:
+                if len(stems) == len(drawn) and not stems & seen:
+                    fresh.append(drawn)
+                    if len(fresh) >= CHOICES_PER_TURN or (blueprint is None and score(drawn)[0]):
+                        break
+            if fresh:
+                found = max(fresh, key=score)  # max keeps the first of equals: deterministic
                 counts[topic] += len(found)
                 break
             spent.add(topic)
@@ -121,5 +152,9 @@ def paper(seed: int, n: int, wanted: Sequence[str] = (), ctx: Context | None = N
             )
         seen.update(q.stem for q in found)
         cells.update(cell(q) for q in found)
+        for q in found:
+            kinds[q.kind] = kinds.get(q.kind, 0) + 1
+            level = difficulty(q, blueprint)
+            levels[level] = levels.get(level, 0) + 1
         questions.extend(_checked(q, ctx) for q in found)
     return tuple(questions)

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Sequence
 
+from firedrill.quiz.blueprint import difficulty
 from firedrill.quiz.model import Question
 from firedrill.quiz.render import key_text
 from firedrill.quiz.stats import TopicStat
@@ -18,7 +19,7 @@ from firedrill.quiz.texts import keys, tx
 from firedrill.rules.loader import PLAN_ID, PLAN_TITLE
 
 BANK_FORMAT = "firedrill-quiz-bank"
-BANK_VERSION = 1
+BANK_VERSION = 2  # 2: each question carries its difficulty beside the Question fields
 CSV_COLUMNS = ("scope", "trainee", "topic", "topic_zh", "topic_en", "answered", "correct", "percent", "box", "trainees")
 PAGE_BREAK = '<div style="page-break-after: always"></div>'
 
@@ -30,7 +31,7 @@ def bank_json(questions: Sequence[Question], seed: int) -> str:
         "plan": PLAN_ID,
         "seed": seed,
         "n": len(questions),
-        "questions": [q.model_dump(mode="json") for q in questions],
+        "questions": [{**q.model_dump(mode="json"), "difficulty": difficulty(q)} for q in questions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from firedrill.quiz.bank import paper, question_for
+from firedrill.quiz.bank import exam_paper, question_for
+from firedrill.quiz.blueprint import Blueprint
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.leitner import BoxState, after_answer, next_topic
 from firedrill.quiz.model import Question, Response, reshuffle
@@ -79,6 +80,7 @@ class Options:
     time_limit: timedelta | None = None
     pass_mark: float | None = None
     topics: tuple[str, ...] = ()
+    blueprint: Blueprint | None = None  # an exam's paper; None: the shipped default
 
 
 class Session:
@@ -139,7 +141,7 @@ class Session:
         if options.mode is Mode.EXAM and options.pass_mark is None:
             options = replace(options, pass_mark=ctx.settings.exam.pass_mark)
         if options.mode is Mode.EXAM:
-            questions = list(paper(options.seed, options.n, options.topics, ctx))
+            questions = list(exam_paper(options.seed, options.n, options.topics, ctx, options.blueprint))
         elif options.mode is Mode.REVIEW:
             questions = []
             if store is not None:

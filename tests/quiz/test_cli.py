@@ -14,7 +14,7 @@ import pytest
 
 from firedrill.cli import quiz as quiz_cli
 from firedrill.cli.main import main
-from firedrill.quiz.bank import paper
+from firedrill.quiz.bank import exam_paper
 from firedrill.quiz.export import BANK_FORMAT
 from firedrill.quiz.model import Question
 from firedrill.quiz.verify import verify
@@ -62,7 +62,7 @@ def test_bad_input_is_one_clear_line(
 
 
 def test_malformed_answers_file_names_file_line_and_field(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    questions = paper(4, 3)
+    questions = exam_paper(4, 3)
     answers = tmp_path / "answers.txt"
     answers.write_text(f"# my answers\n{right_answer(questions[0])}\n\n99\n", encoding="utf-8")
     code = main(
@@ -92,7 +92,7 @@ def test_malformed_answers_file_names_file_line_and_field(capsys: pytest.Capture
 
 
 def test_scripted_exam_prints_feedback_and_result(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    questions = paper(5, 4)
+    questions = exam_paper(5, 4)
     answers = tmp_path / "a.txt"
     answers.write_text(
         "\n".join(
@@ -136,7 +136,7 @@ def test_scripted_exam_prints_feedback_and_result(capsys: pytest.CaptureFixture[
 def test_typed_answers_are_asked_again_until_valid(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    question = paper(6, 1)[0]
+    question = exam_paper(6, 1)[0]
     typed: Iterator[str] = iter(["", "banana", "99 99", right_answer(question)])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
     args = _parse("--trainee", "t", "--mode", "exam", "--n", "1", "--seed", "6", "--data-dir", str(tmp_path))
@@ -165,15 +165,18 @@ def test_export_json_is_a_verified_bank(capsys: pytest.CaptureFixture[str], tmp_
     assert main(["quiz", "export", "--seed", "1", "--n", "200", "--json", "--out", str(out_file)]) == 0
     document = json.loads(out_file.read_text(encoding="utf-8"))
     assert document["format"] == BANK_FORMAT and document["seed"] == 1 and document["n"] == 200
-    questions = [Question.model_validate(q) for q in document["questions"]]
+    assert all(q["difficulty"] in (1, 2, 3) for q in document["questions"])
+    questions = [
+        Question.model_validate({k: v for k, v in q.items() if k != "difficulty"}) for q in document["questions"]
+    ]
     assert len(questions) == 200 and all(verify(q) == [] for q in questions)
-    assert [q.id for q in questions] == [q.id for q in paper(1, 200)]
+    assert [q.id for q in questions] == [q.id for q in exam_paper(1, 200)]
 
 
 def test_export_markdown_prints_questions_then_the_key(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["quiz", "export", "--seed", "2", "--n", "12", "--markdown"]) == 0
     text = capsys.readouterr().out
-    questions = paper(2, 12)
+    questions = exam_paper(2, 12)
     headings = re.findall(r"^### (\d+)\. ", text, re.M)
     assert headings == [str(i) for i in range(1, 13)]
     key_part = text.split("答案与解析 / Answer key", 1)
@@ -190,7 +193,7 @@ def test_export_needs_a_format(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_stats_table_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    questions = paper(3, 2)
+    questions = exam_paper(3, 2)
     answers = tmp_path / "a.txt"
     answers.write_text(f"{right_answer(questions[0])}\n{wrong_answer(questions[1])}\n", encoding="utf-8")
     base = ["--data-dir", str(tmp_path)]
@@ -210,7 +213,7 @@ def test_stats_table_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 
 
 def test_stats_speak_chinese_and_csv_to_stdout_is_csv_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    questions = paper(3, 2)
+    questions = exam_paper(3, 2)
     answers = tmp_path / "a.txt"
     answers.write_text(f"{right_answer(questions[0])}\n{right_answer(questions[1])}\n", encoding="utf-8")
     base = ["--data-dir", str(tmp_path)]

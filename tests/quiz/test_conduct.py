@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from firedrill.cli.main import main
-from firedrill.quiz.bank import paper
+from firedrill.quiz.bank import exam_paper, paper
 from firedrill.quiz.inputs import parse_answer
 from firedrill.quiz.session import Mode, Options, Session
 from firedrill.quiz.store import QuizStore
@@ -64,7 +64,7 @@ def _answer(proc: subprocess.Popen[str], text: str, position: int) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT])
 def test_a_killed_or_interrupted_exam_resumes_where_it_stopped(tmp_path: Path, stop: signal.Signals) -> None:
-    questions = paper(SEED, N)
+    questions = exam_paper(SEED, N)
     proc = _cli(tmp_path)
     try:
         for position in (1, 2, 3):
@@ -126,7 +126,7 @@ def _exam(tmp_path: Path, answers: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_answers_files_in_utf8_with_or_without_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    lines = "\n".join(right_answer(q) for q in paper(4, 3)) + "\n"
+    lines = "\n".join(right_answer(q) for q in exam_paper(4, 3)) + "\n"
     for name, data in (("plain.txt", lines.encode()), ("bom.txt", b"\xef\xbb\xbf" + lines.encode())):
         (tmp_path / name).write_bytes(data)
         code, out = _exam(tmp_path / f"data-{name}", tmp_path / name, capsys)

@@ -58,7 +58,8 @@ def test_an_exam_by_number_keys(tmp_path: Path, clock: Clock) -> None:
 async def _exam_by_number_keys(tmp_path: Path, clock: Clock) -> None:
     seed = _seed_with_every_kind()
     with QuizStore.open(tmp_path) as store:
-        session = Session.start(Options(trainee="pilot", mode=Mode.EXAM, n=N, seed=seed, lang="en"), store, clock)
+        options = Options(trainee="pilot", mode=Mode.EXAM, n=N, seed=seed, lang="en")
+        session = Session.from_questions(options, list(paper(seed, N)), store, clock)  # every kind of question
         app = Host(session)
         async with app.run_test(size=(120, 40)) as pilot:
             for position in range(1, N + 1):
