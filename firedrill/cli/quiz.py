@@ -20,14 +20,15 @@ from firedrill.errors import InputError
 from firedrill.quiz import answer_lines, inputs
 from firedrill.quiz.bank import check_topics, exam_paper, new_seed
 from firedrill.quiz.blueprint import Blueprint, load_blueprint
-from firedrill.quiz.export import bank_json, bank_markdown, stats_csv
+from firedrill.quiz.export import bank_json, bank_markdown, items_csv, items_json, stats_csv
+from firedrill.quiz.items import item_analysis
 from firedrill.quiz.session import Mode, Options, Session
 from firedrill.quiz.settings import load_settings
 from firedrill.quiz.stats import class_stats, exams, trainee_stats
 from firedrill.quiz.store import QuizStore
 from firedrill.quiz.terminal import AnswerFile
 from firedrill.quiz.terminal import run as run_terminal
-from firedrill.quiz.texts import tx
+from firedrill.quiz.texts import keys, tx
 
 HELP = "training quizzes generated from the plan: practice (Leitner boxes), exams, review; export; statistics"
 LANGS = ("zh", "en")
@@ -48,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGS, default="zh")
     parser.add_argument("--answers", metavar="FILE", help="read answers one per line from FILE (- for stdin)")
     parser.add_argument("--blueprint", metavar="FILE", help="exam paper by this blueprint (YAML; default: shipped)")
-    sub = parser.add_subparsers(dest="quiz_command", metavar="{export,stats}")
+    sub = parser.add_subparsers(dest="quiz_command", metavar="{export,stats,items}")
     export = sub.add_parser("export", help="write a paper of questions as JSON or Markdown")
     export.add_argument("--seed", metavar="S", default=str(EXPORT_SEED))
     export.add_argument("--n", metavar="N")
@@ -63,6 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     stats.add_argument("--csv", metavar="FILE", help="also write the table as CSV (- for standard output)")
     stats.add_argument("--data-dir", metavar="DIR")
     stats.add_argument("--lang", choices=LANGS, default="zh")
+    items = sub.add_parser("items", help="item analysis: difficulty, discrimination and option counts per question")
+    items.add_argument("--csv", metavar="FILE", help="write the analysis as CSV (- for standard output, CSV only)")
+    items.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    items.add_argument("--data-dir", metavar="DIR")
+    items.add_argument("--lang", choices=LANGS, default="zh")
 
 
 def _int(raw: str | None, field: str, low: int, high: int, default: int) -> int:
@@ -210,7 +216,36 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _items(args: argparse.Namespace) -> int:
+    with QuizStore.open(args.data_dir) as store:
+        found = item_analysis(store)
+    if args.json:
+        _write(items_json(found), "-")
+        return 0
+    if args.csv == "-":
+        _write(items_csv(found), "-")
+        return 0
+    lang = args.lang
+    header = [tx(f"stats.{c}").in_lang(lang) for c in ("question", "topic", "answered", "p", "d")]
+    body = [
+        [
+            i.prompt[:30],
+            tx(f"topic.{i.topic}").in_lang(lang) if f"topic.{i.topic}" in keys() else i.topic,
+            str(i.answered),
+            f"{i.difficulty_index:.2f}",
+            "-" if i.discrimination is None else f"{i.discrimination:.2f}",
+        ]
+        for i in found
+    ]
+    print(_table([header, *body]) if body else tx("stats.nothing").in_lang(lang))
+    if args.csv is not None:
+        _write(items_csv(found), args.csv)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.quiz_command == "items":
+        return _items(args)
     if args.quiz_command == "export":
         return _export(args)
     if args.quiz_command == "stats":
