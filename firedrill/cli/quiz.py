@@ -2,11 +2,14 @@
 
     firedrill quiz --trainee NAME [--mode practice|exam|review] [--n 20] [--seed 7] [--time-limit 15m]
                    [--pass-mark 80] [--topic T ...] [--data-dir DIR] [--lang zh|en] [--answers FILE|-]
-    firedrill quiz export [--seed 1] [--n 200] (--json | --markdown) [--out FILE] [--topic T ...]
-    firedrill quiz stats [--trainee NAME] [--csv FILE] [--data-dir DIR] [--lang zh|en]
+                   [--blueprint FILE]
+    firedrill quiz export [--seed 1] [--n 200] (--json | --markdown) [--out FILE] [--topic T ...] [--blueprint FILE]
+    firedrill quiz stats [--trainee NAME] [--csv FILE|-] [--data-dir DIR] [--lang zh|en]
+    firedrill quiz items [--csv FILE|- | --json] [--data-dir DIR] [--lang zh|en]
 
 Without ``--answers`` the questions are asked with ``input()``; with it, answers are read one per
-line from the file (``-``: standard input). Every answer is recorded in the journal's database.
+line from the file (``-``: standard input). Every answer is recorded in the journal's database;
+Ctrl-C pauses (exit 130) and an exam resumes when the trainee starts one again.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from firedrill.quiz.terminal import AnswerFile
 from firedrill.quiz.terminal import run as run_terminal
 from firedrill.quiz.texts import keys, tx
 
-HELP = "training quizzes generated from the plan: practice (Leitner boxes), exams, review; export; statistics"
+HELP = "training quizzes generated from the plan: practice (FSRS), exams, review; export; statistics; item analysis"
 LANGS = ("zh", "en")
 EXPORT_SEED = 1
 STATS_COLUMNS = ("scope", "trainee", "topic", "answered", "right", "percent", "box")

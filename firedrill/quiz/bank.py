@@ -137,7 +137,8 @@ def paper(
                 stems = {q.stem for q in drawn}
                 if len(stems) == len(drawn) and not stems & seen:
                     fresh.append(drawn)
-                    if len(fresh) >= CHOICES_PER_TURN or (blueprint is None and score(drawn)[0]):
+                    enough = blueprint is None or len(fresh) >= CHOICES_PER_TURN
+                    if (score(drawn)[0] and enough) or (blueprint is not None and len(fresh) >= 2 * CHOICES_PER_TURN):
                         break
             if fresh:
                 found = max(fresh, key=score)  # max keeps the first of equals: deterministic
