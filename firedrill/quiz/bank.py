@@ -123,7 +123,8 @@ def paper(
         if blueprint is None:
             return new_cell, 0.0
         wants = sum(blueprint.missing(q.kind, difficulty(q, blueprint), kinds, levels, n) for q in drawn)
-        return new_cell, wants / len(drawn)
+        # by a blueprint the shares come first; a part of the plan not yet asked weighs one question
+        return True, wants / len(drawn) + (1.0 if new_cell else 0.0)
 
     while len(questions) < n:
         found: tuple[Question, ...] = ()
