@@ -97,3 +97,11 @@ def test_options_never_read_the_same(bank: tuple[Question, ...]) -> None:
         for lang in ("zh", "en"):
             shown = [o.text.in_lang(lang) for o in q.options]
             assert len(set(shown)) == len(shown), (q.form, shown)
+
+
+def test_the_chinese_side_holds_no_english_sentence(bank: tuple[Question, ...]) -> None:
+    """Every label Chinese in the Chinese interface: no run of English words on the zh side."""
+    english = re.compile(r"[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}[ ,.]+[A-Za-z]{2,}")
+    for q in bank:
+        for text in (q.prompt.zh, q.explanation.zh, *(o.text.zh for o in q.options)):
+            assert not english.search(text), (q.form, text)

@@ -74,7 +74,10 @@ def phone_question(rng: random.Random, ctx: Context) -> Question:
         options=[Option(value=n, text=plain(n)) for n in numbers],
         right=list(hours.phones),
         explanation=tx(
-            "command.explain_phone", quote=hours.quote, hours=hours.hours, reason=ctx.settings.command.reason
+            "command.explain_phone",
+            quote=hours.quote,
+            hours=hours.hours,
+            others=plain("、".join(n for n in numbers if n not in hours.phones)),
         ),
         citation=office.clause,
         quote=hours.quote,
