@@ -1,5 +1,7 @@
-"""Replay speed: scripts per second on a batch of generated scenario scripts, and the shipped
-scenarios with their expectations. Prints figures only; nothing here is a test.
+"""Replay speed: scripts per second on a batch of generated scenario scripts, the goal's shape
+(scripts of 10 injects, each with an expectation: parsed, replayed and checked, against the goal
+of 1,000 scripts/s), and the shipped scenarios with their expectations. Prints figures only;
+nothing here is a test.
 
     .venv/bin/python bench/bench_replay.py [--scripts N] [--seed S]
 """
@@ -22,8 +24,13 @@ HAZARDS = ("explosion", "collapse", "boilover", "toxic_spread")
 PHASES = ("reconnaissance", "rescue", "deployment", "water_supply", "extinguishing")
 
 
-def generate(index: int, rng: random.Random, playbooks: list[str]) -> str:
-    """One plausible script: a fire that grows, wind, calls, flags, a phase, a couple of expectations."""
+GOAL_SCRIPTS_PER_SECOND = 1000
+GOAL_INJECTS = 10
+
+
+def generate(index: int, rng: random.Random, playbooks: list[str], injects: int | None = None) -> str:
+    """One plausible script: a fire that grows, wind, calls, flags, a phase, a couple of expectations
+    (with ``injects``: exactly that many injects, and an expectation at each)."""
     start = datetime(2026, 1, 1) + timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
     lines = [
         f"id: bench-{index}", "title: 基准脚本", "author: bench", f"playbook: {rng.choice(playbooks)}",
@@ -31,7 +38,8 @@ def generate(index: int, rng: random.Random, playbooks: list[str]) -> str:
         "injects:",
     ]  # fmt: skip
     minute, area = 0, 0
-    for seq in range(1, rng.randrange(3, 9)):
+    times = []
+    for seq in range(1, (injects if injects is not None else rng.randrange(2, 8)) + 1):
         minute += rng.randrange(1, 40)
         area += rng.randrange(0, 400)
         hazard = f", hazards: [{rng.choice(HAZARDS)}]" if rng.random() < 0.1 else ""
@@ -45,7 +53,10 @@ def generate(index: int, rng: random.Random, playbooks: list[str]) -> str:
             lines.append("    flags: {manual_escalation: 指挥部决定}")
         if rng.random() < 0.3:
             lines.append(f"    phase: {rng.choice(PHASES)}")
-    lines += ["expect:", f'  - at: "+{minute // 60}:{minute % 60:02d}"', "    escalated: false", "    why: bench"]
+        times.append(minute)
+    lines += ["expect:"]
+    for at in times if injects is not None else times[-1:]:
+        lines += [f'  - at: "+{at // 60}:{at % 60:02d}"', "    escalated: false", "    why: bench"]
     return "\n".join(lines) + "\n"
 
 
@@ -76,6 +87,15 @@ def main() -> None:
           f"{_rate(entries, t2 - t1)} entries")  # fmt: skip
     print(f"  expectations:         {t3 - t2:6.2f} s  {_rate(checks, t3 - t2)} expectations")
     print(f"  total:                {t3 - t0:6.2f} s  {_rate(args.scripts, t3 - t0)} scripts")
+
+    goal = [generate(i, rng, list(library.ids()), GOAL_INJECTS) for i in range(args.scripts)]
+    t6 = time.perf_counter()
+    for i, text in enumerate(goal):
+        check_replay(Replay(parse_script(text, f"goal-{i}.yaml", library)))
+    t7 = time.perf_counter()
+    rate = args.scripts / (t7 - t6)
+    print(f"goal shape ({GOAL_INJECTS} injects, an expectation each): {rate:,.0f} scripts/s parsed, replayed and "
+          f"checked — {rate / GOAL_SCRIPTS_PER_SECOND:.2f}× the goal of {GOAL_SCRIPTS_PER_SECOND:,}/s")  # fmt: skip
 
     shipped = sorted((ROOT / "scenarios").glob("*.yaml"))
     t4 = time.perf_counter()

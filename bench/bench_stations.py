@@ -1,129 +1,219 @@
-"""Benchmark the stations ranking on a generated city of 100,000 nodes and 250,000 directed roads.
+"""Benchmark station dispatch on a city-sized road graph read from a GraphML file, as a user has it.
 
-Prints the one-time preparation cost (time and memory) and the per-incident query time (median
-over random incidents) beside two ways of answering the same question without preparation:
-networkx's ``single_source_dijkstra`` and scipy's Dijkstra, each run from the incident over the
-reversed roads. The answers are checked to agree. Run: ``.venv/bin/python bench/bench_stations.py``.
+Writes a 100,000-node / ~330,000-road GraphML in OSMnx's shape (``save_graphml``: every value a
+string, geometry, merged names, viaducts and bridges) and 300 stations into a temporary folder,
+then measures side by side, in one run:
+
+* ``firedrill dispatch`` as one process per call: the main branch's code (the prepared ranking:
+  parse the GraphML, prepare every station's Dijkstra, plan) and this tree's (cold: compile the
+  cache; warm: read it), each with its wall time, CPU time and peak resident memory;
+* networkx reading the file and running ``single_source_dijkstra`` from the scene;
+* per plan in one process: the prepared ranking (per-station Dijkstra kept in memory) against the
+  bounded search from the scene, for a major fire (30-minute bound) and an especially major one.
+
+The answers are checked to agree with networkx. Ratios are printed against this tree's numbers.
+Run: ``PYTHONPATH=$PWD .venv/bin/python bench/bench_stations.py [--main /work/main]``.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 
-import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
-from firedrill.models import DispatchScale, Level, Range
-from firedrill.stations.graph import RoadNetwork, network_from_graph
+from firedrill.models import Level
+from firedrill.stations.network import prepare, scale_for, standby_rule
 from firedrill.stations.planner import locate, plan
 from firedrill.stations.ranking import PreparedNetwork
-from firedrill.stations.stationio import StationSet, stations_from_rows
+from tests.stations.osmnx_graphml import Edge, Node, write_osmnx_graphml
 
-ROWS, COLS, EDGES, STATIONS, SEED = 250, 400, 250_000, 100, 2021
-QUERIES, NX_QUERIES, SCIPY_QUERIES = 1000, 5, 50
+ROWS, COLS, TARGET_EDGES, STATIONS, SEED = 250, 400, 330_000, 300, 2021
+PLANS, NX_CHECKS, RUNS = 100, 3, 3
 STEP_DEG = 0.002  # about 200 m between grid nodes
-SPEED_MS = (8.0, 16.0)  # random per-road speed band, about 30-60 km/h
+SPEED_KPH = (30.0, 60.0)
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def city(rng: np.random.Generator) -> nx.MultiDiGraph:
-    """A one-way Manhattan grid (alternate rows and columns), with random roads made two-way to reach EDGES."""
-    graph = nx.MultiDiGraph()
-    for r in range(ROWS):
-        for c in range(COLS):
-            graph.add_node(r * COLS + c, x=114.0 + c * STEP_DEG, y=30.3 + r * STEP_DEG)
-    links = []
-    for r in range(ROWS):
-        for c in range(COLS - 1):
-            a, b = r * COLS + c, r * COLS + c + 1
-            links.append((a, b) if r % 2 == 0 else (b, a))
-    for c in range(COLS):
-        for r in range(ROWS - 1):
-            a, b = r * COLS + c, (r + 1) * COLS + c
-            links.append((a, b) if c % 2 == 0 else (b, a))
-    twoway = rng.choice(len(links), size=EDGES - len(links), replace=False)
+def city(rng: np.random.Generator) -> tuple[list[Node], list[Edge]]:
+    """A grid with alternate one-way rows and columns, most roads two-way, tagged as OSMnx tags them."""
+    nodes = [(str(10_000_000 + r * COLS + c), 114.0 + c * STEP_DEG, 30.3 + r * STEP_DEG)
+             for r in range(ROWS) for c in range(COLS)]  # fmt: skip
+    links = [(r * COLS + c, r * COLS + c + 1) if r % 2 == 0 else (r * COLS + c + 1, r * COLS + c)
+             for r in range(ROWS) for c in range(COLS - 1)]  # fmt: skip
+    links += [(r * COLS + c, (r + 1) * COLS + c) if c % 2 == 0 else ((r + 1) * COLS + c, r * COLS + c)
+              for c in range(COLS) for r in range(ROWS - 1)]  # fmt: skip
+    twoway = set(rng.choice(len(links), size=min(len(links), TARGET_EDGES - len(links)), replace=False).tolist())
     lengths = rng.uniform(150, 260, size=len(links))
-    speeds = rng.uniform(*SPEED_MS, size=len(links))
+    speeds = rng.uniform(*SPEED_KPH, size=len(links))
+    tags = rng.random(len(links))
+    edges: list[Edge] = []
     for i, (a, b) in enumerate(links):
-        graph.add_edge(a, b, length=lengths[i], travel_time=lengths[i] / speeds[i])
-    for i in twoway:
-        a, b = links[i]
-        graph.add_edge(b, a, length=lengths[i], travel_time=lengths[i] / speeds[i])
-    return graph
+        u, v = nodes[a][0], nodes[b][0]
+        data = {"osmid": str(i), "highway": "residential", "oneway": str(i not in twoway),
+                "reversed": "False", "length": f"{lengths[i]:.3f}", "speed_kph": f"{speeds[i]:.1f}",
+                "travel_time": f"{lengths[i] / (speeds[i] / 3.6):.1f}",
+                "name": f"['横{i % 97}路', '纵{i % 89}街']" if tags[i] < 0.02 else f"路{i % 500}",
+                "geometry": f"LINESTRING ({nodes[a][1]} {nodes[a][2]}, {nodes[b][1]} {nodes[b][2]})"}
+        if tags[i] < 0.01:
+            data["bridge"] = "viaduct"
+        elif tags[i] > 0.998:
+            data["bridge"] = "yes"
+        edges.append((u, v, data))
+        if i in twoway:
+            edges.append((v, u, {**data, "reversed": "True"}))
+    return nodes, edges
 
 
-def stations(rng: np.random.Generator, n_nodes: int) -> StationSet:
-    kinds = ["main"] * 80 + ["special_service"] * 8 + ["full_time"] * 8 + ["heavy_rescue"] * 2 + ["logistics"] * 2
-    nodes = rng.choice(n_nodes, size=STATIONS, replace=False)
-    return stations_from_rows([{"id": f"S{i}", "name": f"S{i}", "kind": kinds[i], "node": str(int(node)),
-                                "engines": 5, "formations": 2} for i, node in enumerate(nodes)], "bench")
+def write_stations(path: Path, rng: np.random.Generator, nodes: list[Node]) -> list[str]:
+    kinds = ["main"] * 240 + ["special_service"] * 24 + ["full_time"] * 30 + ["heavy_rescue"] * 3 + ["logistics"] * 3
+    homes = [nodes[int(i)][0] for i in rng.choice(len(nodes), size=STATIONS, replace=False)]
+    lines = ["id,name,kind,node,engines,formations"]
+    lines += [f"S{i},S{i},{kinds[i]},{home},5,2" for i, home in enumerate(homes)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return homes
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+# A small launcher measures the command: a child forked from this (large) process would report this
+# process's resident size as its own peak.
+LAUNCH = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+if done.returncode:
+    sys.exit(done.stderr.decode())
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, use.ru_utime + use.ru_stime, use.ru_maxrss / 1024)
+"""
+Measure = tuple[float, float, float]  # wall s, CPU s, peak MiB
+
+
+def run(argv: list[str], cwd: Path, env: dict[str, str]) -> Measure:
+    """Wall seconds, CPU seconds and peak resident MiB of one child process."""
+    done = subprocess.run([sys.executable, "-c", LAUNCH, *argv], cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr}")
+    wall, cpu, mem = done.stdout.split()
+    return float(wall), float(cpu), float(mem)
+
+
+NX_SCRIPT = """
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for _, _, d in g.edges(data=True):
+    d["travel_time"] = float(d["travel_time"])
+dist = nx.single_source_dijkstra_path_length(g.reverse(copy=False), sys.argv[2], weight="travel_time")
+print(sorted(dist.get(h, float("inf")) for h in sys.argv[3].split(","))[:5])
+"""
+
+
+def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
+    fn()
+    return time.perf_counter() - start
 
 
-def median_ms(times: list[float]) -> str:
-    return f"{statistics.median(times) * 1000:9.3f} ms"
+def cpu_timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds (CPU time is what another job on a shared machine does not inflate)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def old_prepared(prepared: PreparedNetwork) -> Callable[[int], np.ndarray]:
+    """The prepared ranking as it was: Dijkstra from every station, kept; a query is a column lookup."""
+    net = prepared.network
+    sources, row_of = np.unique(prepared.station_nodes, return_inverse=True)
+    times = dijkstra(net.time_matrix, directed=True, indices=sources).astype(np.float32)
+
+    def rank(node: int) -> np.ndarray:
+        column = times[row_of, node].astype(np.float64)
+        return np.argsort(column, kind="stable")
+
+    return rank
+
+
+def lines(rows: list[tuple[str, float, float, float]], base: Measure) -> Iterator[str]:
+    yield f"  {'':<44} {'wall':>8}    {'CPU':>8}    {'peak RSS':>8}       ratios: CPU, memory"
+    for name, wall, cpu, mem in rows:
+        yield (f"  {name:<44} {wall:8.2f} s  {cpu:8.2f} s  {mem:8.0f} MiB   x{cpu / base[1]:6.1f}  "
+               f"x{mem / base[2]:5.1f}")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--main", type=Path, default=Path("/work/main"), help="the main branch's checkout")
+    args = parser.parse_args()
     rng = np.random.default_rng(SEED)
-    build_s, graph = timed(lambda: city(rng))
-    print(f"city: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} directed roads "
-          f"(built in {build_s:.1f} s, not counted)")
-    station_set = stations(rng, graph.number_of_nodes())
+    with tempfile.TemporaryDirectory(prefix="bench-stations-") as tmp:
+        folder = Path(tmp)
+        nodes, edges = city(rng)
+        graph = write_osmnx_graphml(folder / "city.graphml", nodes, edges)
+        stations = folder / "stations.csv"
+        homes = write_stations(stations, rng, nodes)
+        print(f"city: {len(nodes):,} nodes, {len(edges):,} roads, {STATIONS} stations; "
+              f"GraphML {graph.stat().st_size / 2**20:.0f} MiB (OSMnx shape)")
+        scene = nodes[len(nodes) // 2 + COLS // 2][0]
+        cli = ["dispatch", "--graph", str(graph), "--stations", str(stations), "--node", scene, "--level",
+               "major", "--json", "--at", "2024-05-08T10:00:00"]
+        python = sys.executable
+        env = {**os.environ, "FIREDRILL_DATA_DIR": str(folder / "data"), "PYTHONPATH": str(ROOT)}
+        cold = run([python, "-m", "firedrill", *cli], ROOT, env)
+        warm_runs = [run([python, "-m", "firedrill", *cli], ROOT, env) for _ in range(RUNS)]
+        warm = (statistics.median(w for w, _, _ in warm_runs), statistics.median(c for _, c, _ in warm_runs),
+                max(m for _, _, m in warm_runs))
+        rows = [("this tree, warm (cache read)", *warm), ("this tree, cold (compiles the cache)", *cold)]
+        if (args.main / "firedrill").is_dir():
+            main_env = {**env, "PYTHONPATH": str(args.main), "FIREDRILL_DATA_DIR": str(folder / "main-data")}
+            rows.append(("main branch (prepared ranking, every call)",
+                         *run([python, "-m", "firedrill", *cli], args.main, main_env)))
+        rows.append(("networkx: read_graphml + one Dijkstra",
+                     *run([python, "-c", NX_SCRIPT, str(graph), scene, ",".join(homes)], ROOT, env)))
+        print("one `firedrill dispatch` per process (wall, peak RSS; ratios against this tree warm):")
+        print("\n".join(lines(rows, warm)))
+        print(f"targets: warm <= 1 s and <= 600 MiB (this machine's load now: {os.getloadavg()[0]:.1f} on "
+              f"{os.cpu_count()} cores)")
 
-    load_s, network = timed(lambda: network_from_graph(graph, "bench"))
-    assert isinstance(network, RoadNetwork)
-    prep_s, prepared = timed(lambda: PreparedNetwork(network, station_set))
-    assert isinstance(prepared, PreparedNetwork)
-    tracemalloc.start()
-    PreparedNetwork(network, station_set)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"preparation: validate + arrays {load_s:.2f} s, Dijkstra from {STATIONS} stations + route lengths "
-          f"{prep_s:.2f} s")
-    print(f"memory: kept {prepared.nbytes / 2**20:.1f} MiB (times float32, lengths float32, predecessors int32: "
-          f"{STATIONS} x {network.node_count:,}), peak while preparing {peak / 2**20:.1f} MiB")
-
-    incidents = rng.integers(0, network.node_count, size=QUERIES)
-    rank_times = [timed(lambda n=int(n): prepared.rank(n))[0] for n in incidents]
-    scale = DispatchScale(clause="4.4.2", level=Level.ESPECIALLY_MAJOR, set_by_plan=True,
-                          stations=Range(minimum=10, maximum=None), formations=Range(minimum=20, maximum=None),
-                          engines=Range(minimum=40, maximum=None))
-    at = datetime(2024, 5, 8, 10, 0)
-    plan_times = []
-    for n in incidents[:200]:
-        node, location = locate(prepared, node=network.node_ids[int(n)])
-        plan_times.append(timed(lambda node=node, location=location: plan(prepared, node, location, scale,
-                                                                            reported_at=at))[0])
-
-    reverse = graph.reverse(copy=False)
-    homes = [int(s.node) for s in station_set.stations if s.node is not None]
-    nx_times = []
-    for n in incidents[:NX_QUERIES]:
-        seconds, answer = timed(lambda n=int(n): nx.single_source_dijkstra(reverse, n, weight="travel_time"))
-        nx_times.append(seconds)
-        ranked = {r.station.id: r.travel_time_s for r in prepared.rank(int(n))}
-        assert isinstance(answer, tuple)
-        dist = answer[0]
-        for s, home in zip(station_set.stations, homes, strict=True):
-            assert np.isclose(ranked[s.id], dist.get(home, np.inf), rtol=1e-5), "rankings disagree"
-    transposed = network.time_matrix.T.tocsr()
-    scipy_times = [timed(lambda n=int(n): dijkstra(transposed, indices=n))[0] for n in incidents[:SCIPY_QUERIES]]
-
-    print(f"per incident, median (all {STATIONS} stations ranked):")
-    print(f"  prepared rank()                        {median_ms(rank_times)}   over {QUERIES} incidents")
-    print(f"  prepared plan() incl. reasons, routes  {median_ms(plan_times)}   over 200 incidents")
-    print(f"  scipy dijkstra from the incident       {median_ms(scipy_times)}   over {SCIPY_QUERIES} incidents")
-    print(f"  networkx single_source_dijkstra        {median_ms(nx_times)}   over {NX_QUERIES} incidents")
+        prepared = prepare(graph, stations, data_dir=folder / "data")
+        rule = standby_rule()
+        at = datetime(2024, 5, 8, 10, 0)
+        picks = rng.integers(0, prepared.network.node_count, size=PLANS)
+        per_plan: dict[str, list[tuple[float, float]]] = {}
+        for level in (Level.MAJOR, Level.ESPECIALLY_MAJOR):
+            scale = scale_for(level)
+            for n in picks:
+                node, location = locate(prepared, node=prepared.network.node_ids[int(n)])
+                prepared._searches.clear()  # each plan pays for its own search
+                per_plan.setdefault(level.value, []).append(cpu_timed(
+                    lambda node=node, location=location, scale=scale: plan(
+                        prepared, node, location, scale, reported_at=at, standby=rule)))
+        prep_s = timed(lambda: old_prepared(prepared))
+        rank = old_prepared(prepared)
+        old_q = [timed(lambda n=int(n): rank(n)) for n in picks]
+        print(f"per plan at {prepared.network.node_count:,} nodes and {STATIONS} stations (median of {PLANS}):")
+        major = statistics.median(c for _, c in per_plan["major"]) * 1000
+        for name, values in per_plan.items():
+            ms, cpu = statistics.median(w for w, _ in values) * 1000, statistics.median(c for _, c in values) * 1000
+            print(f"  bounded search + plan(), {name:<18} {ms:8.2f} ms wall  {cpu:8.2f} ms CPU   x{cpu / major:5.2f}"
+                  f"   (fastest {min(w for w, _ in values) * 1000:.2f} ms; target <= 20 ms)")
+        old_ms = statistics.median(old_q) * 1000
+        print(f"  prepared ranking: rank() alone             {old_ms:8.2f} ms   x{old_ms / major:5.2f}   "
+              f"after {prep_s:.1f} s of preparation, rebuilt on every status change")
+        for n in picks[:NX_CHECKS]:
+            found = prepared.search(int(n))
+            reference = dijkstra(prepared.network.reverse_time_matrix, indices=int(n))
+            assert np.allclose(found.time, reference, equal_nan=True), "bounded search disagrees with Dijkstra"
+        print(f"answers agree with a plain scipy Dijkstra on {NX_CHECKS} scenes")
 
 
 if __name__ == "__main__":

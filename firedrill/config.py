@@ -30,7 +30,7 @@ CONFIG_ENV = "FIREDRILL_CONFIG"
 class Period(BaseModel):
     """A named period. Dates are whole local days, both ends included; datetimes are [start, end)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1)
     start: datetime | date
@@ -59,7 +59,7 @@ SATURDAY = 5
 class HolidayNotice(BaseModel):
     """The State Council notice that fixes one year's holidays (国务院办公厅关于YYYY年部分节假日安排的通知)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     title: str = Field(min_length=1)
     number: str | None = None  # 文号, e.g. 国办发明电〔2024〕12号
@@ -71,7 +71,7 @@ class HolidayNotice(BaseModel):
 class OfficialBlock(BaseModel):
     """One run of days off the notice sets (放假调休), both ends included."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     name: Text
     start: date
@@ -89,7 +89,7 @@ class OfficialBlock(BaseModel):
 class HolidayYear(BaseModel):
     """One year's official holiday blocks and make-up working days (调休上班), from its notice."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     year: int = Field(ge=2000, le=2100)
     notice: HolidayNotice
@@ -134,7 +134,7 @@ class RisingCallsRule(BaseModel):
     dispatcher clears it (``rising_calls: false``). Defaults justified in docs/rules.md.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     method: Literal["window", "buckets"] = "window"
     calls: int = Field(default=5, ge=2, le=100)
@@ -144,7 +144,7 @@ class RisingCallsRule(BaseModel):
 
 
 class RulesConfig(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     political_events: tuple[Period, ...] = ()
     extra_holidays: tuple[Period, ...] = ()
@@ -160,10 +160,27 @@ class RulesConfig(BaseModel):
         return unique_years(value)
 
 
-class Config(BaseModel):
+class StationsConfig(BaseModel):
+    """The command centre's own road network and stations (docs/stations.md); paths relative to this file."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    graph: Path | None = None
+    stations: Path | None = None
+    max_snap_m: float | None = Field(default=None, gt=0, le=100_000)
+
+    @model_validator(mode="after")
+    def _together(self) -> Self:
+        if (self.graph is None) != (self.stations is None):
+            raise ValueError("stations.graph and stations.stations go together")
+        return self
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
     rules: RulesConfig = RulesConfig()
+    stations: StationsConfig = StationsConfig()
     procedure: ProcedureSettings = ProcedureSettings()
     playbook_dirs: tuple[Path, ...] = ()
     lang: str = Field(default="zh", pattern="^(zh|en)$")

@@ -51,6 +51,15 @@ def ensure_data_dir(cli_value: str | Path | None = None) -> Path:
     return path
 
 
+def existing_data_dir(cli_value: str | Path | None = None) -> Path:
+    """The data directory that applies, for reading: never created; a file in its place is refused."""
+    path = choose_data_dir(cli_value)
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path} is a file, not a data directory; give the folder that holds {DB_FILENAME}",
+                         field=_source_field(cli_value))  # fmt: skip
+    return path
+
+
 def default_db_path(data_dir: Path) -> Path:
     """The journal database inside ``data_dir``."""
     return data_dir / DB_FILENAME

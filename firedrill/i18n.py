@@ -9,12 +9,18 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-import yaml
+from pydantic import ConfigDict, RootModel
 
 from firedrill.models import Text
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 LANGS = ("zh", "en")
+
+
+class LabelFile(RootModel[dict[str, dict[str, Text]]]):
+    """A label file: groups of keys, each with its Chinese and English text."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class LabelBook:
@@ -25,8 +31,9 @@ class LabelBook:
 
     @cached_property
     def groups(self) -> dict[str, dict[str, Text]]:
-        raw = yaml.safe_load(self.path.read_text(encoding="utf-8"))
-        return {group: {key: Text(**value) for key, value in entries.items()} for group, entries in raw.items()}
+        from firedrill.datacache import load_cached  # label files ship with firedrill
+
+        return load_cached(LabelFile, self.path).root
 
     def label(self, group: str, key: str) -> Text:
         return self.groups[group][key]

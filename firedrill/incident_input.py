@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +24,10 @@ def _playbook_site(scenario: str) -> str:
     return known[scenario].site_category.value
 
 
-_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def build_incident(data: dict[str, Any], source: str | Path | None = None, field: str | None = None) -> Incident:
     """Validate ``data`` as an Incident. A missing report time means now; a scenario sets the default site."""
     data = dict(data)
     data.setdefault("reported_at", now_local().replace(microsecond=0).isoformat())
-    given = data["reported_at"]
-    if isinstance(given, str) and _DATE_ONLY.fullmatch(given.strip()):
-        # A date alone would be read as midnight: inside the night window of 4.3(3), a guess that escalates.
-        raise InputError(f"a report time needs its clock time, e.g. {given.strip()}T21:45: {given!r}",
-                         field=field or "reported_at", file=source)  # fmt: skip
     if data.get("scenario") and "site_category" not in data:
         data["site_category"] = _playbook_site(str(data["scenario"]))
     elif data.get("scenario"):

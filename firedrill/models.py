@@ -10,8 +10,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, field_validator
 
+from firedrill.bounds import MAX_CALLS, Area, FreeText, Loss, Moment, People, ShortName, Speed, not_a_bool
 from firedrill.timeutil import to_local
 
 
@@ -71,7 +72,7 @@ class Source(StrEnum):
 class Text(BaseModel):
     """A phrase in Chinese as written, with its English rendering."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     zh: str
     en: str
@@ -80,34 +81,36 @@ class Text(BaseModel):
         return self.en if lang == "en" else self.zh
 
 
-Beaufort = Annotated[int, Field(ge=0, le=17)]
-NonNegative = Annotated[float, Field(ge=0)]
-Count = Annotated[int, Field(ge=0)]
+Beaufort = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=17)]
+# For other models holding the same facts (a scenario's changes); the Incident's own bounds apply
+# when the facts reach it.
+Count = People
+NonNegative = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, allow_inf_nan=False)]
 
 
 class Incident(BaseModel):
     """The facts of one fire as known now. Naive times are Asia/Shanghai."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    deaths: Count = 0
-    serious_injuries: Count = 0
-    direct_loss_yuan: NonNegative = 0
-    burning_area_m2: NonNegative = 0
+    deaths: People = 0
+    serious_injuries: People = 0
+    direct_loss_yuan: Loss = 0
+    burning_area_m2: Area = 0
     site_category: SiteCategory = SiteCategory.ORDINARY_BUILDING
     hazards: tuple[Hazard, ...] = ()
-    reported_at: datetime
+    reported_at: Moment
     wind_force: Beaufort | None = None
     gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    wind_speed_ms: Speed | None = None
+    gust_speed_ms: Speed | None = None
     severe_weather: bool = False
     political_event: bool = False
     sensitive_area: bool = False
     rising_calls: bool | None = None
-    calls: tuple[datetime, ...] = ()
-    manual_escalation: str | None = None
-    scenario: str | None = None
+    calls: Annotated[tuple[Moment, ...], Field(max_length=MAX_CALLS)] = ()
+    manual_escalation: FreeText | None = None
+    scenario: ShortName | None = None
 
     @field_validator("reported_at")
     @classmethod
@@ -135,7 +138,7 @@ class Incident(BaseModel):
 class Reason(BaseModel):
     """One criterion that holds, with the clause that sets it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: str  # "grading" or "escalation"
     criterion: str
@@ -148,12 +151,15 @@ class Reason(BaseModel):
     value_text: Text  # the same, said in each language, for people
     threshold_text: Text
     quote: str
+    # Whether this reason set the level it names: a grading reason below the accident grade, or an
+    # escalation trigger on a fire 4.3 does not apply to, holds but was not applied.
+    applied: bool = True
 
 
 class Activation(BaseModel):
     """Clause 4.2: who goes to the scene, who is told."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     set_by_plan: bool
@@ -167,16 +173,31 @@ class Activation(BaseModel):
 class Range(BaseModel):
     """A count from the dispatch scale; ``maximum`` is None for 'or more'."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     minimum: int
     maximum: int | None = None
 
 
-class DispatchScale(BaseModel):
-    """Clause 4.4.2 for one level, or a statement that the plan sets nothing."""
+class DispatchPrinciple(BaseModel):
+    """One principle of clause 4.4.1, which governs every dispatch whatever the level."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    id: str
+    clause: str
+    title: Text
+    quote: str
+
+
+class DispatchScale(BaseModel):
+    """Clause 4.4.2 for one level, or a statement that the plan sets nothing.
+
+    ``stations_include`` is 4.4.2's 及所属小型站; ``clause_text`` is the whole clause as written;
+    ``as_written`` marks the plan's own words kept as written (遂警出动); ``principles`` are 4.4.1's.
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     level: Level
@@ -189,10 +210,14 @@ class DispatchScale(BaseModel):
     other_actions: tuple[Text, ...] = ()
     quote: str = ""
     note: Text | None = None
+    stations_include: Text | None = None
+    clause_text: tuple[str, ...] = ()
+    as_written: tuple[Text, ...] = ()
+    principles: tuple[DispatchPrinciple, ...] = ()
 
 
 class GroupMember(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     unit: Text
     duty: Text
@@ -201,7 +226,7 @@ class GroupMember(BaseModel):
 class TaskGroup(BaseModel):
     """One of the seven professional groups of clause 2.4."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -213,7 +238,7 @@ class TaskGroup(BaseModel):
 class LinkedUnit(BaseModel):
     """A unit called under clause 4.4.3 (or named by a playbook)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -228,7 +253,7 @@ class AssessmentWarning(BaseModel):
     for ``year``, for which no State Council notice is on file.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     text: Text
@@ -238,7 +263,7 @@ class AssessmentWarning(BaseModel):
 class Reading(BaseModel):
     """A documented reading of the plan's words (docs/rules.md) that decided an Assessment's level."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     clause: str
@@ -254,7 +279,7 @@ class Assessment(BaseModel):
     escalation: what drives activation and dispatch; the same as ``level``).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     plan: str
     assessed_at: datetime

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from firedrill.errors import InputError
 
-MONEY_UNITS: dict[str, float] = {"": 1.0, "元": 1.0, "万": 1e4, "万元": 1e4, "亿": 1e8, "亿元": 1e8}
+MONEY_UNITS: dict[str, int] = {"": 1, "元": 1, "万": 10**4, "万元": 10**4, "亿": 10**8, "亿元": 10**8}
 SPEED_UNITS = ("m/s", "米/秒", "mps")
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 
@@ -44,10 +45,30 @@ def parse_money(text: str, field: str = "direct_loss_yuan") -> float:
     match = re.fullmatch(rf"({_NUMBER})(万元|亿元|万|亿|元)?", raw)
     if match is None:
         raise InputError(f"not an amount of money (e.g. 5000万, 1.2亿, 80000000): {text!r}", field=field)
-    value = parse_number(match.group(1), field) * MONEY_UNITS[match.group(2) or ""]
+    parse_number(match.group(1), field)  # refuses what is not a finite, non-negative number
+    # In decimal, so that 0.3亿 is 30000000 yuan, not 30000000.000000004.
+    value = float(Decimal(match.group(1)) * MONEY_UNITS[match.group(2) or ""])
     if not math.isfinite(value):
         raise InputError(f"too large to be a real value: {text[:40]!r}", field=field)
     return value
+
+
+def exact_digits(value: float | Decimal) -> str:
+    """Every digit the value has, never an exponent: 99999999.99 stays 99999999.99, not 1e+08."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money_in_wan(value: float) -> tuple[str, str] | None:
+    """The amount in the units a Chinese report reads, exactly: ('9999.999999万元', '99.99999999 million
+    yuan') for 99999999.99; ('1.2亿元', '120 million yuan') for 120000000. None below 1万."""
+    yuan = Decimal(repr(value))
+    if yuan < MONEY_UNITS["万"]:
+        return None
+    unit = "亿" if yuan >= MONEY_UNITS["亿"] else "万"
+    zh = f"{exact_digits(yuan / MONEY_UNITS[unit])}{unit}元"
+    return zh, f"{exact_digits(yuan / 10**6)} million yuan"
 
 
 def parse_speed(text: str, field: str) -> float:

@@ -21,6 +21,61 @@ M = TypeVar("M", bound=BaseModel)
 PathKey = tuple[str | int, ...]
 
 
+# A few kilobytes of nested aliases expand to billions of nodes ("billion laughs"); every walk over
+# the data (the line map, validation) would then run for hours. No honest file comes near these.
+MAX_EXPANDED_NODES = 1_000_000
+MERGE_KEY = "<<"
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many nodes ``node`` stands for once every alias is expanded (each shared node counted once)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a node inside itself (a recursive alias) counts once
+    children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else \
+        list(node.value) if isinstance(node, yaml.SequenceNode) else []  # fmt: skip
+    total = 1
+    for child in children:
+        total += _expanded_size(child, sizes)
+        if total > MAX_EXPANDED_NODES:
+            break
+    sizes[id(node)] = total
+    return total
+
+
+def _duplicate_key_line(node: yaml.MappingNode) -> tuple[str, int] | None:
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        key = key_node.value
+        if not isinstance(key, str) or key == MERGE_KEY:
+            continue
+        if key in seen:
+            return key, key_node.start_mark.line + 1
+        seen.add(key)
+    return None
+
+
+def _refuse_duplicate_keys(root: yaml.Node, file: str | Path) -> None:
+    """PyYAML keeps the last of two equal keys in silence; a config read that way lies. Checked on
+    the composed nodes, before construction merges ``<<`` keys into them."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            duplicate = _duplicate_key_line(node)
+            if duplicate is not None:
+                raise InputError(f"the key '{duplicate[0]}' appears twice in one mapping", file=file,
+                                 line=duplicate[1])  # fmt: skip
+            pending += [v for pair in node.value for v in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+
+
 def _line_map(node: yaml.Node, path: PathKey, out: dict[PathKey, int]) -> None:
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -60,6 +115,13 @@ def parse_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
         loader = Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                raise InputError(
+                    f"expands to more than {MAX_EXPANDED_NODES:,} values through its aliases (&/*); "
+                    "no firedrill file needs that", file=file,
+                )
+            if node is not None:
+                _refuse_duplicate_keys(node, file)
             try:
                 data = loader.construct_document(node) if node is not None else None
             except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2027-13-01
@@ -92,7 +154,7 @@ def describe_validation_error(
                 line = lines[loc[:cut]]
                 break
     field = ".".join(str(p) for p in loc) or None
-    message = first["msg"]
+    message = first["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field"
     elif first["type"] == "missing":
@@ -105,10 +167,9 @@ def describe_validation_error(
 def read_mapping(path: Path, text: str | None = None) -> tuple[dict[str, Any], dict[PathKey, int]]:
     """Read a YAML file whose top is a mapping; return it with its line map, or one InputError."""
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
+        from firedrill.textfile import read_text_file
+
+        text = read_text_file(path)
     data, lines = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise InputError("expected a mapping at the top of the file", file=path, line=1)

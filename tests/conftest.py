@@ -34,9 +34,18 @@ def plan_squashed(plan_text: str) -> str:
     return squash(plan_text)
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of validated tables for the whole run, starting empty (as on a fresh machine)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read or write the real user's config or data during tests."""
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _session_cache: Path
+) -> None:
+    """Never read or write the real user's config, data or cache during tests."""
+    monkeypatch.setenv("FIREDRILL_CACHE_DIR", str(_session_cache))
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FIREDRILL_DATA_DIR", str(home / "data"))
     monkeypatch.delenv("FIREDRILL_CONFIG", raising=False)

@@ -6,7 +6,7 @@ import pytest
 
 from firedrill.cli.main import main
 from firedrill.errors import InputError
-from firedrill.units import parse_count, parse_money, parse_number
+from firedrill.units import money_in_wan, parse_count, parse_money, parse_number
 
 
 @pytest.mark.parametrize("text", ["1e400", "9" * 400, "Infinity", "inf", "nan", "1e305亿"])
@@ -41,3 +41,11 @@ def test_money_is_printed_with_every_digit(capsys: pytest.CaptureFixture[str]) -
     assert main(["classify", "--deaths", "12", "--loss", "99999999.99", "--at", "2026-03-10T10:00"]) == 0
     out = capsys.readouterr().out
     assert "99999999.99 元" in out and "1e+08" not in out
+
+
+def test_money_in_wan_and_yi_is_parsed_and_shown_exactly() -> None:
+    assert parse_money("0.3亿") == 30_000_000
+    assert parse_money("4999.99万") == 49_999_900
+    assert money_in_wan(99_999_999.99) == ("9999.999999万元", "99.99999999 million yuan")
+    assert money_in_wan(1.2e8) == ("1.2亿元", "120 million yuan")
+    assert money_in_wan(9999) is None

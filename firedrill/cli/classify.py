@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,9 +21,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--loss", dest="direct_loss_yuan", help="直接财产损失, e.g. 5000万, 1.2亿, 80000000")
     p.add_argument("--area", dest="burning_area_m2", help="燃烧面积 m²")
     p.add_argument("--site", dest="site_category", help="|".join(c.value for c in SiteCategory))
-    p.add_argument("--hazard", action="append", default=None, help="|".join(h.value for h in Hazard) + " (repeat)")
+    p.add_argument(
+        "--hazard", action="append", default=None,
+        help="a danger that has occurred or may occur at any moment (随时或者已经发生, 1.4), not a "
+        "theoretical risk: " + "|".join(h.value for h in Hazard) + " (repeat)",
+    )
     p.add_argument("--reported-at", "--at", dest="reported_at", help="ISO 8601; naive = Asia/Shanghai; default now")
-    p.add_argument("--assess-at", help="assess as of this time (default: the report time)")
+    p.add_argument("--assess-at", help="assess as of this time (default: the report or the last --call)")
     p.add_argument("--wind", dest="wind_force", help="风力 Beaufort 0–17")
     p.add_argument("--gust", dest="gust_force", help="阵风 Beaufort 0–17")
     p.add_argument("--wind-speed", dest="wind_speed_ms", help="wind speed, e.g. 8.5m/s")
@@ -43,15 +45,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _read_source(source: str) -> dict[str, Any]:
+    from firedrill.textfile import parse_json, read_text_file
+
     name = "<stdin>" if source == "-" else source
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=name, line=exc.lineno) from None
+    data = parse_json(read_text_file(source), name)
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with the Incident fields", file=name, line=1)
     return data
@@ -95,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
     at = None
     if args.assess_at is not None:
         at = build_incident({"reported_at": args.assess_at}, field="assess_at").reported_at
+        if at < incident.reported_at:
+            raise InputError(
+                f"{at.isoformat()} is before the report time {incident.reported_at.isoformat()}: a fire is "
+                "assessed from its report on", field="assess_at",
+            )
     config = load_config(args.config)
     assessment = assess(incident, at=at, config=config.rules)
     if args.json:

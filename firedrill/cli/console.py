@@ -31,14 +31,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _exercise_start(text: str | None) -> datetime | None:
     if text is None:
         return None
+    from firedrill.bounds import EARLIEST, LATEST
     from firedrill.incident.entry import FieldError, parse_time
     from firedrill.timeutil import now_local
 
     try:
-        return parse_time(text, "exercise_start", now_local())
-    except FieldError:
-        raise InputError(f"not a date and time: {text!r}; write it as '2026-04-15 14:10'",
-                         field="--exercise-start") from None
+        start = parse_time(text, "exercise_start", now_local())
+    except (FieldError, OverflowError, ValueError):
+        start = None
+    if start is None:
+        raise InputError(f"not a date and time: {text!r}; write it as '2026-04-15 14:10'", field="--exercise-start")
+    if not EARLIEST <= start < LATEST:
+        raise InputError(f"must lie between {EARLIEST.year} and {LATEST.year - 1} (got {text!r})",
+                         field="--exercise-start")  # fmt: skip
+    return start
+
+
+def _seat(text: str | None) -> str | None:
+    """The seat's name as the journal keeps it: short, printable, no terminal codes."""
+    from firedrill.bounds import MAX_SEAT
+
+    if text is None or not text.strip():
+        return None
+    seat = text.strip()
+    if len(seat) > MAX_SEAT or not seat.isprintable():
+        raise InputError(f"a seat's name is up to {MAX_SEAT} printable characters", field="--seat")
+    return seat
 
 
 def _check_paths(args: argparse.Namespace) -> None:
@@ -53,10 +71,10 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_paths(args)
+    start = _exercise_start(args.exercise_start)
     from firedrill.tui.app import create_app
 
-    start = _exercise_start(args.exercise_start)
-    seat = args.seat.strip() if args.seat and args.seat.strip() else None
+    seat = _seat(args.seat)
     app = create_app(lang=args.lang, data_dir=args.data_dir, config=args.config, playbook_dirs=tuple(args.playbooks),
                      seat=seat, exercise_start=start)  # fmt: skip
     result = app.run()

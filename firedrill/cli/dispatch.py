@@ -7,8 +7,10 @@ the arrival times count from the moment of dispatch (``--at``, default now).
 
 The one-off form without an id plans for a place: the level is given with ``--level`` or comes
 from assessing an Incident JSON (``--from FILE``); it is planned against the data directory's
-board too when there is a journal, and records nothing. The network is the shipped SAMPLE unless
-``--graph`` and ``--stations`` name real files.
+board too when there is a journal, and records nothing. The network is the one ``--graph`` and
+``--stations`` name, else the config file's ``stations: {graph: …, stations: …}``, else the shipped
+SAMPLE. A road graph is compiled once into the data directory's network cache (a progress bar on
+stderr), so later calls read arrays instead of parsing the GraphML again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pydantic import ValidationError
 
 from firedrill.errors import InputError
 from firedrill.models import Activation, DispatchScale, Incident, Level
-from firedrill.timeutil import now_local, to_local
+from firedrill.timeutil import now_local
 from firedrill.yamlio import describe_validation_error
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ HELP = ("the dispatch order (4.4.1, 4.4.2): for a journal incident against the b
         "or one-off for a place (--lon/--lat, --from)")
 
 
-ONE_OFF = ("lon", "lat", "node", "level", "source", "already_sent")
+ONE_OFF = ("lon", "lat", "node", "level", "source", "already_sent", "address")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -50,22 +52,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                                 "Asia/Shanghai); default now or the Incident JSON's")  # fmt: skip
     p.add_argument("--already-sent", default="", metavar="IDS", help="comma-separated unit ids sent earlier")
     p.add_argument("--id", dest="incident_id", default="incident", help="one-off: the incident id shown in the order")
-    p.add_argument("--graph", type=Path, help="road graph GraphML (OSMnx attributes); needs --stations")
+    p.add_argument("--graph", type=Path, help="road graph GraphML (OSMnx attributes); needs --stations "
+                                             "(default: the config's stations.graph, else the SAMPLE)")
     p.add_argument("--stations", type=Path, help="stations CSV or YAML; needs --graph")
+    p.add_argument("--max-snap-m", type=float, metavar="M", help="refuse a point farther than M metres from "
+                                                                 "the nearest road node (default 1000, or config)")
+    p.add_argument("--address", help="one-off: the scene's address text, carried in the order")
     p.add_argument("--json", action="store_true", help="print the order as JSON for a CAD system")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or user dir)")
-    p.add_argument("--config", type=Path, metavar="FILE", help="with an ID: config file (rules settings, playbooks)")
+    p.add_argument("--config", type=Path, metavar="FILE", help="config file (stations network; with an ID also rules "
+                                                               "settings, playbooks)")
     p.add_argument("--actor", help="with an ID: who gives the order (default: none)")
 
 
 def _report_time(value: str | None, default: datetime) -> datetime:
-    if value is None:
-        return default
-    try:
-        return to_local(datetime.fromisoformat(value))
-    except ValueError:
-        raise InputError(f"not an ISO 8601 time: {value!r}", field="--at") from None
+    from firedrill.cli.incident import parse_at
+
+    return default if value is None else parse_at(value, "--at")
 
 
 def _incident(source: str) -> Incident:
@@ -107,10 +111,20 @@ def _check_network(args: argparse.Namespace) -> None:
 
 
 def _network(args: argparse.Namespace) -> PreparedNetwork:
-    from firedrill.stations.network import SAMPLE_GRAPH, SAMPLE_STATIONS, prepare
+    from firedrill.datadir import ensure_data_dir
+    from firedrill.stations.network import configured
 
     _check_network(args)
-    return prepare(args.graph or SAMPLE_GRAPH, args.stations or SAMPLE_STATIONS)
+    if args.max_snap_m is not None and not 0 < args.max_snap_m <= 100_000:
+        raise InputError(f"{args.max_snap_m} is not a distance in metres (0 to 100000)", field="--max-snap-m")
+    return configured(args.config, ensure_data_dir(args.data_dir), progress=True, graph=args.graph,
+                      stations=args.stations, max_snap_m=args.max_snap_m)  # fmt: skip
+
+
+def max_snap(args: argparse.Namespace) -> float | None:
+    from firedrill.stations.network import max_snap_for
+
+    return max_snap_for(args.config, args.max_snap_m)
 
 
 def _board(data_dir: str | None) -> Board | None:
@@ -128,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     _check_network(args)
     if args.id is not None:
         return _for_incident(args)
-    from firedrill.stations.network import standby_rule
+    from firedrill.stations.network import linked_for, standby_rule
     from firedrill.stations.planner import locate, plan
 
     if args.node is None and (args.lon is None or args.lat is None):
@@ -138,9 +152,8 @@ def run(args: argparse.Namespace) -> int:
     scale, activation, reported = _level_inputs(args)
     at = _report_time(args.at, reported or now_local())
     prepared = _network(args)
-    if args.node is None:
-        _inside(prepared.network.extent(), args.lon, args.lat)
-    node, location = locate(prepared, lon=args.lon, lat=args.lat, node=args.node)
+    node, location = locate(prepared, lon=args.lon, lat=args.lat, node=args.node, max_snap_m=max_snap(args),
+                            address=args.address)  # fmt: skip
     known = {s.id for s in prepared.stations.stations}
     sent = [x.strip() for x in args.already_sent.split(",") if x.strip()]
     unknown = [x for x in sent if x not in known]
@@ -153,7 +166,8 @@ def run(args: argparse.Namespace) -> int:
 
         taken, held = board.committed(), held_by_board(board)
     result = plan(prepared, node, location, scale, reported_at=at, standby=standby_rule(), already_sent=sent,
-                  taken=taken, held=held, incident_id=args.incident_id)  # fmt: skip
+                  taken=taken, held=held, incident_id=args.incident_id,
+                  linked_units=linked_for(scale.level))  # fmt: skip
     _print(args, result, activation)
     return 0
 
@@ -204,21 +218,15 @@ def _for_incident(args: argparse.Namespace) -> int:
             raise IncidentClosedError(args.id, journal.path)
         # The level the clock has brought (night, a holiday) is recorded before an order that follows it.
         state = desk.advance(args.id, at, args.actor).state
-        found = plan_for(desk, state, prepared, at)
+        found = plan_for(desk, state, prepared, at, max_snap_m=max_snap(args))
         activation = found.assessment.activation
         text = went_without_text(found, order_text(found.plan, activation, lang=args.lang), args.lang)
         change = record_plan(desk, found, text, args.lang, args.actor, expected_version=state.version)
     order = next(e for e in change.events if e.kind is EventKind.ORDER)
-    extra: dict[str, Any] = {"incident": args.id, "recorded": {"seq": order.seq, "at": order.at.isoformat()}}
+    extra: dict[str, Any] = {"incident": args.id, "recorded": {"seq": order.seq, "at": order.at.isoformat()},
+                             "playbook": found.playbook}
     if found.went_without:
         extra["went_without"] = [loss.model_dump(mode="json") for loss in found.went_without]
     _print(args, found.plan, activation, extra, text)
     return 0
 
-
-def _inside(extent: tuple[float, float, float, float], lon: float, lat: float) -> None:
-    west, east, south, north = extent
-    if not west <= lon <= east:
-        raise InputError(f"longitude {lon} is outside the road network ({west:.4f} to {east:.4f})", field="--lon")
-    if not south <= lat <= north:
-        raise InputError(f"latitude {lat} is outside the road network ({south:.4f} to {north:.4f})", field="--lat")

@@ -6,9 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from firedrill.errors import InputError
 
+if TYPE_CHECKING:
+    from firedrill.replay.engine import Replay
+
+EXIT_BAD_INPUT = 2
+EXIT_STOPPED = 130  # stopped with Ctrl-C, as a shell reports it; what was answered is kept
 HELP = "run a scored drill on a scenario script (--answers FILE, or interactively) and write the report"
 
 
@@ -25,6 +31,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, help="local settings (default: built-in defaults)")
     p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
     p.add_argument("--console", action="store_true", help="run the drill in the console's drill screen")
+    p.add_argument("--controller", action="store_true",
+                   help="steer the exercise from this terminal: clock, pause, speed, send an inject now")  # fmt: skip
+    p.add_argument("--role", action="append", default=[], metavar="ROLE",
+                   help="a role of the script the trainee plays (repeat for several; default: all)")  # fmt: skip
+    p.add_argument("--resume", type=Path, metavar="ANSWERS",
+                   help="go on with a stopped interactive drill: the answers file it wrote")  # fmt: skip
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -36,6 +48,8 @@ def _console(args: argparse.Namespace) -> int:
 
     if args.answers is not None:
         raise InputError("--console asks the trainee; it takes no answers file", field="--answers")
+    if args.controller or args.resume is not None:
+        raise InputError("--controller and --resume are the terminal drill's; not with --console", field="--console")
     loaded = load_config(args.config) if args.config else None
     config = loaded.rules if loaded else None
     settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
@@ -50,8 +64,11 @@ def _console(args: argparse.Namespace) -> int:
     save = None if args.no_save else journal_saver(data_dir, system_clock)
     trainee = args.trainee or "trainee"
 
+    roles = _roles(replay, args.role)
+
     def screen_for(a: ReplayApp) -> DrillScreen:
-        return DrillScreen(replay, trainee, args.lang, a.clock, out_dir=out, save=save, settings=settings)
+        return DrillScreen(replay, trainee, args.lang, a.clock, out_dir=out, save=save, settings=settings,
+                           roles=roles)  # fmt: skip
 
     app = ReplayApp(screen_for, clock=system_clock, lang=args.lang)
     app.run()
@@ -69,19 +86,46 @@ def _console(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from firedrill.replay.problems import lines_of
+
+    try:
+        return _run(args)
+    except InputError as exc:
+        for line in lines_of(exc, args.lang):
+            print(f"firedrill: error: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _trainee(args: argparse.Namespace) -> None:
+    """The name as the quiz takes it: no escape codes, no more characters than the quiz allows."""
+    from firedrill.quiz.inputs import trainee_name
+
+    if args.trainee is not None:
+        args.trainee = trainee_name(args.trainee)
+
+
+def _run(args: argparse.Namespace) -> int:
+    _trainee(args)
     if args.console:
         return _console(args)
+    if args.controller and (args.answers is not None or args.resume is not None):
+        raise InputError("--controller runs a live exercise; it takes no --answers or --resume", field="--controller")
+    if args.resume is not None and args.answers is not None:
+        raise InputError("--resume continues an interactive drill; it takes no --answers", field="--resume")
     import time
 
     from firedrill.config import RulesConfig, load_config
     from firedrill.datadir import default_db_path, ensure_data_dir
     from firedrill.journal import Journal
     from firedrill.playbook.loader import load_library
+    from firedrill.quiz.inputs import trainee_name
+    from firedrill.replay.answers import load_answers
     from firedrill.replay.drill import score_drill
     from firedrill.replay.engine import Replay
     from firedrill.replay.interactive import run_interactive
     from firedrill.replay.parser import load_script
     from firedrill.replay.report import write_reports
+    from firedrill.replay.resume import write_answers
     from firedrill.replay.store import save_drill
     from firedrill.timeutil import now_local
 
@@ -89,21 +133,58 @@ def run(args: argparse.Namespace) -> int:
     config = loaded.rules if loaded else RulesConfig()
     settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
     replay = Replay(load_script(args.file, load_library(args.playbooks)), config=config)
+    started = now_local()
+    answers_file = None
     if args.answers is not None:
-        result = score_drill(replay, args.answers, settings=settings)
-        if args.trainee:
-            result = result.model_copy(update={"trainee": args.trainee})
+        result = score_drill(replay, args.answers, settings=settings, roles=tuple(args.role) or None)
+        trainee = args.trainee or trainee_name(result.trainee, "trainee")
+        result = result.model_copy(update={"trainee": trainee, "recorded_at": started})
     else:
         if not sys.stdin.isatty():
             raise InputError("an interactive drill needs a terminal; give --answers FILE", field="--answers")
-        result = run_interactive(replay, args.trainee or "trainee", input, print, time.monotonic, args.lang,
-                                 settings=settings)
+        earlier = None
+        if args.resume is not None:
+            earlier, _ = load_answers(args.resume)
+            if earlier.script not in (None, replay.loaded.script.id):
+                raise InputError(f"the answers are for script '{earlier.script}'", field="script", file=args.resume)
+        trainee = args.trainee or (earlier.trainee if earlier else "trainee")
+        roles = _roles(replay, args.role or (list(earlier.roles) if earlier else []))
+        if args.controller:
+            from firedrill.replay.controller import run_controller
+
+            result = run_controller(replay, trainee, input, print, time.monotonic, args.lang, settings,
+                                    roles=roles, recorded_at=started)  # fmt: skip
+        else:
+            result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
+                                     resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
+    if args.answers is None:
+        answers_file = write_answers(result, md.with_suffix(".answers.yaml"))
+    run_id = None
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
-            run_id = save_drill(journal, result, now_local())
+            run_id = save_drill(journal, result, started)
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        print(f"{result.overall.value} {result.score:g}% — {md} {page}" + ("" if args.no_save else f" (#{run_id})"))
+        print(f"{result.overall.value} {result.score:g}% — {md} {page}" + ("" if run_id is None else f" (#{run_id})"))
+    if result.ended_early and answers_file is not None:
+        answered = len(result.marks)
+        total = answered + len(result.not_reached)
+        print(_stopped(args.lang, answered, total, f"firedrill drill {args.file} --resume {answers_file}"))
+        return EXIT_STOPPED
     return 0
+
+
+def _roles(replay: Replay, given: list[str]) -> tuple[str, ...]:
+    known = [r.id for r in replay.loaded.script.roles]
+    for role in given:
+        if role not in known:
+            raise InputError(f"no role '{role}' in the script (roles: {', '.join(known) or '-'})", field="--role")
+    return tuple(given)
+
+
+def _stopped(lang: str, answered: int, total: int, command: str) -> str:
+    if lang == "en":
+        return f"drill stopped: {answered} of {total} prompts answered and kept; to go on: {command}"
+    return f"演练已中止:已答 {answered}/{total} 个提问,均已保存;继续:{command}"

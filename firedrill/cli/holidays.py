@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from firedrill.bounds import EARLIEST, LATEST
 from firedrill.errors import InputError
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 HELP = "list the holiday blocks of 4.3(1) for a year, with their source (notice, config or estimate) and status"
 
-FIRST_YEAR, LAST_YEAR = 2001, 2100  # the holidays package estimates China from 2001
+# The holidays package estimates China from 2001; no time firedrill takes lies after 2099 (bounds.LATEST).
+FIRST_YEAR, LAST_YEAR = max(2001, EARLIEST.year), LATEST.year - 1
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

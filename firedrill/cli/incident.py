@@ -61,21 +61,28 @@ def journal_parent(at_help: str = AT_HELP, actor: bool = True) -> argparse.Argum
 
 def parse_at(value: str | None, field: str = "--at") -> datetime:
     """An ISO 8601 moment (naive = Asia/Shanghai), or now."""
+    from firedrill.bounds import EARLIEST, LATEST, is_date_only
     from firedrill.incident.desk import system_clock
     from firedrill.timeutil import to_local
 
     if value is None:
         return system_clock()
+    if is_date_only(value):
+        raise InputError(f"a time needs its clock time, e.g. {value.strip()}T21:45", field=field)
     try:
-        return to_local(datetime.fromisoformat(value.strip()))
-    except ValueError:
+        when = to_local(datetime.fromisoformat(value.strip()))
+    except (ValueError, OverflowError):
         raise InputError(f"not an ISO 8601 time: {value!r}", field=field) from None
+    if not EARLIEST <= when < LATEST:
+        raise InputError(f"must lie between {EARLIEST.year} and {LATEST.year - 1} (got {value!r})", field=field)
+    return when
 
 
 def journal_file(data_dir: str | None) -> Path:
-    from firedrill.datadir import choose_data_dir, default_db_path
+    """The journal's path in the data directory that applies; a file given as the directory is refused."""
+    from firedrill.datadir import default_db_path, existing_data_dir
 
-    return default_db_path(choose_data_dir(data_dir))
+    return default_db_path(existing_data_dir(data_dir))
 
 
 def open_journal(data_dir: str | None, incident_id: str | None = None, create: bool = False) -> Journal:

@@ -1,7 +1,8 @@
-"""``firedrill journal list|show|export``: read the incident journal from the command line.
+"""``firedrill journal list|show|export|check|backup``: read and look after the incident journal.
 
-Reading never creates anything: with no journal file yet, ``list`` says so and ``show`` /
-``export`` report the id as unknown.
+Reading never creates or changes anything: the journal is opened read-only (so an archive on a
+read-only disk reads), with no journal file yet ``list`` says so and ``show`` / ``export`` report
+the id as unknown. A damaged, empty or locked file is one line naming it and what to do (exit 2).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import json
 import sys
 from pathlib import Path
 
-from firedrill.datadir import choose_data_dir, default_db_path
+from firedrill.datadir import default_db_path, existing_data_dir
 from firedrill.errors import InputError
 from firedrill.incident.export import LANGS, export_data, to_markdown
 from firedrill.journal import IncidentRecord, IncidentStatus, Journal, UnknownIncidentError
 
-HELP = "List, show and export incident journals (the record of every fact and decision)."
-FORMATS = ("md", "json")
+HELP = "List, show, export, check and back up incident journals (the record of every fact and decision)."
+FORMATS = ("md", "html", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_argument(
         "--data-dir", metavar="DIR", help="data directory (default: $FIREDRILL_DATA_DIR or the user data dir)"
     )
-    sub = parser.add_subparsers(dest="journal_command", required=True, metavar="{list,show,export}")
+    sub = parser.add_subparsers(dest="journal_command", required=True, metavar="{list,show,export,check,backup}")
 
     listing = sub.add_parser("list", parents=[common], help="list incidents, oldest first")
     listing.add_argument("--status", choices=[s.value for s in IncidentStatus], help="only open or only closed")
@@ -38,9 +39,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     export = sub.add_parser("export", parents=[common], help="write one incident's after-action record")
     export.add_argument("id", help="incident id, e.g. 2026-11-29-0001")
-    export.add_argument("--format", choices=FORMATS, default="md", help="md (default) or json")
+    export.add_argument("--format", choices=FORMATS, default="md",
+                        help="md (default), html (one page, with the level over time drawn) or json")  # fmt: skip
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
-    export.add_argument("--lang", choices=LANGS, default="zh", help="Markdown labels: zh (with English) or en")
+    export.add_argument("--lang", choices=LANGS, default="zh", help="labels: zh (with English) or en")
+
+    sub.add_parser("check", parents=[common], help="check every page, the schema version and the links (exit 2 "
+                   "and one line per problem)")  # fmt: skip
+    saving = sub.add_parser("backup", parents=[common], help="copy the journal with SQLite's online backup "
+                            "(safe while consoles write)")  # fmt: skip
+    saving.add_argument("dest", metavar="DEST", help="a new file, or a folder (firedrill-<time>.sqlite3 is made in it)")
 
 
 def _table(incidents: list[IncidentRecord]) -> str:
@@ -71,17 +79,47 @@ def _record(journal: Journal, incident_id: str, fmt: str, lang: str) -> str:
         data = export_data(journal, incident_id)
         data["procedure"] = procedure_data(journal, incident_id)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from firedrill.incident.export_html import to_html
+
+        return to_html(journal, incident_id, lang)
     return to_markdown(journal, incident_id, lang) + procedure_markdown(journal, incident_id, lang)
 
 
+def _check(db: Path) -> int:
+    from firedrill.journal.check import check
+
+    found = check(db)
+    for problem in found.problems:
+        print(f"{db}: {problem}")
+    if found.problems:
+        print(f"firedrill: error: {db}: {len(found.problems)} problem(s); restore the journal from a backup",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    print(f"{db}: ok (schema {found.schema}, {found.incidents} incidents, {found.events} events)")
+    return 0
+
+
+def _backup(db: Path, dest: str) -> int:
+    from firedrill.journal.check import backup
+
+    target, incidents = backup(db, Path(dest))
+    print(f"backed up {incidents} incidents to {target}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    db = default_db_path(choose_data_dir(args.data_dir))
+    db = default_db_path(existing_data_dir(args.data_dir))
+    if args.journal_command == "check":
+        return _check(db)
+    if args.journal_command == "backup":
+        return _backup(db, args.dest)
     if not db.is_file():
         if args.journal_command == "list":
             print("[]" if args.json else f"no journal yet at {db}")
             return 0
         raise UnknownIncidentError(args.id, db)
-    with Journal.open(db) as journal:
+    with Journal.open(db, read_only=True) as journal:
         if args.journal_command == "list":
             incidents = journal.incidents(args.status)
             if args.json:

@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
 }
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault of firedrill's, not of the input
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -80,8 +82,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.handler(args)
     except InputError as exc:
-        print(f"firedrill: error: {exc.one_line()}", file=sys.stderr)
+        print(f"firedrill: error: {_printable(exc.one_line())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("firedrill: interrupted; what was recorded before stays recorded", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (RecursionError, MemoryError) as exc:
+        print(f"firedrill: error: the input is too large or too deeply nested to handle ({type(exc).__name__})",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # the last resort: one line for the user, the details kept for a report
+        log = _keep_traceback()
+        print(f"firedrill: internal error ({type(exc).__name__}: {_printable(str(exc))[:200]}); "
+              f"nothing more was recorded; details in {log}; please report it", file=sys.stderr)  # fmt: skip
+        return EXIT_INTERNAL
     return result
+
+
+def _printable(text: str) -> str:
+    """The text without control characters: what came from a file never drives the terminal."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _keep_traceback() -> str:
+    import tempfile
+    import traceback
+
+    try:
+        with tempfile.NamedTemporaryFile("w", prefix="firedrill-error-", suffix=".log", delete=False,
+                                         encoding="utf-8") as out:  # fmt: skip
+            traceback.print_exc(file=out)
+        return out.name
+    except OSError:
+        return "(no log could be written)"

@@ -19,13 +19,14 @@ from firedrill.playbook import calculators, render
 from firedrill.playbook.citations import iter_entries, playbook_citation
 from firedrill.playbook.collapse import resolve_times
 from firedrill.playbook.loader import Library, load_library
+from firedrill.playbook.lookup import find_playbook, find_sections, section_names
+from firedrill.playbook.safe_text import clean, escape_json
 from firedrill.playbook.schema import SectionKind
-from firedrill.playbook.search import search
+from firedrill.playbook.search import detect_language, search
 from firedrill.playbook.settings import load_settings
 from firedrill.timeutil import now_local
 
 HELP = "Scenario playbooks of attachments 1–7: list, show, search, combat phases and calculators."
-SECTION_ALIASES = {"safety": SectionKind.SAFETY_NOTES}
 DEFAULT_LIMIT = 20
 
 
@@ -38,54 +39,66 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="playbook_command", parser_class=OneLineParser, required=True)
     sub.add_parser("list", parents=[common], help="playbooks by category")
     show = sub.add_parser("show", parents=[common], help="one playbook, or one section of it")
-    show.add_argument("id")
-    sections = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
-    show.add_argument("--section", help=f"only this section: {sections}")
+    show.add_argument("id", help="id, name, alias or title, in Chinese or English (地铁, Metro, metro)")
+    show.add_argument("--section", help=f"only this section: {', '.join(section_names())} or its heading (注意事项)")
     found = sub.add_parser("search", parents=[common], help="find playbooks and items by a phrase")
     found.add_argument("text")
     found.add_argument("--only", choices=("zh", "en"), help="match only Chinese or only English texts")
     found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"at most N hits (default {DEFAULT_LIMIT})")
     phases = sub.add_parser("phases", parents=[common], help="clause 4.5 combat phases with this playbook's items")
     phases.add_argument("id")
+    card = sub.add_parser("card", parents=[common], help="one-page card: hazards, prohibitions, numbers, units, phases")
+    card.add_argument("id", nargs="?", help="id, name or alias (omit with --all)")
+    card.add_argument("--all", action="store_true", help="every playbook, one card to a page")
+    card.add_argument("--html", type=Path, metavar="FILE", help="write the card as HTML")
+    card.add_argument("--pdf", type=Path, metavar="FILE", help="print the card to PDF (headless Chromium)")
     calc = sub.add_parser("calc", help="calculators on the plan's numbers")
     kinds = calc.add_subparsers(dest="calculator", parser_class=OneLineParser, required=True)
     tank = kinds.add_parser("oil-tank", parents=[common], help="cooling water for a burning tank and its neighbours")
     tank.add_argument("--diameter", type=float, required=True, help="tank diameter, m")
-    tank.add_argument("--height", type=float, required=True, help="tank height, m")
-    tank.add_argument("--neighbours", type=int, default=0, help="adjacent tanks to cool (default 0)")
-    readings = ", ".join(r.id for r in load_settings().tank_cooling.readings)
-    tank.add_argument("--reading", help=f"how to apply the intensities: {readings}")
+    tank.add_argument("--height", type=float, help="tank height, m (only the wall_area reading uses it)")
+    cooling = load_settings().tank_cooling
+    burning_types = ", ".join(t.id for t in cooling.burning_types)
+    adjacent_types = ", ".join(t.id for t in cooling.adjacent_types)
+    tank.add_argument("--tank-type", help=f"burning tank: {burning_types} (default {cooling.default_burning_type})")
+    tank.add_argument(
+        "--neighbours",
+        type=int,
+        default=0,
+        help=f"adjacent tanks of the same diameter, type {cooling.default_adjacent_type} (default 0)",
+    )
+    tank.add_argument(
+        "--neighbour",
+        action="append",
+        default=[],
+        metavar="D[:TYPE]",
+        help=f"an adjacent tank of diameter D m and type {adjacent_types} (repeatable)",
+    )
+    tank.add_argument("--nozzle-flow", "--branch-flow", dest="nozzle_flow", type=float, metavar="L/S",
+                      help="flow of one nozzle (水枪), to count the nozzles needed")  # fmt: skip
+    readings = ", ".join(r.id for r in cooling.readings)
+    tank.add_argument("--reading", help=f"how to apply the intensities: {readings} (default {cooling.default_reading})")
     zone = kinds.add_parser("epidemic-zone", parents=[common], help="warning zone at a distance from the pathogen")
     zone.add_argument("--distance", type=float, required=True, help="metres from the pathogen")
     theatre = kinds.add_parser("theatre", parents=[common], help="roof-collapse window after ignition")
-    theatre.add_argument("--ignition", required=True, help="ignition time, HH:MM or YYYY-MM-DDTHH:MM")
+    theatre.add_argument("--ignition", required=True, help="ignition time: H:MM, HH:MM[:SS] or YYYY-MM-DDTHH:MM")
     theatre.add_argument("--at", help="time asked about (default: now)")
+    theatre.add_argument("--overnight", action="store_true",
+                         help="the ignition (a clock time) was the day before the time asked about")  # fmt: skip
     metro = kinds.add_parser("metro", parents=[common], help="reconnaissance and interior-attack team sizes")
     metro.add_argument("--attackers", type=int, help="interior attack personnel to split into teams")
 
 
 def _print(args: argparse.Namespace, lines: Sequence[str], data: Any) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print("\n".join(lines))
+        print("\n".join(clean(line) for line in lines))
 
 
 def _warn(library: Library) -> None:
     for bad in library.unavailable:
-        print(f"firedrill: warning: {bad.message}", file=sys.stderr)
-
-
-def _section_kinds(value: str | None) -> list[SectionKind]:
-    if value is None:
-        return list(SectionKind)
-    if value in SECTION_ALIASES:
-        return [SECTION_ALIASES[value]]
-    try:
-        return [SectionKind(value)]
-    except ValueError:
-        known = ", ".join([*(k.value for k in SectionKind), *SECTION_ALIASES])
-        raise InputError(f"unknown section '{value}' (use one of: {known})", field="--section") from None
+        print(f"firedrill: warning: {clean(bad.message)}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace, library: Library) -> None:
@@ -103,8 +116,8 @@ def _list(args: argparse.Namespace, library: Library) -> None:
 
 
 def _show(args: argparse.Namespace, library: Library) -> None:
-    kinds = _section_kinds(args.section)
-    playbook = library.get(args.id)
+    playbook = find_playbook(library, args.id)
+    kinds = find_sections(playbook, args.section)
     dump = playbook.model_dump(mode="json", exclude_none=True)
     dump["sections"] = [s for s in dump["sections"] if SectionKind(s["kind"]) in kinds]
     dump["citation"] = playbook_citation(playbook)
@@ -121,30 +134,51 @@ def _search(args: argparse.Namespace, library: Library) -> None:
     if args.limit < 1:
         raise InputError(f"must be 1 or more (got {args.limit})", field="--limit")
     hits = search(library, args.text, args.only)[: args.limit]
-    _print(args, render.render_hits(hits, library, args.lang), {"hits": [h.as_dict() for h in hits]})
+    data = {"query_language": detect_language(args.text), "hits": [h.as_dict() for h in hits]}
+    _print(args, render.render_hits(hits, library, args.lang), data)
 
 
 def _phases(args: argparse.Namespace, library: Library) -> None:
     from firedrill.playbook.phases import combat_sequence
 
-    playbook = library.get(args.id)
+    playbook = find_playbook(library, args.id)
     data = [{"phase": s.phase.id, "name": s.phase.name.model_dump(),
              "items": [{"citation": e.citation, "text": e.plain("zh")} for e in s.entries]}
             for s in combat_sequence(playbook)]  # fmt: skip
     _print(args, render.render_phases(playbook, args.lang), {"playbook": playbook.id, "phases": data})
 
 
+def _neighbour(text: str) -> calculators.Neighbour:
+    """``30`` or ``30:insulated``: an adjacent tank's diameter in metres and, optionally, its type."""
+    diameter, _, kind = text.partition(":")
+    try:
+        value = float(diameter)
+    except ValueError:
+        raise InputError(
+            f"not a diameter: '{text}' (use D or D:TYPE, e.g. 30:insulated)", field="--neighbour"
+        ) from None
+    return calculators.Neighbour(diameter_m=value, tank_type=kind.strip() or None)
+
+
 def _calc(args: argparse.Namespace, library: Library) -> None:
     settings = load_settings()
     if args.calculator == "oil-tank":
-        tank = calculators.tank_cooling(library.get(settings.tank_cooling.playbook), args.diameter, args.height,
-                                        args.neighbours, args.reading)  # fmt: skip
+        tank = calculators.tank_cooling(
+            library.get(settings.tank_cooling.playbook),
+            args.diameter,
+            args.height,
+            args.neighbours,
+            args.reading,
+            tank_type=args.tank_type,
+            neighbour_tanks=[_neighbour(text) for text in args.neighbour],
+            branch_flow_ls=args.nozzle_flow,
+        )
         _print(args, render.render_cooling(tank, args.lang), tank.model_dump(mode="json"))
     elif args.calculator == "epidemic-zone":
         zone = calculators.warning_zone(library.get(settings.warning_zone.playbook), args.distance)
         _print(args, render.render_zone(zone, args.lang), zone.model_dump(mode="json"))
     elif args.calculator == "theatre":
-        ignition, at = resolve_times(args.ignition, args.at, now_local())
+        ignition, at = resolve_times(args.ignition, args.at, now_local(), overnight=args.overnight)
         window = calculators.collapse_window(library.get(settings.collapse_window.playbook), ignition, at)
         _print(args, render.render_collapse(window, args.lang), window.model_dump(mode="json"))
     else:
@@ -152,8 +186,35 @@ def _calc(args: argparse.Namespace, library: Library) -> None:
         _print(args, render.render_teams(teams, args.lang), teams.model_dump(mode="json"))
 
 
+def _card(args: argparse.Namespace, library: Library) -> None:
+    from firedrill.playbook.card import build_card, card_lines
+    from firedrill.playbook.card_html import card_html, print_pdf
+
+    if args.all == (args.id is not None):
+        raise InputError("name one playbook, or give --all", field="id")
+    playbooks = list(library.all()) if args.all else [find_playbook(library, args.id)]
+    cards = [build_card(p, args.lang) for p in playbooks]
+    if args.html is None and args.pdf is None:
+        lines = [line for p in playbooks for line in [*card_lines(p, args.lang), ""]][:-1]
+        _print(args, lines, [c.model_dump(mode="json") for c in cards] if args.all else cards[0].model_dump())
+        return
+    page = card_html(cards)
+    if args.html is not None:
+        _write(args.html, page)
+    if args.pdf is not None:
+        print_pdf(page, args.pdf)
+    print("\n".join(str(path) for path in (args.html, args.pdf) if path is not None))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", field="--html") from None
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Library], None]] = {
-    "list": _list, "show": _show, "search": _search, "phases": _phases, "calc": _calc,
+    "list": _list, "show": _show, "search": _search, "phases": _phases, "card": _card, "calc": _calc,
 }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from firedrill.procedure.loader import load_catalogue
 from firedrill.procedure.render import status_text, steps_text
 from firedrill.procedure.report import catalogue_data, state_data
 from firedrill.procedure.timeline import elapsed_text
-from firedrill.timeutil import now_local, to_local
+from firedrill.timeutil import now_local
 
 if TYPE_CHECKING:
     from firedrill.incident.desk import Desk
@@ -74,12 +74,9 @@ def parse_level(value: str) -> Level:
 
 
 def parse_time(value: str | None, field: str = "--at") -> datetime:
-    if value is None:
-        return now_local().replace(microsecond=0)
-    try:
-        return to_local(datetime.fromisoformat(value.strip()))
-    except ValueError:
-        raise InputError(f"not an ISO 8601 time: {value!r}", field=field) from None
+    from firedrill.cli.incident import parse_at
+
+    return now_local().replace(microsecond=0) if value is None else parse_at(value, field)
 
 
 def _desk(args: argparse.Namespace, journal: Journal, at: datetime) -> Desk:

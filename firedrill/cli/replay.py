@@ -25,6 +25,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="with --record: write the script here instead of stdout")
     p.add_argument("--data-dir", help="with --record: the data directory holding the journal")
     p.add_argument("--console", action="store_true", help="play one script in the console's replay screen")
+    p.add_argument("--msel-out", type=Path, metavar="TABLE",
+                   help="write the script's inject table (MSEL) as CSV, or an Excel workbook for .xlsx")  # fmt: skip
+    p.add_argument("--msel-in", type=Path, metavar="TABLE",
+                   help="write an edited inject table (CSV or .xlsx) into the script, to --out")  # fmt: skip
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -65,19 +69,67 @@ def _record(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(path: Path, field: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=path, field=field) from None
+
+
+def _write(path: Path, data: bytes, field: str) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", file=path, field=field) from None
+
+
+def _msel(args: argparse.Namespace) -> int:
+    """The inject table out of one script (``--msel-out``), or into it (``--msel-in``, to ``--out``)."""
+    from firedrill.playbook.loader import load_library
+    from firedrill.replay.msel import export_table, import_table
+    from firedrill.replay.parser import load_script
+
+    if len(args.files) != 1:
+        raise InputError("the inject table is of one script at a time", field="FILE")
+    file = args.files[0]
+    if args.msel_out is not None:
+        _write(args.msel_out, export_table(load_script(file, load_library(args.playbooks)), str(args.msel_out)),
+               "--msel-out")  # fmt: skip
+        return 0
+    script = _read(Path(file), "FILE").decode("utf-8-sig", errors="replace")
+    text = import_table(script, file, _read(args.msel_in, "--msel-in"), str(args.msel_in))
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        _write(args.out, text.encode("utf-8"), "--out")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.record:
         return _record(args)
+    if args.msel_in is not None or args.msel_out is not None:
+        from firedrill.replay.problems import lines_of
+
+        try:
+            return _msel(args)
+        except InputError as exc:
+            for line in lines_of(exc, args.lang):
+                print(f"firedrill: error: {line}", file=sys.stderr)
+            return 2
     if not args.files:
         raise InputError("give at least one scenario script (or --record INCIDENT)", field="FILE")
     if args.console:
         return _console(args)
+    if args.msel_out is not None or args.msel_in is not None:
+        return _msel(args)
 
     from firedrill.config import RulesConfig, load_config
     from firedrill.playbook.loader import load_library
     from firedrill.replay.engine import Replay
     from firedrill.replay.expect import check_replay
     from firedrill.replay.parser import load_script
+    from firedrill.replay.problems import lines_of
     from firedrill.replay.render import expectation_line, render_text, replay_data, summary, summary_line, to_json
 
     config = load_config(args.config).rules if args.config else RulesConfig()
@@ -89,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
             replay = Replay(load_script(file, library), config=config)
             results = check_replay(replay)
         except InputError as exc:
-            print(f"firedrill: error: {exc.one_line()}", file=sys.stderr)
+            for line in lines_of(exc, args.lang):
+                print(f"firedrill: error: {line}", file=sys.stderr)
             bad_input = True
             continue
         counts.append((len(results), sum(1 for r in results if not r.passed)))

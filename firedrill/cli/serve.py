@@ -2,24 +2,29 @@
 
 Each browser tab gets its own process running ``firedrill console`` (or ``python -m
 firedrill.tui.quiz`` with ``--app quiz``), all sharing one data directory, so a class's answers
-land in one database. There is **no login**: the server binds to 127.0.0.1 unless ``--host`` says
-otherwise, and it warns when it listens beyond this machine.
+land in one database. The server binds to 127.0.0.1 unless ``--host`` says otherwise; whenever it
+can be reached beyond this machine a token is required (see :mod:`firedrill.serve.access`), and at
+most ``--max-sessions`` tabs run at once.
 """
 
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import shlex
 import sys
 from pathlib import Path
 
 from firedrill.errors import InputError
+from firedrill.serve.access import QUERY_KEY, checked_token, needs_token, new_token
+from firedrill.serve.address import is_loopback, printed_base, public_url
+from firedrill.serve.listen import check_can_listen, explain
 
-HELP = "serve the console (quizzes included) to browsers via textual-serve; 127.0.0.1 unless --host"
+HELP = "serve the console (quizzes included) to browsers via textual-serve; 127.0.0.1 unless --host, a token beyond it"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-LOCAL_NAMES = ("localhost",)
+# Each tab is a console process of its own (tens of MB each; see docs/serve.md): a class, not a crowd.
+DEFAULT_MAX_SESSIONS = 20
+MAX_SESSIONS_BOUNDS = (1, 200)
 APPS: dict[str, tuple[str, ...]] = {
     "console": ("-m", "firedrill", "console"),
     "quiz": ("-m", "firedrill.tui.quiz"),
@@ -33,16 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", help="shared data directory of the class (journal and quizzes)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of the served app")
     parser.add_argument("--title", help="browser tab title")
-
-
-def is_loopback(host: str) -> bool:
-    """True when ``host`` can only be reached from this machine."""
-    if host.lower() in LOCAL_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name: it may resolve to any interface
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use (e.g. behind a proxy); by default the one each browser asked for",
+    )
+    low, high = MAX_SESSIONS_BOUNDS
+    parser.add_argument(
+        "--max-sessions",
+        default=str(DEFAULT_MAX_SESSIONS),
+        metavar="N",
+        help=f"browser tabs running at once, {low} to {high} (default {DEFAULT_MAX_SESSIONS})",
+    )
+    parser.add_argument(
+        "--token",
+        help="the token browsers must give (default: generated when listening beyond this machine)",
+    )
 
 
 def port_number(raw: str) -> int:
@@ -53,6 +64,17 @@ def port_number(raw: str) -> int:
     if not 1 <= port <= 65535:
         raise InputError(f"a port is from 1 to 65535 (got {port})", field="--port")
     return port
+
+
+def max_sessions(raw: str) -> int:
+    low, high = MAX_SESSIONS_BOUNDS
+    try:
+        count = int(raw.strip())
+    except ValueError:
+        raise InputError(f"not a whole number: {raw[:40]!r}", field="--max-sessions") from None
+    if not low <= count <= high:
+        raise InputError(f"from {low} to {high} sessions (got {count})", field="--max-sessions")
+    return count
 
 
 def command_for(app: str, data_dir: str | None, lang: str | None) -> str:
@@ -73,22 +95,50 @@ def command_for(app: str, data_dir: str | None, lang: str | None) -> str:
 def warning(host: str, port: int, data_dir: str | None) -> str:
     where = data_dir or "the data directory"
     return (
-        f"firedrill serve: WARNING: listening on {host}:{port}, reachable beyond this machine. There is no login: "
-        f"anyone who can reach it can use the console and read and write the records in {where}."
+        f"firedrill serve: WARNING: listening on {host}:{port}, reachable beyond this machine. Anyone given the "
+        f"token can use the console and read and write the records in {where}: hand it only to the class."
+    )
+
+
+def announcement(url: str, limit: int) -> tuple[str, ...]:
+    return (
+        f"firedrill serve: open {url}",
+        f"firedrill serve: at most {limit} sessions at once, one per browser tab (--max-sessions); Ctrl+C stops",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     host = args.host.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # an IPv6 address as written in a URL
     if not host or any(ch.isspace() for ch in host):
         raise InputError(f"not a host: {args.host!r}", field="--host")
     port = port_number(args.port)
+    limit = max_sessions(args.max_sessions)
+    public = public_url(args.public_url) if args.public_url is not None else None
+    token = checked_token(args.token) if args.token is not None else None
+    if token is None and needs_token(host, public, token_given=False):
+        token = new_token()
     if args.data_dir is not None and Path(args.data_dir).exists() and not Path(args.data_dir).is_dir():
         raise InputError("not a directory", field="--data-dir", file=args.data_dir)
+    check_can_listen(host, port)
     if not is_loopback(host):
         print(warning(host, port, args.data_dir), file=sys.stderr, flush=True)
-    from textual_serve.server import Server
+    from firedrill.serve.server import ConsoleServer, Settings
 
-    command = command_for(args.app, args.data_dir, args.lang)
-    Server(command, host=host, port=port, title=args.title or f"firedrill {args.app}").serve()
+    url = printed_base(host, port, public) + "/" + (f"?{QUERY_KEY}={token}" if token else "")
+    settings = Settings(
+        command=command_for(args.app, args.data_dir, args.lang),
+        host=host,
+        port=port,
+        title=args.title or f"firedrill {args.app}",
+        public_url=public,
+        token=token,
+        max_sessions=limit,
+        announce=announcement(url, limit),
+    )
+    try:
+        ConsoleServer(settings).serve()
+    except OSError as exc:  # lost a race for the port since the check
+        raise explain(exc, host, port) from None
     return 0

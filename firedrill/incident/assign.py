@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from firedrill.bounds import is_date_only
 from firedrill.errors import InputError
 from firedrill.facts import form_changes
 from firedrill.incident.entry import HAZARDS, SITE_CATEGORIES, SPECS, TEXT_INPUT_KINDS, FieldError, parse_field
@@ -157,6 +158,8 @@ def _time(name: str, text: str, at: datetime, reported_at: datetime | None) -> s
         value: str | None = parse_field(name, text, at, reported_at)
         return value
     except FieldError as exc:
+        if is_date_only(text):
+            raise _bad(name, "a time needs its clock time (e.g. 2026-03-10T21:45)", text) from None
         try:
             return to_local(datetime.fromisoformat(text.strip())).isoformat()
         except ValueError:

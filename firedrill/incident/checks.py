@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from firedrill.bounds import MAX_TEXT, has_control, is_date_only
 from firedrill.errors import InputError
 from firedrill.facts import FACT_NAMES, TIME_FACTS, incident_data
 from firedrill.models import Incident
@@ -43,6 +44,8 @@ def _bad(name: str, message: str) -> InputError:
 
 def _time(name: str, value: Any) -> datetime:
     if isinstance(value, str):
+        if is_date_only(value):
+            raise _bad(name, f"a time needs its clock time, e.g. {value.strip()}T21:45")
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
@@ -88,6 +91,10 @@ def _value(name: str, value: Any) -> Any:
     if name in TEXTS:
         if not isinstance(value, str):
             raise _bad(name, "expected text")
+        if has_control(value):
+            raise _bad(name, "must not contain control characters")
+        if len(value) > MAX_TEXT:
+            raise _bad(name, f"at most {MAX_TEXT} characters")
         return value.strip() or None
     if name == "hazards":
         if not isinstance(value, list | tuple) or not all(isinstance(h, str) for h in value):

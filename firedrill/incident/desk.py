@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from firedrill.config import RulesConfig
@@ -51,6 +51,7 @@ from firedrill.timeutil import now_local, to_local
 
 Clock = Callable[[], datetime]
 DEFAULT_SITE = "ordinary_building"
+ALLOWED_SKEW = timedelta(minutes=2)  # seats' clocks differ a little; a minute's drift is not a slip
 CLOSE_REASON = "emergency declared over (5), aftermath (6) recorded / 应急状态已终止(5),善后处理(6)已记录"
 
 
@@ -84,6 +85,24 @@ class Desk:
 
     def now(self) -> datetime:
         return to_local(self.clock())
+
+    def _when(self, at: datetime | None, state: IncidentState | None = None, field_name: str = "at",
+              after_report: bool = True) -> datetime:  # fmt: skip
+        """The moment an entry is recorded at: ``at`` as given, or now. A moment ahead of the real time
+        (past the seats' allowed skew; an exercise adds its clock's offset) or before the incident's report
+        is refused: ``--at 2099-01-01`` is a slip, not a record. The real time, not the desk's clock: the
+        desk's clock may be a time asked about, and nothing can be recorded as done later than now."""
+        when = self.now() if at is None else to_local(at)
+        offset = state.exercise_offset_s if state is not None and state.exercise_offset_s else 0.0
+        real = now_local()
+        if when > real + timedelta(seconds=offset) + ALLOWED_SKEW:
+            now = real.isoformat(timespec="seconds")
+            raise InputError(f"{when.isoformat()} is in the future (the time now is {now})", field=field_name)
+        reported = state.facts.get("reported_at") if state is not None and after_report else None
+        if isinstance(reported, datetime) and when < reported:
+            raise InputError(f"{when.isoformat()} is before the incident's report time {reported.isoformat()}",
+                             field=field_name)  # fmt: skip
+        return when
 
     def load(self, incident_id: str, until: datetime | None = None) -> IncidentState:
         """The incident as its journal holds it (as it stood at ``until``, if given)."""
@@ -195,8 +214,8 @@ class Desk:
                   at: datetime | None = None, actor: str | None = None,
                   expected_version: int | None = None) -> Change:  # fmt: skip
         """Record facts (domain names and values); the level and alerts that follow are recorded with them."""
-        when = to_local(at) if at is not None else self.now()
         state = self._current(incident_id, expected_version)
+        when = self._when(at, state, after_report=False)  # a fact may correct the report time itself
         if state.ended:
             raise FactsFrozenError(incident_id)
         new = check_facts(state.facts, changes, when)
@@ -209,8 +228,8 @@ class Desk:
     def call(self, incident_id: str, at: datetime | None = None, location: str | None = None,
              actor: str | None = None, expected_version: int | None = None) -> Change:  # fmt: skip
         """Another call reporting the same location (4.3(4)), at ``at``."""
-        when = to_local(at) if at is not None else self.now()
         state = self._current(incident_id, expected_version)
+        when = self._when(at, state)
         place = location if location is not None else state.facts.get("location")
         entry: Entry = (EventKind.CALL, {"call_at": when, "location": place})
         return self._write(state, [entry, *self._decisions(state, state.facts, (*state.calls, when), when)], when,
@@ -228,8 +247,8 @@ class Desk:
              at: datetime | None = None, actor: str | None = None, note: str | None = None,
              expected_version: int | None = None) -> Change:  # fmt: skip
         """Tick, skip or undo a step of chapters 4–6, as the checklist allows; the record closes after chapter 6."""
-        when = to_local(at) if at is not None else self.now()
         state = self._current(incident_id, expected_version)
+        when = self._when(at, state)
         # Judged against everything recorded so far, even events entered with a later time.
         checklist = self.checklist(state, max([when, *(e.at for e in state.events)]))
         if checklist is None:
@@ -252,8 +271,8 @@ class Desk:
         """Free text from the dispatcher, on the incident or on one of its steps."""
         if not isinstance(text, str) or not text.strip():
             raise InputError("a note needs text", field="text")
-        when = to_local(at) if at is not None else self.now()
         state = self.load(incident_id)
+        when = self._when(at, state)
         payload: dict[str, object] = {"text": text.strip()}
         if step_id is not None:
             step = self.catalogue.step(step_id)
@@ -266,8 +285,8 @@ class Desk:
               at: datetime | None = None, actor: str | None = None, extra: Mapping[str, object] | None = None,
               expected_version: int | None = None) -> Change:  # fmt: skip
         """A dispatch order as given; the units it adds are marked dispatched on the board in the same write."""
-        when = to_local(at) if at is not None else self.now()
         state = self._current(incident_id, expected_version)
+        when = self._when(at, state)
         added = tuple(dict.fromkeys(u for u in new_units if u not in state.units_sent))
         level = state.recorded.level.value if state.recorded else None
         payload = {**(extra or {}), "text": text, "lang": lang, "level": level, "units": [*state.units_sent, *added],
@@ -278,8 +297,8 @@ class Desk:
     def close(self, incident_id: str, at: datetime | None = None, reason: str | None = None,
               actor: str | None = None, expected_version: int | None = None) -> Change:  # fmt: skip
         """Close the record; the units still committed to it are freed."""
-        when = to_local(at) if at is not None else self.now()
         state = self._current(incident_id, expected_version)
+        when = self._when(at, state)
         events = self.journal.close_incident(incident_id, when, reason, actor or self.seat, state.version)
         return Change(self.refold(state, events), tuple(events))
 

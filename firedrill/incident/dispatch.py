@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from firedrill.errors import InputError
 from firedrill.incident.board import Board, read_board
@@ -18,7 +19,9 @@ from firedrill.incident.state import IncidentState
 from firedrill.journal import UnitStatus
 from firedrill.models import Assessment
 from firedrill.stations.allocate import Loss
-from firedrill.stations.planner import locate, plan
+from firedrill.stations.map_svg import map_svg
+from firedrill.stations.overlay import Overlay, overlay_for
+from firedrill.stations.planner import check_point, locate, plan
 from firedrill.stations.ranking import PreparedNetwork
 from firedrill.stations.result import DispatchPlan
 from firedrill.stations.settings import Code, load_settings
@@ -35,11 +38,37 @@ class BoardPlan:
     assessment: Assessment
     plan: DispatchPlan
     went_without: tuple[Loss, ...]
+    playbook: dict[str, Any] | None = None  # id and title of the incident's playbook, when one applies
+    overlay: Overlay | None = None  # rivers and crossings for the map
+
+    def map_svg(self, lang: str = "zh") -> str:
+        """The order's map (SVG): the scene, units sent and held, routes, rivers and crossings."""
+        return map_svg(self.plan, self.overlay, lang)
 
 
-def inside(prepared: PreparedNetwork, lon: float, lat: float) -> bool:
-    west, east, south, north = prepared.network.extent()
-    return west <= lon <= east and south <= lat <= north
+def inside(prepared: PreparedNetwork, lon: float, lat: float, max_snap_m: float | None = None) -> bool:
+    """Whether a point is on the network: a plausible coordinate within the snap distance of a road node."""
+    try:
+        check_point(lon, lat)
+    except InputError:
+        return False
+    limit = max_snap_m if max_snap_m is not None else load_settings().positions.max_snap_m
+    return prepared.network.snap(lon, lat)[1] <= limit
+
+
+def sent_times(state: IncidentState) -> dict[str, datetime]:
+    """When each unit of the incident was first sent: its ETA counts from that order, not from this one."""
+    out: dict[str, datetime] = {}
+    for order in state.orders:
+        for unit in order.units:
+            out.setdefault(unit, order.at)
+    return out
+
+
+def _playbook(desk: Desk, state: IncidentState) -> dict[str, Any] | None:
+    scenario = state.incident.scenario if state.incident is not None else None
+    book = desk.playbook(scenario)
+    return None if book is None else {"id": book.id, "title": book.title.model_dump()}
 
 
 def held_by_board(board: Board) -> dict[str, Code]:
@@ -47,15 +76,16 @@ def held_by_board(board: Board) -> dict[str, Code]:
 
 
 def plan_for(desk: Desk, state: IncidentState, prepared: PreparedNetwork, at: datetime | None = None,
-             board: Board | None = None) -> BoardPlan:  # fmt: skip
-    """The plan for ``state`` at ``at`` (default now), given every other open incident's units."""
+             board: Board | None = None, *, max_snap_m: float | None = None) -> BoardPlan:  # fmt: skip
+    """The plan for ``state`` at ``at`` (default now), given every other open incident's units.
+
+    Units sent before keep the ETA of the order that sent them; ``max_snap_m`` is how far the scene
+    may be from a road node (default: the stations settings)."""
     when = at or desk.now()
     place = state.place
     if place is None:
         raise InputError(f"incident {state.id} has no map point yet; set scene", field="facts.scene")
     lon, lat = float(place["lon"]), float(place["lat"])
-    if not inside(prepared, lon, lat):
-        raise InputError(f"({lon}, {lat}) is outside the road network", field="facts.scene")
     assessment = desk.assessment(state, when)
     if assessment is None:
         raise InputError(f"incident {state.id}: {state.problem}", field="facts")
@@ -64,15 +94,17 @@ def plan_for(desk: Desk, state: IncidentState, prepared: PreparedNetwork, at: da
     held = held_by_board(board)
     standby = desk.rulebook.response.dispatch.standby
     reserved = _reserved_for_larger(desk, state, assessment, prepared, when, taken, held)
-    node, location = locate(prepared, lon=lon, lat=lat)
-    shared = plan(prepared, node, location, assessment.dispatch, reported_at=when, standby=standby,
-                  already_sent=state.units_sent, taken=taken, held=held, reserved=reserved,
-                  incident_id=state.id)  # fmt: skip
+    address = state.facts.get("location")
+    node, location = locate(prepared, lon=lon, lat=lat, max_snap_m=max_snap_m, field="facts.scene",
+                            address=str(address) if address else None)  # fmt: skip
+    common: dict[str, Any] = {"reported_at": when, "standby": standby, "already_sent": state.units_sent,
+                              "held": held, "incident_id": state.id, "sent_at": sent_times(state),
+                              "linked_units": assessment.linked_units}  # fmt: skip
+    shared = plan(prepared, node, location, assessment.dispatch, taken=taken, reserved=reserved, **common)
     others = {**taken, **reserved}
-    alone = plan(prepared, node, location, assessment.dispatch, reported_at=when, standby=standby,
-                 already_sent=state.units_sent, held=held, incident_id=state.id) if others else shared  # fmt: skip
+    alone = plan(prepared, node, location, assessment.dispatch, **common) if others else shared
     lost = tuple(Loss(unit_id=u.id, unit_name=u.name, taken_by=others[u.id]) for u in alone.sent if u.id in others)
-    return BoardPlan(state.id, when, assessment, shared, lost)
+    return BoardPlan(state.id, when, assessment, shared, lost, _playbook(desk, state), overlay_for(prepared))
 
 
 def _priority(assessment: Assessment, state: IncidentState, order: tuple[str, ...]) -> tuple[float, ...]:
@@ -121,6 +153,9 @@ def record_plan(desk: Desk, found: BoardPlan, text: str, lang: str = "zh", actor
     extra = {
         "went_without": [{"unit": loss.unit_id, "taken_by": loss.taken_by} for loss in found.went_without],
         "issued_at": found.at.isoformat(),
+        "playbook": found.playbook,
+        "address": found.plan.location.address,
+        "map_svg": found.map_svg(lang),
     }
     return desk.order(found.incident_id, text, [u.id for u in found.plan.sent], lang, found.at, actor, extra,
                       expected_version)  # fmt: skip

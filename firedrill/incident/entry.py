@@ -9,12 +9,14 @@ language, so an error message never mixes languages.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from firedrill.bounds import MAX_AREA_M2, MAX_LOSS_YUAN, MAX_PEOPLE, MAX_TEXT, has_control
 from firedrill.errors import InputError
 from firedrill.facts import WIND_KEYS
 from firedrill.incident.places import PlaceError, parse_place, place_text
@@ -75,6 +77,12 @@ SPECS: dict[str, FieldSpec] = {spec.id: spec for spec in FIELDS}
 TEXT_INPUT_KINDS = frozenset({Kind.TEXT, Kind.TIME, Kind.COUNT, Kind.NUMBER, Kind.MONEY, Kind.WIND, Kind.PLACE})
 
 
+UPPER_BOUNDS: dict[str, float] = {
+    "deaths": MAX_PEOPLE, "serious_injuries": MAX_PEOPLE, "direct_loss_yuan": MAX_LOSS_YUAN,
+    "burning_area_m2": MAX_AREA_M2,
+}  # fmt: skip
+
+
 class FieldError(ValueError):
     """A field's text does not parse; ``code`` names the console label ``error_<code>``."""
 
@@ -116,12 +124,16 @@ def _number(spec: FieldSpec, text: str) -> float | int | None:
         raise FieldError(spec.id, "negative")
     try:
         if spec.kind is Kind.COUNT:
-            return parse_count(text, spec.id)
-        if spec.kind is Kind.MONEY:
-            return parse_money(text, spec.id)
-        return parse_number(text, spec.id)
+            value: float | int = parse_count(text, spec.id)
+        elif spec.kind is Kind.MONEY:
+            value = parse_money(text, spec.id)
+        else:
+            value = parse_number(text, spec.id)
     except InputError:
         raise FieldError(spec.id, spec.kind.value) from None
+    if value > UPPER_BOUNDS.get(spec.id, math.inf):  # beyond any real fire (firedrill/bounds.py)
+        raise FieldError(spec.id, "too_large")
+    return value
 
 
 def _wind(spec: FieldSpec, text: str) -> dict[str, float] | None:
@@ -154,6 +166,10 @@ def parse_field(field: str, raw: Any, now: datetime, reported_at: datetime | Non
         return raw or None
     text = str(raw or "")
     if spec.kind is Kind.TEXT:
+        if has_control(text):
+            raise FieldError(field, "control")
+        if len(text) > MAX_TEXT:
+            raise FieldError(field, "too_long")
         return text.strip() or None
     if spec.kind is Kind.TIME:
         if not text.strip():

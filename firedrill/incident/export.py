@@ -1,41 +1,38 @@
-"""The after-action record of one incident, as Markdown for people and as JSON for programs.
+"""The after-action record of one incident: Markdown and HTML for people, JSON for programs.
 
-Markdown: a header table, then every event with its local time and the time elapsed since the
-incident opened, then the facts as they stood at the end. ``lang="zh"`` puts each label in
-Chinese with the English beside it; ``lang="en"`` gives English labels only. What the dispatcher
-typed (titles, notes, orders) is shown as typed.
+Markdown (``to_markdown``) and HTML (``firedrill.incident.export_html.to_html``) say the record
+that ``export_report.build_report`` puts together: titled by place and final level, both levels
+named apart, clock times with the time since the report, labels in place of the journal's ids.
+``lang="zh"`` puts each label in Chinese with the English beside it; ``lang="en"`` gives English.
+What the dispatcher typed (titles, notes, orders) is shown as typed.
 
-JSON: the shape documented in docs/journal.md (``format`` / ``version`` say which shape it is).
+JSON: the shape documented in docs/journal.md (``format`` / ``version`` say which shape it is):
+every event whole, as the journal holds it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from firedrill.errors import InputError
+from firedrill.i18n import label
+from firedrill.incident.export_events import level_text, trigger_text
+from firedrill.incident.export_report import LANGS, Report, build_report
+from firedrill.incident.export_values import moment
 from firedrill.incident.fold import fold
-from firedrill.journal.labels import Labels, labels, render
-from firedrill.journal.models import Event, EventKind
+from firedrill.journal.labels import labels, render
 from firedrill.journal.store import Journal
-from firedrill.models import Text
-from firedrill.procedure.timeline import elapsed_text
+from firedrill.playbook.loader import Library
 
 JSON_FORMAT = "firedrill-journal"
 JSON_VERSION = 1
-LANGS = ("zh", "en")
+__all__ = ["LANGS", "export_data", "to_json", "to_markdown"]
 
 
 def elapsed_seconds(origin: datetime, at: datetime) -> int:
     """Seconds from the report time (the timeline's origin everywhere) to ``at``; negative before it."""
     return int((at - origin).total_seconds())
-
-
-
-def _local_text(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _facts_and_calls(journal: Journal, incident_id: str) -> tuple[dict[str, object], list[datetime], datetime]:
@@ -68,107 +65,45 @@ def to_json(journal: Journal, incident_id: str) -> str:
     return json.dumps(export_data(journal, incident_id), ensure_ascii=False, indent=2) + "\n"
 
 
-def _value(value: object, none: str) -> str:
-    if value is None:
-        return none
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _named(table: Mapping[Any, Any], key: object, lang: str) -> str:
-    """The label of a known key; an unknown one (from a newer firedrill) is shown as stored."""
-    entry = table.get(key)
-    if entry is None:
-        return str(key)
-    return render(entry if isinstance(entry, Text) else entry.text, lang)
-
-
-def _detail(event: Event, lang: str, names: Labels) -> str:
-    p = dict(event.payload)
-
-    def h(key: str) -> str:
-        return names.heading(key, lang)
-
-    none = h("none")
-    parts: list[str] = []
-    if event.kind is EventKind.FACT:
-        previous = p.pop("previous", None) or {}
-        for name, value in (p.pop("changes", None) or {}).items():
-            before = previous.get(name)
-            shown = f"`{name}` = {_value(value, none)}"
-            parts.append(shown if before is None else f"{shown} ({h('previous')}: {_value(before, none)})")
-        typed = p.pop("typed", None)
-        if typed:
-            parts.append(f"{h('typed')}: " + ", ".join(f"{k} “{v}”" for k, v in typed.items()))
-    elif event.kind is EventKind.ASSESSMENT:
-        parts.append(f"{h('level')}: {_named(names.levels, p.pop('level', None), lang)}")
-        parts.append(f"{h('base_level')}: {_named(names.levels, p.pop('base_level', None), lang)}")
-        triggers = [
-            f"{_named(names.triggers, t, lang)} ({names.triggers[t].clause})" if t in names.triggers else str(t)
-            for t in p.pop("triggers", [])
-        ]
-        parts.append(f"{h('triggers')}: {', '.join(triggers) or none}")
-        previous_level = p.pop("previous_level", None)
-        if previous_level is not None and previous_level != event.payload.get("level"):
-            parts.append(f"{h('previous')}: {_named(names.levels, previous_level, lang)}")
-    elif event.kind is EventKind.PROCEDURE:
-        parts.append(f"{p.pop('step', '?')}: {_named(names.procedure_states, p.pop('state', None), lang)}")
-    elif event.kind is EventKind.STATUS:
-        parts.append(_named(names.status_states, p.pop("state", None), lang))
-    elif event.kind is EventKind.CALL:
-        call_at = p.pop("call_at", None)
-        shown = _local_text(datetime.fromisoformat(call_at)) if isinstance(call_at, str) else none
-        parts.append(f"{h('call_at')}: {shown}")
-    else:
-        parts.append(_value(p.pop("text", None), none))
-    for key, value in p.items():
-        if value is not None:
-            label = h(key) if names.has_heading(key) else key
-            parts.append(f"{label}: {_value(value, none)}")
-    return "; ".join(parts)
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def to_markdown(journal: Journal, incident_id: str, lang: str = "zh") -> str:
-    """The readable after-action record of one incident."""
-    if lang not in LANGS:
-        raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}", field="lang")
+def report_markdown(report: Report) -> str:
+    """The record's own sections in Markdown (the procedure's section follows them)."""
     names = labels()
 
     def h(key: str) -> str:
-        return names.heading(key, lang)
+        return names.heading(key, report.lang)
 
-    incident = journal.incident(incident_id)
-    events = journal.events(incident_id)
-    facts, calls, origin = _facts_and_calls(journal, incident_id)
-    closed = _local_text(incident.closed_at) if incident.closed_at else h("none")
-    header = [
-        (h("incident"), incident.id),
-        (h("name"), incident.title),
-        (h("scenario"), incident.scenario or h("not_set")),
-        (h("opened_at"), _local_text(incident.opened_at)),
-        (h("closed_at"), closed),
-        (h("status"), _named(names.incident_status, incident.status, lang)),
-        (h("event_count"), str(len(events))),
-    ]
-    lines = [f"# {h('title')}: {incident.id}", "", f"| {h('item')} | {h('value')} |", "| --- | --- |"]
-    lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in header]
+    lines = [f"# {report.title}", "", f"| {h('item')} | {h('value')} |", "| --- | --- |"]
+    lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in report.header]
+    lines += ["", f"## {h('level_over_time')}", ""]
+    if report.levels:
+        response, grade = render(label("report", "response_level"), report.lang), render(label("report",
+                                 "accident_grade"), report.lang)  # fmt: skip
+        lines += [f"| {h('at')} | {response} | {grade} | {h('triggers')} |", "| --- | --- | --- | --- |"]
+        for p in report.levels:
+            why = ", ".join(trigger_text(names, t, report.lang) for t in p.triggers) or h("none")
+            lines.append(f"| {moment(p.at, report.origin)} | {level_text(names, p.level, report.lang)} | "
+                         f"{level_text(names, p.base_level, report.lang)} | {why} |")  # fmt: skip
+    else:
+        lines.append(h("none"))
     lines += ["", f"## {h('events')}", ""]
-    for event in events:
-        when = f"{_local_text(event.at)} ({elapsed_text(event.at - origin)})"
-        line = f"- **#{event.seq}** {when} · **{_named(names.kinds, event.kind, lang)}** · "
-        line += _detail(event, lang, names).replace("\n", "\n  ")
-        if event.actor:
-            line += f" · {h('actor')}: {event.actor}"
-        lines.append(line)
+    for e in report.events:
+        line = f"- **#{e.seq}** {e.when} · **{e.kind}** · " + e.detail.replace("\n", "\n  ")
+        lines.append(line + (f" · {h('actor')}: {e.actor}" if e.actor else ""))
     lines += ["", f"## {h('facts')}", ""]
-    if facts:
+    if report.facts:
         lines += [f"| {h('item')} | {h('value')} |", "| --- | --- |"]
-        lines += [f"| `{_cell(k)}` | {_cell(_value(v, h('none')))} |" for k, v in facts.items()]
+        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in report.facts]
     else:
         lines.append(h("none"))
     lines += ["", f"## {h('calls')}", ""]
-    lines += [f"- {_local_text(c)}" for c in calls] or [h("none")]
+    lines += [f"- {c}" for c in report.calls] or [h("none")]
     return "\n".join(lines) + "\n"
+
+
+def to_markdown(journal: Journal, incident_id: str, lang: str = "zh", library: Library | None = None) -> str:
+    """The readable after-action record of one incident (without the procedure's section)."""
+    return report_markdown(build_report(journal, incident_id, lang, library))

@@ -2,11 +2,16 @@
 
 The console writes each fact and decision here before showing it as recorded; after a crash it
 reopens the open incidents from here. Quizzes and drills add their own tables to the same file
-through ``register_part``. See docs/journal.md.
+through ``register_part``. A damaged, empty, read-only or locked file is one ``JournalFault``
+(an InputError naming the file and what to do), and is never written to. See docs/journal.md.
 """
 
 from firedrill.journal.errors import (
     IncidentClosedError,
+    JournalBusyError,
+    JournalDamagedError,
+    JournalFault,
+    JournalReadOnlyError,
     JournalWriteError,
     StaleVersionError,
     UnitTakenError,
@@ -32,6 +37,10 @@ __all__ = [
     "IncidentRecord",
     "IncidentStatus",
     "Journal",
+    "JournalBusyError",
+    "JournalDamagedError",
+    "JournalFault",
+    "JournalReadOnlyError",
     "JournalWriteError",
     "Migration",
     "ProcedureState",

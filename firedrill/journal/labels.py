@@ -8,11 +8,15 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from firedrill.facts import FACT_NAMES
 from firedrill.journal.models import EventKind, IncidentStatus, ProcedureState, StatusState
 from firedrill.models import Level, Source, Text, Trigger
 from firedrill.yamlio import load_model
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
+FAULTS = frozenset({"damaged", "empty", "not_a_journal", "unreadable", "read_only_file", "read_only_dir", "locked",
+                    "write_refused", "old_schema_read_only", "wal_read_only"})  # fmt: skip
+REMEDIES = frozenset({"restore", "restore_or_move", "make_writable", "copy_writable", "wait_for_lock", "retry"})
 
 
 class Headings(BaseModel):
@@ -48,6 +52,26 @@ class Headings(BaseModel):
     note: Text
     reason: Text
     clause: Text
+    record_of: Text
+    place_unknown: Text
+    time_origin: Text
+    time_origin_text: Text
+    reported: Text
+    not_in_library: Text
+    level_over_time: Text
+    at: Text
+    since_report: Text
+    step: Text
+    units: Text
+    holds: Text
+    holds_not: Text
+    steps_done: Text
+    steps_open: Text
+    not_applicable: Text
+    late: Text
+    by: Text
+    state: Text
+    chart_note: Text
 
 
 class Cited(BaseModel):
@@ -77,6 +101,9 @@ class Labels(BaseModel):
     procedure_states: dict[ProcedureState, Text]
     levels: dict[Level, Cited]
     triggers: dict[Trigger, Cited]
+    facts: dict[str, Text]
+    faults: dict[str, Text]
+    remedies: dict[str, Text]
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -87,6 +114,9 @@ class Labels(BaseModel):
             ("procedure_states", set(ProcedureState), set(self.procedure_states)),
             ("levels", set(Level), set(self.levels)),
             ("triggers", set(Trigger), set(self.triggers)),
+            ("facts", set(FACT_NAMES), set(self.facts)),
+            ("faults", set(FAULTS), set(self.faults)),
+            ("remedies", set(REMEDIES), set(self.remedies)),
         ]
         for name, needed, given in wanted:
             missing = sorted(needed - given)
@@ -97,6 +127,11 @@ class Labels(BaseModel):
     def heading(self, key: str, lang: str) -> str:
         text: Text = getattr(self.headings, key)
         return render(text, lang)
+
+    def word(self, key: str, lang: str) -> str:
+        """A heading in one language only (``zh`` or ``en``), for running text."""
+        text: Text = getattr(self.headings, key)
+        return text.en if lang == "en" else text.zh
 
     def has_heading(self, key: str) -> bool:
         return key in Headings.model_fields
@@ -110,3 +145,12 @@ def render(text: Text, lang: str) -> str:
 @cache
 def labels() -> Labels:
     return load_model(Labels, LABELS_FILE)
+
+
+def fault_text(problem: str, remedy: str, detail: str, lang: str) -> str:
+    """``<fault>; <remedy>`` in one language (``zh`` or ``en``), the detail put in as given."""
+    names = labels()
+    fault, fix = names.faults[problem], names.remedies[remedy]
+    said = (fault.zh, fix.zh) if lang == "zh" else (fault.en, fix.en)
+    separator = ";" if lang == "zh" else "; "
+    return said[0].replace("{detail}", detail) + separator + said[1]

@@ -149,6 +149,9 @@ def _run_pending(conn: sqlite3.Connection, pending: Iterable[Migration]) -> None
 
 
 def apply_core(conn: sqlite3.Connection, path: Path) -> None:
+    # Up to date (the usual case): no write lock is taken, so opening never waits on another writer.
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) == CORE.latest:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -164,12 +167,18 @@ def apply_core(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("COMMIT")
 
 
+def _part_version(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT version FROM schema_parts WHERE part = ?", (name,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
 def apply_part(conn: sqlite3.Connection, path: Path, part: SchemaPart) -> None:
-    """Bring ``part`` up to its latest version; a no-op when it is already there."""
+    """Bring ``part`` up to its latest version; a no-op (and no lock) when it is already there."""
+    if _part_version(conn, part.name) == part.latest:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        row = conn.execute("SELECT version FROM schema_parts WHERE part = ?", (part.name,)).fetchone()
-        found = 0 if row is None else int(row[0])
+        found = _part_version(conn, part.name)
         if found > part.latest:
             raise _too_new(path, part.name, found, part.latest)
         if found < part.latest:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -21,11 +21,11 @@ from firedrill.errors import InputError
 from firedrill.journal.connection import connect, settings
 from firedrill.journal.errors import (
     IncidentClosedError,
-    JournalWriteError,
     StaleVersionError,
     UnitTakenError,
     UnknownIncidentError,
 )
+from firedrill.journal.faults import translate
 from firedrill.journal.models import (
     Event,
     EventKind,
@@ -75,10 +75,13 @@ class Journal:
         self._lock = threading.RLock()  # the console may write from a worker thread
 
     @classmethod
-    def open(cls, path: str | Path, parts: Iterable[SchemaPart] = ()) -> Journal:
-        """Open (creating if needed) the journal at ``path`` and bring every schema part up to date."""
+    def open(cls, path: str | Path, parts: Iterable[SchemaPart] = (), read_only: bool = False) -> Journal:
+        """Open (creating if needed) the journal at ``path`` and bring every schema part up to date.
+
+        ``read_only``: only read an existing journal (works on a read-only file or directory).
+        A damaged, empty, read-only (when writing) or locked file is one JournalFault."""
         path = Path(path)
-        return cls(connect(path, parts), path)
+        return cls(connect(path, parts, read_only=read_only), path)
 
     def close(self) -> None:
         with self._lock:
@@ -94,8 +97,8 @@ class Journal:
 
     def settings(self) -> dict[str, object]:
         """The connection's durability settings, as SQLite reports them."""
-        with self._lock:
-            return settings(self._conn)
+        with self._reading() as conn:
+            return settings(conn)
 
     def ensure_part(self, part: SchemaPart) -> None:
         """Bring a schema part registered after this journal was opened up to date."""
@@ -103,11 +106,11 @@ class Journal:
             try:
                 apply_part(self._conn, self.path, part)
             except sqlite3.Error as exc:
-                raise JournalWriteError(f"{self.path}: schema part {part.name!r} not applied: {exc}") from exc
+                raise translate(exc, self.path, writing=True) from exc
 
     def part_versions(self) -> dict[str, int]:
-        with self._lock:
-            return part_versions(self._conn)
+        with self._reading() as conn:
+            return part_versions(conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -116,25 +119,36 @@ class Journal:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise JournalWriteError(f"{self.path}: not recorded, cannot start a write: {exc}") from exc
+                raise translate(exc, self.path, writing=True) from exc
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
-                raise JournalWriteError(f"{self.path}: not recorded: {exc}") from exc
+                raise translate(exc, self.path, writing=True) from exc
             except BaseException:
                 self._rollback()
                 raise
 
     def _rollback(self) -> None:
+        # SQLite may have rolled back already (a full disk, an I/O error): nothing was committed either way.
         if self._conn.in_transaction:
-            self._conn.execute("ROLLBACK")
+            with suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for a read; a damaged page met on the way is a JournalFault, not a traceback."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path, writing=False) from exc
 
     def read(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         """Rows of a read-only query, for other parts' tables."""
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+        with self._reading() as conn:
+            return conn.execute(sql, params).fetchall()
 
     # --- incidents -----------------------------------------------------------------------------
 
@@ -217,8 +231,8 @@ class Journal:
     def version(self, incident_id: str) -> int:
         """How many events the incident has: the version the next append must name."""
         self.incident(incident_id)
-        with self._lock:
-            return event_count(self._conn, incident_id)
+        with self._reading() as conn:
+            return event_count(conn, incident_id)
 
     def _require_version(self, conn: sqlite3.Connection, incident_id: str, expected: int | None) -> None:
         if expected is None:
@@ -347,5 +361,5 @@ class Journal:
             wanted = None if kinds is None else [EventKind(k) for k in kinds]
         except ValueError as exc:
             raise InputError(str(exc), field="kinds") from None
-        with self._lock:
-            return select_events(self._conn, incident_id, wanted)
+        with self._reading() as conn:
+            return select_events(conn, incident_id, wanted)

@@ -1,28 +1,31 @@
-"""Find playbooks and items by a phrase in Chinese or English.
+"""Find playbooks and items by words in Chinese or English, grouped per playbook and ranked.
 
-Chinese is matched ignoring whitespace (the plan's text is full of line-break spaces); English
-ignoring case and runs of spaces, as a phrase first and then as all-words-present. Hits on a
-playbook's name or aliases rank above its title and keywords, which rank above item text.
+A query is split into terms (``search_terms.py``), each with its synonyms; every term must be
+found in the playbook — in the item itself, or in the playbook's name, aliases, title or keywords
+(so 油罐 冷却 finds the cooling item of the oil-tank playbook). English words match whole words.
+Ranking policy and the synonym table live in ``data/search.yaml`` (docs/playbooks.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from firedrill.errors import InputError
-from firedrill.models import Text
-from firedrill.playbook.citations import iter_entries, playbook_citation
 from firedrill.playbook.loader import Library
-from firedrill.playbook.schema import Playbook
+from firedrill.playbook.search_index import PLAYBOOK_FIELDS, Index, Target, english_word, index_for
+from firedrill.playbook.search_terms import (
+    LANGS,
+    SearchSettings,
+    Term,
+    fold,
+    language_of,
+    load_search_settings,
+    parse_query,
+)  # fmt: skip
 
-LANGS = ("zh", "en")
-# Ranking policy, not plan data: the higher, the nearer to what the user named.
-WEIGHTS = {"name": 100, "alias": 90, "title": 80, "keyword": 70, "heading": 50, "text": 30,
-           "linked_unit": 20, "parameter": 20}  # fmt: skip
-WORDS_ONLY_PENALTY = 5  # all words found, but not as one phrase
-SNIPPET_CONTEXT = {"zh": 24, "en": 48}
+__all__ = ["Hit", "detect_language", "search"]
 
 
 @dataclass(frozen=True)
@@ -38,87 +41,91 @@ class Hit:
         return asdict(self)
 
 
-def _both(field: str, citation: str, text: Text) -> Iterator[tuple[str, str, str, str]]:
-    yield field, citation, "zh", text.zh
-    yield field, citation, "en", text.en
+def detect_language(text: str) -> str:
+    """The language a query is written in: 'zh' if it holds a Chinese character, else 'en'."""
+    return language_of(text)
 
 
-def _targets(playbook: Playbook) -> Iterator[tuple[str, str, str, str]]:
-    """(field, citation, language, string) for every searchable string of ``playbook``."""
-    cite = playbook_citation(playbook)
-    yield from _both("name", cite, playbook.name)
-    yield from _both("title", cite, playbook.title)
-    for lang in LANGS:
-        for term in getattr(playbook.aliases, lang):
-            yield "alias", cite, lang, term
-        for term in getattr(playbook.keywords, lang):
-            yield "keyword", cite, lang, term
-    for entry in iter_entries(playbook):
-        for field, text in (("heading", entry.heading), ("text", entry.text)):
-            if text is not None:
-                yield from _both(field, entry.citation, text)
-    for unit in playbook.linked_units:
-        yield from _both("linked_unit", unit.cite, unit.name)
-        yield "linked_unit", unit.cite, "zh", unit.quote
-    for parameter in playbook.parameters:
-        yield from _both("parameter", parameter.cite, parameter.name)
-        yield "parameter", parameter.cite, "zh", parameter.quote
+# (score, start, end) of one term in one target
+Found = tuple[int, int, int]
 
 
-def _fold(text: str, lang: str) -> tuple[str, list[int]]:
-    """The comparable form of ``text`` and, for each of its characters, the index in ``text``."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if lang == "en" and out and out[-1] != " ":
-                out.append(" ")
-                index.append(i)
+def _term_hits(index: Index, term: Term, langs: tuple[str, ...], settings: SearchSettings) -> dict[int, Found]:
+    best: dict[int, Found] = {}
+    for alt in term.alternatives:
+        if alt.lang not in langs:
             continue
-        for folded in ch.casefold():
-            out.append(folded)
-            index.append(i)
-    return "".join(out).strip(), index
+        for position in index.find(alt.text, alt.lang):
+            target = index.targets[position]
+            weight = settings.weights[target.field] - (settings.synonym_penalty if alt.synonym else 0)
+            if alt.lang == "zh":
+                at = target.folded.find(alt.text)
+                found = (weight, at, at + len(alt.text))
+            else:
+                exact, inflected = english_word(alt.text, settings.english_endings)
+                match = exact.search(target.folded)
+                if match is None:
+                    match = inflected.search(target.folded)
+                    if match is None:
+                        continue
+                    weight = settings.inflected_weight
+                found = (weight, match.start(), match.end())
+            if found[0] > best.get(position, (-1, 0, 0))[0]:
+                best[position] = found
+    return best
 
 
-def _snippet(text: str, start: int, end: int, lang: str) -> str:
-    context = SNIPPET_CONTEXT[lang]
+def _snippet(target: Target, start: int, end: int, settings: SearchSettings) -> str:
+    # Folding keeps positions (NFKC and case folding map these texts one character to one), so the
+    # span found in the folded string cuts the text as written, spaces treated the same way.
+    context = settings.snippet_context[target.lang]
+    text = "".join(target.raw.split()) if target.lang == "zh" else " ".join(target.raw.split())
     left, right = max(0, start - context), min(len(text), end + context)
-    body = " ".join(text[left:right].split()) if lang == "en" else "".join(text[left:right].split())
-    return ("…" if left > 0 else "") + body + ("…" if right < len(text) else "")
-
-
-def _match(query: str, text: str, lang: str) -> tuple[int, int, bool] | None:
-    """Span of the match in ``text`` and whether it was the whole phrase."""
-    folded, index = _fold(text, lang)
-    phrase, _ = _fold(query, lang)
-    at = folded.find(phrase)
-    if at >= 0:
-        return index[at], index[at + len(phrase) - 1] + 1, True
-    words = phrase.split(" ") if lang == "en" else []
-    if len(words) > 1 and all(w in folded for w in words):
-        at = folded.find(words[0])
-        return index[at], index[at + len(words[0]) - 1] + 1, False
-    return None
+    return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
 def search(library: Library, text: str, lang: str | None = None) -> list[Hit]:
-    """Every match of ``text`` in the library, best first; ``lang`` limits to 'zh' or 'en' texts."""
-    if not text.strip():
-        raise InputError("search text is empty", field="text")
+    """Every match of ``text`` in the library: playbooks best first, each playbook's hits together,
+    best first; ``lang`` limits to Chinese or English texts."""
     if lang is not None and lang not in LANGS:
         raise InputError(f"unknown language '{lang}' (use zh or en)", field="lang")
+    settings = load_search_settings()
+    index = index_for(library)
+    terms, whole = parse_query(text, index.zh_corpus)
     langs = LANGS if lang is None else (lang,)
-    ranked: list[tuple[int, int, int, Hit]] = []
-    for book_order, playbook in enumerate(library.all()):
-        for order, (field, citation, target_lang, body) in enumerate(_targets(playbook)):
-            if target_lang not in langs:
-                continue
-            span = _match(text, body, target_lang)
-            if span is None:
-                continue
-            score = WEIGHTS[field] - (0 if span[2] else WORDS_ONLY_PENALTY)
-            snippet = _snippet(body, span[0], span[1], target_lang)
-            ranked.append((-score, book_order, order, Hit(playbook.id, field, citation, snippet, target_lang, score)))
-    ranked.sort(key=lambda r: r[:3])
-    return [r[3] for r in ranked]
+    per_term = [_term_hits(index, term, langs, settings) for term in terms]
+    books: dict[int, dict[int, dict[int, Found]]] = defaultdict(lambda: defaultdict(dict))
+    for t, hits in enumerate(per_term):
+        for position, found in hits.items():
+            books[index.targets[position].book][position][t] = found
+    ranked: list[tuple[int, int, int, int, Hit]] = []
+    for book, targets in books.items():
+        covered = {t for by_term in targets.values() for t in by_term}
+        if len(covered) < len(terms):
+            continue  # a word of the query is nowhere in this playbook
+        context = {t for p, by_term in targets.items() if index.targets[p].field in PLAYBOOK_FIELDS for t in by_term}
+        shown: dict[str, tuple[int, int, Hit]] = {}
+        for position, by_term in targets.items():
+            target = index.targets[position]
+            missing = [t for t in range(len(terms)) if t not in by_term]
+            score = sum(f[0] for f in by_term.values()) + settings.context_weight * sum(t in context for t in missing)
+            if any(t not in context for t in missing):
+                score -= settings.cross_item_penalty
+            if len(terms) > 1 and whole and whole in target.folded:
+                score += settings.phrase_bonus
+            first = min(by_term.values(), key=lambda f: f[1])
+            hit = Hit(library.all()[book].id, target.field, target.citation,
+                      _snippet(target, first[1], first[2], settings), target.lang, score)  # fmt: skip
+            # One row per item (or one for the playbook's own names), the best of its fields and languages.
+            key = "playbook" if target.field in PLAYBOOK_FIELDS else target.citation
+            if key not in shown or score > shown[key][0]:
+                shown[key] = (score, target.order, hit)
+        best = max(s for s, _, _ in shown.values())
+        ranked += [(-best, book, -score, order, hit) for score, order, hit in shown.values()]
+    ranked.sort(key=lambda r: r[:4])
+    return [r[-1] for r in ranked]
+
+
+def folded(text: str) -> str:
+    """A query as the index compares it (exposed for the console's exact-name picker)."""
+    return fold(text, language_of(text))

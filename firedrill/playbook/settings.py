@@ -40,18 +40,71 @@ class CoolingReading(_Strict):
     caution: Text
 
 
+class RangeEnd(StrEnum):
+    MINIMUM = "minimum"
+    MAXIMUM = "maximum"
+
+
+class TankType(_Strict):
+    """A kind of tank, taking one end of the plan's intensity range."""
+
+    id: str = Field(pattern=r"^[a-z][a-z_]*$")
+    name: Text
+    end: RangeEnd
+    aliases: tuple[str, ...] = ()
+
+    def known_as(self, text: str) -> bool:
+        wanted = text.strip().casefold().replace(" ", "-")
+        return wanted == self.id or wanted in {a.casefold() for a in self.aliases}
+
+
+class BranchFlow(_Strict):
+    note: Text
+    not_given: Text
+
+
+class Plausible(_Strict):
+    """Bounds beyond which an input or result is probably mistyped (a warning, not a refusal)."""
+
+    diameter_m: float = Field(gt=0)
+    height_m: float = Field(gt=0)
+    neighbours: int = Field(gt=0)
+    total_flow_ls: float = Field(gt=0)
+    branch_flow_ls: float = Field(gt=0)
+
+
+class PlausibleWarnings(_Strict):
+    diameter_m: Text
+    height_m: Text
+    neighbours: Text
+    total_flow_ls: Text
+    branch_flow_ls: Text
+
+
 class TankCooling(_Strict):
     playbook: str
     burning_parameter: str
     adjacent_parameter: str
     accepted_units: tuple[str, ...] = Field(min_length=1)
     default_reading: str
+    type_reading: Text
+    figure_note: Text
+    burning_types: tuple[TankType, ...] = Field(min_length=1)
+    adjacent_types: tuple[TankType, ...] = Field(min_length=1)
+    default_burning_type: str
+    default_adjacent_type: str
+    default_type_note: Text
+    branch_flow: BranchFlow
+    plausible: Plausible
+    warnings: PlausibleWarnings
     assumptions: tuple[Text, ...] = ()
     readings: tuple[CoolingReading, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _default_exists(self) -> Self:
+    def _defaults_exist(self) -> Self:
         self.reading(self.default_reading)
+        self.tank_type(self.default_burning_type, burning=True)
+        self.tank_type(self.default_adjacent_type, burning=False)
         return self
 
     def reading(self, reading_id: str) -> CoolingReading:
@@ -59,6 +112,13 @@ class TankCooling(_Strict):
             if reading.id == reading_id:
                 return reading
         raise ValueError(f"no cooling reading '{reading_id}'")
+
+    def tank_type(self, text: str, *, burning: bool) -> TankType:
+        """The burning (or adjacent) tank type named ``text`` by id or alias."""
+        for kind in self.burning_types if burning else self.adjacent_types:
+            if kind.known_as(text):
+                return kind
+        raise ValueError(f"no {'burning' if burning else 'adjacent'} tank type '{text}'")
 
 
 class Boundary(StrEnum):
@@ -82,6 +142,7 @@ class CollapseWindow(_Strict):
     accepted_units: tuple[str, ...] = Field(min_length=1)
     reading: Text
     after_window: Text
+    before_window: Text
 
 
 class MetroTeams(_Strict):

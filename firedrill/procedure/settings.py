@@ -21,7 +21,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from firedrill.errors import InputError
-from firedrill.procedure.loader import load_catalogue
 from firedrill.yamlio import describe_validation_error, parse_yaml
 
 REPORTED = "reported"  # the anchor meaning: the incident's report time
@@ -51,6 +50,8 @@ class ProcedureSettings(BaseModel):
     @field_validator("targets")
     @classmethod
     def _known_keys(cls, value: dict[str, TimeTarget]) -> dict[str, TimeTarget]:
+        from firedrill.procedure.loader import load_catalogue  # only when targets are set
+
         catalogue = load_catalogue()
         keys = catalogue.target_keys()
         for key, target in value.items():
@@ -75,11 +76,9 @@ def load_settings(path: Path | None) -> ProcedureSettings:
     """The ``procedure:`` mapping of the config file at ``path``; no file means no targets."""
     if path is None:
         return ProcedureSettings()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
-    data, lines = parse_yaml(text, path)
+    from firedrill.textfile import read_text_file
+
+    data, lines = parse_yaml(read_text_file(path), path)
     if data is None:
         return ProcedureSettings()
     if not isinstance(data, dict):

@@ -3,7 +3,7 @@ its timeline, expectations, drill scoring (with the trainee's procedure ticks), 
 reports, record → script.
 
 Import from the submodules: ``firedrill.replay.parser`` (load_script), ``.engine`` (Replay,
-Cursor, State), ``.expect`` (check_replay), ``.drill`` (score_drill), ``.procedure_rating``
+State; ``.cursor``: Cursor), ``.expect`` (check_replay), ``.drill`` (score_drill), ``.procedure_rating``
 (Tick, rate_procedure), ``.demand`` (what the procedure demands by a time), ``.report``, ``.record``.
 The engine never imports Textual; see docs/scenarios.md.
 """

@@ -1,12 +1,15 @@
 """The level-over-time chart of an after-action report, as one inline SVG (no external assets).
 
 The plan's required level is a step line over the whole drill; the trainee's declared level is a
-second step line starting at the first prompt, with a dot at each answer.
+second step line from each answer to the next prompt, with a dot at each answer. An unanswered
+prompt is marked (a hollow ring on the axis) and the declared line stops there: nothing was
+declared, so nothing is drawn until the next answer. The x-axis shows clock times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from html import escape
 
 from firedrill.models import LEVEL_RANK, Level
@@ -41,12 +44,39 @@ def _steps(points: Sequence[tuple[float, Level]], total: float) -> str:
     return " ".join(coords)
 
 
+def _declared_runs(result: DrillResult, total: float) -> list[list[tuple[float, Level]]]:
+    """Runs of answered prompts in a row; each run is drawn as its own step line ending at the
+    next prompt (unanswered) or the end."""
+    runs: list[list[tuple[float, Level]]] = [[]]
+    for m in result.marks:
+        minutes = (m.at - result.start).total_seconds() / 60
+        if m.declared is None:
+            if runs[-1]:
+                runs[-1].append((minutes, runs[-1][-1][1]))  # hold up to the unanswered prompt, then stop
+                runs.append([])
+            continue
+        runs[-1].append((minutes, m.declared.level))
+    if runs[-1] and not result.ended_early:
+        runs[-1].append((total, runs[-1][-1][1]))
+    return [run for run in runs if run]
+
+
+def _run_points(run: list[tuple[float, Level]], total: float) -> str:
+    coords: list[str] = []
+    for i, (minutes, level) in enumerate(run):
+        if coords:
+            coords.append(f"{_x(minutes, total):.1f},{_y(run[i - 1][1]):.1f}")
+        coords.append(f"{_x(minutes, total):.1f},{_y(level):.1f}")
+    return " ".join(coords)
+
+
 def level_chart(result: DrillResult, lang: str) -> str:
     total = (result.end - result.start).total_seconds() / 60
     required = [(minutes, level) for _, minutes, level in result.levels]
     declared = [
         ((m.at - result.start).total_seconds() / 60, m.declared.level) for m in result.marks if m.declared is not None
     ]
+    unanswered = [(m.at - result.start).total_seconds() / 60 for m in result.marks if m.declared is None]
     title = escape(w("report", "chart", lang))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
@@ -61,17 +91,22 @@ def level_chart(result: DrillResult, lang: str) -> str:
     for i in range(TICKS + 1):
         minutes = total * i / TICKS
         x = _x(minutes, total)
-        parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="11">'
-                     f"+{minutes:.0f}</text>")  # fmt: skip
+        clock = (result.start + timedelta(minutes=minutes)).strftime("%H:%M")
+        parts.append(f'<text class="tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="11">'
+                     f"{clock}</text>")  # fmt: skip
     parts.append(f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11">'
-                 f"{escape(w('report', 'minutes', lang))}</text>")  # fmt: skip
+                 f"{escape(w('report', 'clock', lang))} ({result.start.strftime('%Y-%m-%d')})</text>")  # fmt: skip
     parts.append(f'<polyline class="required" fill="none" stroke="{REQUIRED_COLOUR}" stroke-width="3" '
                  f'points="{_steps(required, total)}"/>')  # fmt: skip
-    if declared:
+    for run in _declared_runs(result, total):
         parts.append(f'<polyline class="declared" fill="none" stroke="{DECLARED_COLOUR}" stroke-width="2" '
-                     f'stroke-dasharray="6 4" points="{_steps(declared, total)}"/>')  # fmt: skip
-        parts += [f'<circle cx="{_x(m, total):.1f}" cy="{_y(lv):.1f}" r="4" fill="{DECLARED_COLOUR}"/>'
-                  for m, lv in declared]  # fmt: skip
+                     f'stroke-dasharray="6 4" points="{_run_points(run, total)}"/>')  # fmt: skip
+    parts += [f'<circle cx="{_x(m, total):.1f}" cy="{_y(lv):.1f}" r="4" fill="{DECLARED_COLOUR}"/>'
+              for m, lv in declared]  # fmt: skip
+    label = escape(w("report", "unanswered", lang))
+    ring = f'r="5" fill="white" stroke="{DECLARED_COLOUR}" stroke-width="2"'
+    parts += [f'<circle class="unanswered" cx="{_x(m, total):.1f}" cy="{HEIGHT - BOTTOM:.1f}" {ring}>'
+              f"<title>{label}</title></circle>" for m in unanswered]  # fmt: skip
     legend_y = TOP - 6
     parts.append(f'<text x="{LEFT}" y="{legend_y}" font-size="11" fill="{REQUIRED_COLOUR}">'
                  f"— {escape(w('report', 'required', lang))}</text>")  # fmt: skip

@@ -12,24 +12,28 @@ The procedure rule is in ``procedure_rating.py``. The score counts every rating,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from firedrill.errors import InputError
-from firedrill.models import Level, Range
+from firedrill.models import Level
 from firedrill.procedure import ProcedureSettings
-from firedrill.replay.answers import Declaration, answer_ticks, load_answers
+from firedrill.replay.answers import Declaration, acknowledgements, answer_ticks, load_answers, review_of
+from firedrill.replay.decision_rating import find_issues
+from firedrill.replay.drill_contingency import every_prompt, with_trainee
 from firedrill.replay.engine import Replay
+from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import ProcedureRating, Tick, rate_procedure
 from firedrill.replay.prompts import Prompt, prompts
+from firedrill.replay.review import Override, Review
+from firedrill.replay.roles import Delivery, deliveries
 from firedrill.replay.schema import Words
-from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, Times, grade_of, load_scoring
+from firedrill.replay.scoring import GradeId, Issue, Scoring, Times, grade_of, load_scoring
 from firedrill.replay.timeline import Decision
-from firedrill.replay.words import span
-from firedrill.replay.yamlload import line_of
+
+Changes = tuple[Override | None, Override | None, str | None]  # decision, procedure, note: an evaluator's
 
 __all__ = [
     "DrillResult", "Issue", "Mark", "Prompt", "find_issues", "grade_of", "mark", "procedure_settings", "prompts",
@@ -55,6 +59,20 @@ class Mark(BaseModel):
     issues: tuple[Issue, ...]
     grade: GradeId
     procedure: ProcedureRating | None = None  # None in drills stored before ticks were rated
+    note: str | None = None  # an evaluator's note on the answer
+    override: Override | None = None  # an evaluator's change of the decision rating, with the reason
+    rule_grade: GradeId | None = None  # the rule's rating, where an evaluator changed it
+
+    def reviewed(self, override: Override | None, procedure: Override | None, note: str | None) -> Mark:
+        """This mark with an evaluator's note and changes applied (the rule's ratings kept beside)."""
+        update: dict[str, object] = {"note": note}
+        if override is not None:
+            update |= {"override": override, "grade": override.grade, "rule_grade": self.grade}
+        if procedure is not None and self.procedure is not None:
+            rating = self.procedure
+            update["procedure"] = rating.model_copy(update={"override": procedure, "grade": procedure.grade,
+                                                            "rule_grade": rating.grade})  # fmt: skip
+        return self.model_copy(update=update)
 
 
 class DrillResult(BaseModel):
@@ -76,51 +94,17 @@ class DrillResult(BaseModel):
     ticks: tuple[Tick, ...] = ()
     procedure_counts: dict[GradeId, int] = {}
     targets: ProcedureSettings = ProcedureSettings()  # local time targets the ticks were judged by
+    recorded_at: datetime | None = None  # when the drill was run (the report's date)
+    roles: tuple[str, ...] = ()  # the roles the trainee played (none: all of them)
+    deliveries: tuple[Delivery, ...] = ()  # injects delivered to the trainee's roles, acknowledged or not
+    review: Review = Review()  # evaluators' notes and evaluation
+    role_names: dict[str, Words] = {}  # role id → its name, for the report
+    fired: tuple[int, ...] = ()  # the contingency injects that fired
+    not_reached: tuple[int, ...] = ()  # prompts a drill closed early never reached: not rated
 
-
-def _count(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def _within(value: int | None, r: Range | None) -> bool:
-    if r is None or value is None:
-        return False
-    return r.minimum <= value and (r.maximum is None or value <= r.maximum)
-
-
-def find_issues(
-    declared: Declaration | None, seconds: float | None, required: Decision, times: Times
-) -> list[tuple[IssueCode, str]]:
-    """The problems of one answer, as (code, detail)."""
-    if declared is None:
-        return [(IssueCode.NO_ANSWER, "no answer")]
-    issues: list[tuple[IssueCode, str]] = []
-    if declared.level.rank < required.level.rank:
-        issues.append((IssueCode.LEVEL_BELOW, f"{declared.level.value} < {required.level.value}"))
-    elif declared.level.rank > required.level.rank:
-        issues.append((IssueCode.LEVEL_ABOVE, f"{declared.level.value} > {required.level.value}"))
-    if set(declared.triggers) != set(required.triggers):
-        said = ",".join(sorted(t.value for t in declared.triggers)) or "-"
-        holds = ",".join(sorted(t.value for t in required.triggers)) or "-"
-        issues.append((IssueCode.TRIGGERS_DIFFER, f"declared {said}; holding {holds}"))
-    scale = required.dispatch
-    if scale.set_by_plan:
-        given = declared.dispatch
-        if given is None or all(getattr(given, n) is None for n in ("stations", "formations", "engines")):
-            issues.append((IssueCode.DISPATCH_MISSING, "no dispatch scale declared"))
-        else:
-            outside = [
-                f"{name} {_count(getattr(given, name))} not in {span(getattr(scale, name))}"
-                for name in ("stations", "formations", "engines")
-                if not _within(getattr(given, name), getattr(scale, name))
-            ]
-            if outside:
-                issues.append((IssueCode.DISPATCH_OUTSIDE, "; ".join(outside)))
-    if seconds is not None and seconds > times.limit_seconds:
-        issues.append((IssueCode.OVER_TIME_LIMIT, f"{seconds:g} s > {times.limit_seconds:g} s"))
-    elif seconds is not None and seconds > times.target_seconds:
-        issues.append((IssueCode.OVER_TIME_TARGET, f"{seconds:g} s > {times.target_seconds:g} s"))
-    return issues
+    @property
+    def ended_early(self) -> bool:
+        return bool(self.not_reached)
 
 
 def _overall(points: float, scoring: Scoring) -> GradeId:
@@ -165,15 +149,19 @@ def level_steps(replay: Replay) -> tuple[tuple[str, float, Level], ...]:
 
 def result_of(
     replay: Replay, marks: Sequence[Mark], trainee: str, scoring: Scoring | None = None, *,
-    ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None,
+    ticks: Sequence[Tick] = (), settings: ProcedureSettings | None = None, recorded_at: datetime | None = None,
+    roles: Sequence[str] = (), acks: Mapping[int, float] | None = None, review: Review | None = None,
+    changes: Mapping[int, Changes] | None = None,
 ) -> DrillResult:  # fmt: skip
-    """The whole drill: the marks with their procedure ratings, the counts, the score and the overall rating."""
+    """The whole drill: the marks with their procedure ratings, the counts, the score and the overall
+    rating. Prompts without a mark (a drill closed early) are listed as not reached and not rated."""
     scoring = scoring or load_scoring()
     targets = procedure_settings(replay, settings)
-    by_number = {p.number: p for p in prompts(replay)}
+    by_number = {p.number: p for p in prompts(replay, roles)}
     asked = [by_number[m.number] for m in marks]
-    rated = rate_procedure(replay, asked, ticks, scoring, targets)
+    rated = rate_procedure(replay, asked, ticks, scoring, targets, roles)
     marks = [m.model_copy(update={"procedure": r}) for m, r in zip(marks, rated, strict=True)]
+    marks = [m.reviewed(*(changes or {}).get(m.number, (None, None, None))) for m in marks]
     grades = [m.grade for m in marks] + [r.grade for r in rated if r.grade is not None]
     total = sum(scoring.grade(g).points for g in grades)
     s = replay.loaded.script
@@ -185,33 +173,50 @@ def result_of(
         score=round(100 * total / (scoring.best.points * len(grades)), 1) if grades else 0.0,
         overall=_overall(total / len(grades), scoring) if grades else scoring.grades[-1].id,
         times=times_for(replay, scoring), levels=level_steps(replay), ticks=tuple(ticks), targets=targets,
+        recorded_at=recorded_at, not_reached=tuple(n for n in by_number if n not in {m.number for m in marks}),
+        roles=tuple(roles), deliveries=deliveries(replay, roles, acks or {}, until=_reached(replay, marks, by_number)),
+        review=review or Review(), role_names={r.id: r.name for r in s.roles},
+        fired=tuple(sorted(replay.source.inject_number(i) for i in replay.fired)),
     )  # fmt: skip
 
 
+def _reached(replay: Replay, marks: Sequence[Mark], by_number: Mapping[int, Prompt]) -> datetime:
+    """How far the drill went: the end, or (closed early) the first prompt not reached."""
+    answered = {m.number for m in marks}
+    left = [p.at for n, p in by_number.items() if n not in answered]
+    return min(left, default=replay.end)
+
+
 def score_drill(
-    replay: Replay, answers_path: str | Path, scoring: Scoring | None = None, settings: ProcedureSettings | None = None
-) -> DrillResult:
+    replay: Replay, answers_path: str | Path, scoring: Scoring | None = None, settings: ProcedureSettings | None = None,
+    roles: Sequence[str] | None = None,
+) -> DrillResult:  # fmt: skip
     """Mark an answers file against the script's prompts (the non-interactive drill)."""
     scoring = scoring or load_scoring()
     answers, lines = load_answers(answers_path)
+    check = Collector(answers_path, lines, lines.flows)
     script_id = replay.loaded.script.id
     if answers.script is not None and answers.script != script_id:
-        raise InputError(f"the answers are for script '{answers.script}', not '{script_id}'", field="script",
-                         file=answers_path, line=line_of(lines, "script"))  # fmt: skip
-    asked = prompts(replay)
-    numbers = {p.number for p in asked}
+        check.add("answers_for", "script", given=answers.script, script=script_id)
+    roles = _played(replay, answers.roles if roles is None else roles, check)
+    possible = every_prompt(replay)  # with every contingency in force: the prompts that may be answered
+    numbers = {p.number for p in prompts(possible, roles)}
     seen: set[int] = set()
     for index, answer in enumerate(answers.answers):
-        problem = None
         if answer.inject not in numbers:
-            problem = f"inject {answer.inject} has no prompt (prompts: {', '.join(map(str, sorted(numbers)))})"
+            check.add("no_prompt", "answers", index, "inject", inject=answer.inject,
+                      numbers=", ".join(map(str, sorted(numbers))))  # fmt: skip
         elif answer.inject in seen:
-            problem = f"inject {answer.inject} is answered twice"
-        if problem is not None:
-            raise InputError(problem, field=f"answers.{index}.inject", file=answers_path,
-                             line=line_of(lines, "answers", index, "inject"))  # fmt: skip
+            check.add("answered_twice", "answers", index, "inject", inject=answer.inject)
         seen.add(answer.inject)
-    ticks = answer_ticks(replay, asked, answers, lines, answers_path)
+    ticks = answer_ticks(possible, prompts(possible, roles), answers, check)
+    check.raise_if_any()
+    replay = with_trainee(replay, {a.inject: a.level.rank for a in answers.answers}, ticks, roles)
+    asked = prompts(replay, roles)
+    ticks = answer_ticks(replay, asked, answers, check)
+    acks = acknowledgements(replay, roles, answers, check)
+    review = review_of(replay, answers, check)
+    check.raise_if_any()
     times = times_for(replay, scoring)
     given = {a.inject: a for a in answers.answers}
     marks = []
@@ -220,6 +225,16 @@ def score_drill(
         if found is None:
             marks.append(mark(prompt, None, None, times, scoring))
             continue
-        declared = Declaration.model_validate(found.model_dump(exclude={"inject", "seconds", "ticks"}))
+        declared = Declaration.model_validate(found.model_dump(include=set(Declaration.model_fields)))
         marks.append(mark(prompt, declared, found.seconds, times, scoring))
-    return result_of(replay, marks, answers.trainee, scoring, ticks=ticks, settings=settings)
+    changes = {a.inject: (a.override, a.procedure_override, a.note) for a in answers.answers}
+    return result_of(replay, marks, answers.trainee, scoring, ticks=ticks, settings=settings, roles=roles, acks=acks,
+                     review=review, changes=changes)  # fmt: skip
+
+
+def _played(replay: Replay, roles: Sequence[str], check: Collector) -> tuple[str, ...]:
+    known = {r.id for r in replay.loaded.script.roles}
+    for index, role in enumerate(roles):
+        if role not in known:
+            check.add("unknown_role", "roles", index, role=role, known=", ".join(sorted(known)) or "-")
+    return tuple(r for r in roles if r in known)

@@ -9,24 +9,30 @@ Deterministic: the timeline depends only on the script, the rule data and the co
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection, Mapping
 from datetime import datetime, time
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from firedrill.config import RulesConfig
 from firedrill.errors import InputError
-from firedrill.journal import Event, EventKind
 from firedrill.models import Assessment, Incident
 from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
 from firedrill.replay.changes import diff
+from firedrill.replay.contingency import activate, contingent, holds
+from firedrill.replay.marks import gated_marks
 from firedrill.replay.parser import LoadedScript
 from firedrill.replay.schema import Inject
+from firedrill.replay.script_rules import with_script_rules
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.loader import Rulebook
+
+if TYPE_CHECKING:
+    from firedrill.replay.cursor import Cursor
 
 
 class State(BaseModel):
@@ -77,10 +83,25 @@ def _shown(value: Any) -> str:
 class Replay:
     """One script replayed against the rules (and the playbook it names)."""
 
-    def __init__(self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None):
-        self.loaded = loaded
+    def __init__(
+        self, loaded: LoadedScript, rulebook: Rulebook | None = None, config: RulesConfig | None = None, *,
+        fired: Collection[int] | None = None, moved: Mapping[int, datetime] | None = None,
+    ) -> None:  # fmt: skip
+        """``fired``: the contingency injects (indices of the script as written) in force, decided by a
+        drill; None decides them from the script alone. ``moved``: injects sent at another time."""
+        self.source = loaded
         self.rulebook = rulebook or load_rulebook()
-        self.config = config or RulesConfig()
+        self.config = with_script_rules(config or RulesConfig(), loaded)
+        pending = contingent(loaded)
+        if pending or moved:
+            if fired is None:
+                fired = self._decide_alone(loaded, pending)
+            loaded = activate(loaded, [i for i in range(len(loaded.script.injects)) if i not in pending or i in fired],
+                              moved)  # fmt: skip
+        self.fired = frozenset(fired or ())
+        self.loaded = loaded
+        self._assessed: dict[datetime, Assessment] = {}
+        self._incidents: dict[tuple[int, int], Incident] = {}
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
@@ -88,7 +109,19 @@ class Replay:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
-        self.procedure_events = tuple(self._procedure_events())
+        self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
+
+    def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
+        """Each contingency in time order, from the state the other injects in force give at its time."""
+        fired: set[int] = set()
+        for index in pending:
+            condition = loaded.script.injects[index].when
+            assert condition is not None  # pending holds the injects with a condition
+            before = Replay(loaded, self.rulebook, self.config, fired=fired)
+            at = loaded.inject_times[index]
+            if holds(condition, before.state_at(at).decision, before.checklist_at(at), None):
+                fired.add(index)
+        return fired
 
     @property
     def start(self) -> datetime:
@@ -97,17 +130,6 @@ class Replay:
     @property
     def end(self) -> datetime:
         return self.loaded.end
-
-    def _procedure_events(self) -> list[Event]:
-        """The script's procedure marks as the journal events the checklist engine reads."""
-        events: list[Event] = []
-        for inject, at in zip(self.loaded.script.injects, self.loaded.inject_times, strict=True):
-            for mark in inject.procedure:
-                events.append(Event(
-                    seq=len(events) + 1, incident_id=self.loaded.script.id, at=at, kind=EventKind.PROCEDURE,
-                    actor=mark.by, payload={"step": mark.step, "state": mark.state.value, "note": mark.note},
-                ))  # fmt: skip
-        return events
 
     def checklist_at(self, at: datetime) -> ChecklistState:
         """The procedure checklist (firedrill/procedure) at ``at``, from the script's marks."""
@@ -122,8 +144,12 @@ class Replay:
         """The incident as the dispatcher knows it at ``at``: injects and calls up to and including ``at``."""
         self._check_time(at)
         applied = bisect_right(self.loaded.inject_times, at)
-        calls = self._calls[: bisect_right(self._calls, at)]
-        return Incident.model_validate({**self._facts[applied], "calls": calls})
+        heard = bisect_right(self._calls, at)
+        found = self._incidents.get((applied, heard))
+        if found is None:  # the same injects and calls make the same Incident: validated once
+            found = Incident.model_validate({**self._facts[applied], "calls": self._calls[:heard]})
+            self._incidents[(applied, heard)] = found
+        return found
 
     def phase_at(self, at: datetime) -> str | None:
         applied = bisect_right(self.loaded.inject_times, at)
@@ -133,7 +159,13 @@ class Replay:
         return None
 
     def assess_at(self, at: datetime) -> Assessment:
-        return assess(self.incident_at(at), at=at, config=self.config, rulebook=self.rulebook)
+        """The plan's assessment at ``at``; each moment is assessed once per replay (the timeline, the
+        alerts, the expectations and a drill's prompts all ask for the same moments)."""
+        found = self._assessed.get(at)
+        if found is None:
+            found = self._assessed[at] = assess(self.incident_at(at), at=at, config=self.config,
+                                                rulebook=self.rulebook)  # fmt: skip
+        return found
 
     def state_at(self, at: datetime) -> State:
         """The whole state at clock time ``at`` (any time from the start, also between entries)."""
@@ -168,7 +200,7 @@ class Replay:
         inject = self.loaded.script.injects[index]
         return InjectView(
             number=self.loaded.inject_number(index), index=index, message=inject.message, prompt=inject.prompt,
-            phase=inject.phase, sender=inject.sender, to=inject.to, method=inject.method,
+            phase=inject.phase, sender=inject.sender, to=self.loaded.recipients(index), method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
             # A corrected report time is applied but not listed: the views label the blocks' fields only.
             facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
@@ -205,30 +237,6 @@ class Replay:
         return tuple(entries)
 
     def cursor(self) -> Cursor:
+        from firedrill.replay.cursor import Cursor
+
         return Cursor(self)
-
-
-class Cursor:
-    """Steps through a replay's timeline one entry at a time (the console's replay mode)."""
-
-    def __init__(self, replay: Replay) -> None:
-        self.replay = replay
-        self.position = -1
-
-    @property
-    def done(self) -> bool:
-        return self.position + 1 >= len(self.replay.timeline)
-
-    def step(self) -> Entry | None:
-        """The next entry, or None at the end."""
-        if self.done:
-            return None
-        self.position += 1
-        return self.replay.timeline[self.position]
-
-    @property
-    def now(self) -> datetime:
-        return self.replay.start if self.position < 0 else self.replay.timeline[self.position].at
-
-    def state(self) -> State:
-        return self.replay.state_at(self.now)

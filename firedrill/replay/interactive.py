@@ -2,13 +2,15 @@
 
 At each prompt: the level, the triggers, the dispatch scale, then the procedure steps ticked (step
 ids, comma separated; ``?`` lists the steps due at the level just declared). The plan's demand is
-not shown during the drill; the after-action report gives it. ``ask``, ``say`` and ``clock`` are
-passed in (``input``, ``print``, ``time.monotonic`` from the CLI) so that a test can drive a whole drill.
+not shown during the drill; the after-action report gives it. Ctrl-C stops cleanly and keeps what
+was answered. ``ask``, ``say`` and ``clock`` are passed in (``input``, ``print``, ``time.monotonic``
+from the CLI) so that a test can drive a whole drill.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -16,14 +18,15 @@ from firedrill.models import Level, Trigger
 from firedrill.playbook.render import render_playbook
 from firedrill.playbook.schema import SectionKind
 from firedrill.procedure import ProcedureSettings, load_catalogue
-from firedrill.replay.answers import Declaration, DispatchDeclared
+from firedrill.replay.answers import Answer, AnswerFile, Declaration, DispatchDeclared, answer_ticks
 from firedrill.replay.demand import declared_grade, demanded, merged, tick_event
-from firedrill.replay.drill import DrillResult, Prompt, mark, procedure_settings, prompts, result_of, times_for
+from firedrill.replay.drill import DrillResult, Mark, Prompt, mark, procedure_settings, prompts, result_of, times_for
+from firedrill.replay.drive import Drive
 from firedrill.replay.engine import Replay
+from firedrill.replay.problems import Collector
 from firedrill.replay.procedure_rating import Tick, tick_time
-from firedrill.replay.prompts import window_ends
 from firedrill.replay.render import entry_lines
-from firedrill.replay.scoring import load_scoring
+from firedrill.replay.scoring import Times, load_scoring
 from firedrill.replay.timeline import Entry, EntryKind
 from firedrill.replay.words import level_name, trigger_name, w
 
@@ -81,7 +84,7 @@ def read_steps(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _show(entry: Entry, lang: str, say: Say) -> None:
+def show_entry(entry: Entry, lang: str, say: Say) -> None:
     """What the dispatcher would see: injects and alerts, never the plan's decision or the expected
     action. An entry that is only a change of the plan's demand is not shown at all."""
     if entry.kinds == (EntryKind.CHANGE,):
@@ -89,12 +92,13 @@ def _show(entry: Entry, lang: str, say: Say) -> None:
     say("\n".join(entry_lines(entry, lang, answers=False)))
 
 
-class _Session:
+class Session:
     def __init__(self, replay: Replay, ask: Ask, say: Say, lang: str, settings: ProcedureSettings) -> None:
         self.replay, self.ask, self.say, self.lang = replay, ask, say, lang
         self.settings = settings
         self.opened = False
         self.ticks: list[Tick] = []
+        self.stopped_mark: Mark | None = None  # a prompt declared but stopped at its ticks
 
     def question(self, text: str, read: Callable[[str], object], helper: Callable[[], None] | None = None) -> object:
         while True:
@@ -143,24 +147,72 @@ class _Session:
         return steps
 
 
-def run_interactive(replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float],
-                    lang: str = "zh", settings: ProcedureSettings | None = None) -> DrillResult:  # fmt: skip
-    """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them."""
+def _resumed(replay: Replay, answers: AnswerFile | None) -> tuple[dict[int, Answer], list[Tick]]:
+    """The answers of an earlier, stopped attempt, and their ticks on the drill clock."""
+    if answers is None:
+        return {}, []
+    check = Collector("--resume", {})
+    ticks = answer_ticks(replay, prompts(replay, answers.roles), answers, check)
+    check.raise_if_any()
+    return {a.inject: a for a in answers.answers}, ticks
+
+
+def run_interactive(
+    replay: Replay, trainee: str, ask: Ask, say: Say, clock: Callable[[], float], lang: str = "zh",
+    settings: ProcedureSettings | None = None, *, resume: AnswerFile | None = None,
+    recorded_at: datetime | None = None, roles: Sequence[str] = (),
+) -> DrillResult:  # fmt: skip
+    """Play the script entry by entry; at each prompt ask for a declaration and the ticks, and time them.
+
+    Ctrl-C or the end of input at a question stops the drill cleanly: the result holds the prompts
+    answered so far and lists the rest as not reached. Prompts answered in ``resume`` (an earlier
+    attempt's answers) are marked from it and not asked again."""
     scoring = load_scoring()
     times = times_for(replay, scoring)
     targets = procedure_settings(replay, settings)
-    session = _Session(replay, ask, say, lang, targets)
-    asked = prompts(replay)
-    ends = dict(zip((p.number for p in asked), window_ends(replay, list(asked)), strict=True))
-    waiting = {p.at: [q for q in asked if q.at == p.at] for p in asked}
-    marks = []
-    for entry in replay.timeline:
-        _show(entry, lang, say)
-        for prompt in waiting.get(entry.at, []):
-            started = clock()
-            declared = session.declare(prompt)
-            marks.append(mark(prompt, declared, round(clock() - started, 1), times, scoring))
-            steps = session.tick_steps(prompt, declared)
-            at = tick_time(prompt.at, round(clock() - started, 1), ends[prompt.number])
-            session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
-    return result_of(replay, marks, trainee, scoring, ticks=session.ticks, settings=targets)
+    session = Session(replay, ask, say, lang, targets)
+    given, session.ticks = _resumed(replay, resume)
+    acks: dict[int, float] = {a.inject: a.seconds for a in resume.acks} if resume else {}
+    drive = Drive(replay, roles)
+    drive.ticks = session.ticks
+    marks: list[Mark] = []
+    try:
+        while (entry := drive.advance()) is not None:
+            session.replay = drive.current
+            show_entry(entry, lang, say)
+            for number, mine in drive.deliveries_at(entry.at):
+                if number not in acks:
+                    started = clock()
+                    names = "、".join(drive.current.loaded.role_name(r, lang) for r in mine)
+                    ask(f"#{number} → {names}: {w('word', 'ack', lang)} ")
+                    acks[number] = round(clock() - started, 1)
+            for prompt in drive.prompts_at(entry.at):
+                marks.append(answer_prompt(prompt, given.get(prompt.number), session, drive, clock, times))
+    except (KeyboardInterrupt, EOFError):
+        say("")  # the prompt's line is left open by input()
+        if session.stopped_mark is not None:
+            marks.append(session.stopped_mark)
+    return result_of(drive.current, marks, trainee, scoring, ticks=session.ticks, settings=targets,
+                     recorded_at=recorded_at, roles=roles, acks=acks)  # fmt: skip
+
+
+def answer_prompt(prompt: Prompt, earlier: Answer | None, session: Session, drive: Drive, clock: Callable[[], float],
+            times: Times) -> Mark:  # fmt: skip
+    """One prompt marked: from an earlier attempt's answer, else asked and timed, with its ticks."""
+    scoring = load_scoring()
+    if earlier is not None:
+        declared = Declaration.model_validate(earlier.model_dump(include=set(Declaration.model_fields)))
+        drive.declared[prompt.number] = declared.level.rank
+        return mark(prompt, declared, earlier.seconds, times, scoring)
+    started = clock()
+    declared = session.declare(prompt)
+    drive.declared[prompt.number] = declared.level.rank
+    marked = mark(prompt, declared, round(clock() - started, 1), times, scoring)
+    try:
+        steps = session.tick_steps(prompt, declared)
+    except (KeyboardInterrupt, EOFError):
+        session.stopped_mark = marked  # the declaration was given: kept
+        raise
+    at = tick_time(prompt.at, round(clock() - started, 1), drive.window_end(prompt))
+    session.ticks += [Tick(step=step, at=at, prompt=prompt.number) for step in steps]
+    return marked

@@ -6,23 +6,24 @@ types, times out of order, a playbook id not in the library, an unknown combat p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from firedrill.errors import InputError
 from firedrill.models import Incident
 from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.phases import load_combat_phases
 from firedrill.playbook.schema import Playbook
 from firedrill.procedure.loader import load_catalogue
+from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject, Script
+from firedrill.replay.script_roles import recipients
 from firedrill.replay.timespec import format_offset
 from firedrill.replay.yamlload import PathKey, line_of, load_yaml
-from firedrill.yamlio import describe_validation_error
+from firedrill.textfile import read_text_file
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +40,7 @@ class LoadedScript:
     inject_times: tuple[datetime, ...]
     call_times: tuple[tuple[datetime, ...], ...]  # per inject
     expect_times: tuple[datetime, ...]
+    inject_roles: tuple[tuple[str, ...], ...] = ()  # per inject: the role ids it goes to (none: everyone)
 
     @property
     def start(self) -> datetime:
@@ -50,19 +52,20 @@ class LoadedScript:
     def line(self, *path: str | int) -> int | None:
         return line_of(self.lines, *path)
 
+    def role_name(self, role_id: str, lang: str = "zh") -> str:
+        role = next((r for r in self.script.roles if r.id == role_id), None)
+        return role_id if role is None else role.name.in_lang(lang)
+
+    def recipients(self, index: int, lang: str = "zh") -> str | None:
+        """Who an inject goes to, as shown: the role names, else the free text of ``to``."""
+        roles = self.inject_roles[index] if self.inject_roles else ()
+        names = [self.role_name(r, lang) for r in roles] if roles else list(self.script.injects[index].to)
+        return "、".join(names) or None
+
     def inject_number(self, index: int) -> int:
         """An inject's number: its MSEL ``seq`` when given, else its 1-based position."""
         seq = self.script.injects[index].seq
         return seq if seq is not None else index + 1
-
-
-class _Checker:
-    def __init__(self, file: str, lines: dict[PathKey, int]) -> None:
-        self.file, self.lines = file, lines
-
-    def fail(self, message: str, *path: str | int) -> InputError:
-        field = ".".join(str(p) for p in path)
-        return InputError(message, field=field or None, file=self.file, line=line_of(self.lines, *path))
 
 
 def _spread(inject: Inject, at: datetime) -> tuple[datetime, ...]:
@@ -76,11 +79,11 @@ def _spread(inject: Inject, at: datetime) -> tuple[datetime, ...]:
     return tuple(at + timedelta(seconds=seconds * i // calls.count) for i in range(calls.count))
 
 
-def _initial(script: Script, playbook: Playbook, check: _Checker) -> Incident:
+def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident | None:
     given = script.incident.model_dump(exclude_unset=True)
     if given.get("scenario") not in (None, playbook.id):
-        raise check.fail(f"scenario '{given['scenario']}' differs from the script's playbook '{playbook.id}'",
-                         "incident", "scenario")  # fmt: skip
+        check.add("scenario_differs", "incident", "scenario", scenario=given["scenario"], playbook=playbook.id)
+        return None
     data = {**given, "scenario": playbook.id}
     data.setdefault("reported_at", script.start)
     if data.get("site_category") is None:
@@ -88,80 +91,121 @@ def _initial(script: Script, playbook: Playbook, check: _Checker) -> Incident:
     try:
         return Incident.model_validate(data)
     except ValidationError as exc:
-        problem = describe_validation_error(exc)
-        raise check.fail(problem.message, "incident", *(problem.field or "").split(".")) from None
+        check.pydantic(exc, data, "incident")
+        return None
 
 
-def _ordered(times: Sequence[datetime], start: datetime, key: str, check: _Checker) -> None:
+def _ordered(times: Sequence[datetime], start: datetime, key: str, check: Collector) -> None:
     previous: datetime | None = None
     for index, at in enumerate(times):
         if at < start:
-            raise check.fail(f"{format_offset(at - start)} is before the start of the script", key, index, "at")
-        if previous is not None and at < previous:
-            raise check.fail(
-                f"out of order: {format_offset(at - start)} comes before the time above it "
-                f"({format_offset(previous - start)})",
-                key, index, "at",
-            )  # fmt: skip
-        previous = at
+            check.add("before_start", key, index, "at", offset=format_offset(at - start))
+        elif previous is not None and at < previous:
+            check.add("out_of_order", key, index, "at", offset=format_offset(at - start),
+                      previous=format_offset(previous - start))  # fmt: skip
+        previous = at if previous is None else max(at, previous)
 
 
-def resolve(script: Script, file: str, lines: dict[PathKey, int], library: Library | None = None) -> LoadedScript:
-    """Resolve times and check everything the schema alone cannot see."""
-    check = _Checker(file, lines)
+def _steps_known(script: Script, check: Collector) -> None:
+    catalogue = load_catalogue()
+    for index, expectation in enumerate(script.expect):
+        for step in expectation.procedure or {}:
+            if catalogue.step(step) is None:
+                check.add("unknown_step", "expect", index, "procedure", step, step=step)
+    prompted = {inject.seq if inject.seq is not None else i + 1 for i, inject in enumerate(script.injects)
+                if inject.prompt is not None}  # fmt: skip
+    for index, inject in enumerate(script.injects):
+        when = inject.when
+        if when is None:
+            continue
+        for step in (*(when.step or {}), *(when.not_done or ())):
+            if catalogue.step(step) is None:
+                check.add("unknown_step", "injects", index, "when", step=step)
+        if when.answer is not None and when.answer.inject not in prompted:
+            check.add("no_prompt", "injects", index, "when", "answer", "inject", inject=when.answer.inject,
+                      numbers=", ".join(map(str, sorted(prompted))) or "-")  # fmt: skip
+    deadlines = script.drill.deadlines
+    for step in deadlines.steps if deadlines is not None else {}:
+        if catalogue.step(step) is None:
+            check.add("unknown_step", "drill", "deadlines", "steps", step, step=step)
+    for index, inject in enumerate(script.injects):
+        for position, procedure_mark in enumerate(inject.procedure):
+            if catalogue.step(procedure_mark.step) is None:
+                check.add("unknown_step", "injects", index, "procedure", position, "step", step=procedure_mark.step)
+
+
+def _call_times(script: Script, inject_times: Sequence[datetime], check: Collector) -> list[tuple[datetime, ...]]:
+    phases = {p.id for p in load_combat_phases().phases}
+    numbers: dict[int, int] = {}
+    call_times = []
+    for index, (inject, at) in enumerate(zip(script.injects, inject_times, strict=True)):
+        if inject.phase is not None and inject.phase not in phases:
+            check.add("unknown_phase", "injects", index, "phase", phase=inject.phase, known=", ".join(sorted(phases)))
+        number = inject.seq if inject.seq is not None else index + 1
+        if number in numbers:
+            check.add("seq_twice", "injects", index, "seq", number=number, other=numbers[number] + 1)
+        numbers.setdefault(number, index)
+        times = _spread(inject, at)
+        if inject.calls is not None and inject.calls.at is not None:
+            times = tuple(sorted(w.resolve(script.start) for w in inject.calls.at))
+            if times[0] < at:
+                check.add("call_before_inject", "injects", index, "calls", "at")
+        call_times.append(times)
+    return call_times
+
+
+def _clock(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _ignition_checks(script: Script, initial: Incident | None, ignition: datetime, check: Collector) -> None:
+    """A fire is reported after it began: a given ignition may not be after any report time. (With no
+    ignition the start stands for it, and a report time before the start is the script's to say.)"""
+    if initial is None or script.ignition is None:
+        return
+    if ignition > initial.reported_at:
+        check.add("ignition_after_report", "ignition", ignition=_clock(ignition), report=_clock(initial.reported_at))
+    for index, inject in enumerate(script.injects):
+        if inject.reported_at is not None and inject.reported_at < ignition:
+            check.add("report_before_ignition", "injects", index, "reported_at", report=_clock(inject.reported_at),
+                      ignition=_clock(ignition))  # fmt: skip
+
+
+def resolve(
+    script: Script, file: str, lines: Mapping[PathKey, int], library: Library | None = None,
+    check: Collector | None = None,
+) -> LoadedScript:  # fmt: skip
+    """Resolve times and check everything the schema alone cannot see; every problem is collected
+    and raised together (``FileProblems``)."""
+    check = check or Collector(file, lines)
     library = library if library is not None else load_library()
-    if script.playbook not in library:
-        raise check.fail(f"no playbook '{script.playbook}' in the library (known: {', '.join(library.ids())})",
-                         "playbook")  # fmt: skip
-    playbook = library.get(script.playbook)
+    playbook = library.get(script.playbook) if script.playbook in library else None
+    if playbook is None:
+        check.add("no_playbook", "playbook", id=script.playbook, known=", ".join(library.ids()))
     start = script.start
     inject_times = tuple(i.at.resolve(start) for i in script.injects)
     _ordered(inject_times, start, "injects", check)
     expect_times = tuple(e.at.resolve(start) for e in script.expect)
     _ordered(expect_times, start, "expect", check)
-
-    phases = {p.id for p in load_combat_phases().phases}
-    catalogue = load_catalogue()
-    for index, expectation in enumerate(script.expect):
-        for step in expectation.procedure or {}:
-            if catalogue.step(step) is None:
-                raise check.fail(f"unknown procedure step '{step}' (see 'firedrill procedure steps')",
-                                 "expect", index, "procedure", step)  # fmt: skip
-    numbers: dict[int, int] = {}
-    call_times = []
-    for index, (inject, at) in enumerate(zip(script.injects, inject_times, strict=True)):
-        if inject.phase is not None and inject.phase not in phases:
-            raise check.fail(f"unknown combat phase '{inject.phase}' (clause 4.5: {', '.join(sorted(phases))})",
-                             "injects", index, "phase")  # fmt: skip
-        for position, procedure_mark in enumerate(inject.procedure):
-            if catalogue.step(procedure_mark.step) is None:
-                raise check.fail(f"unknown procedure step '{procedure_mark.step}' (see 'firedrill procedure steps')",
-                                 "injects", index, "procedure", position, "step")  # fmt: skip
-        number = inject.seq if inject.seq is not None else index + 1
-        if number in numbers:
-            raise check.fail(f"inject number {number} is used twice (also inject {numbers[number] + 1})",
-                             "injects", index, "seq")  # fmt: skip
-        numbers[number] = index
-        times = _spread(inject, at)
-        if inject.calls is not None and inject.calls.at is not None:
-            times = tuple(sorted(w.resolve(start) for w in inject.calls.at))
-            if times[0] < at:
-                raise check.fail("a call time is before its inject; move the call to an earlier inject",
-                                 "injects", index, "calls", "at")  # fmt: skip
-        call_times.append(times)
+    _steps_known(script, check)
+    call_times = _call_times(script, inject_times, check)
+    inject_roles = recipients(script, check)
 
     ignition = script.ignition.resolve(start) if script.ignition is not None else start
     last = max((start, *inject_times, *expect_times, *(t for ts in call_times for t in ts)))
     end = script.end.resolve(start) if script.end is not None else last
     if end < last:
-        raise check.fail(f"the script ends at {format_offset(end - start)}, before its last time "
-                         f"({format_offset(last - start)})", "end")  # fmt: skip
+        check.add("end_before_last", "end", end=format_offset(end - start), last=format_offset(last - start))
     if ignition > end:
-        raise check.fail("ignition is after the end of the script", "ignition")
+        check.add("ignition_after_end", "ignition")
+    initial = _initial(script, playbook, check) if playbook is not None else None
+    _ignition_checks(script, initial, ignition, check)
+    check.raise_if_any()
+    assert playbook is not None and initial is not None  # else a problem was raised above
     return LoadedScript(
-        script=script, file=file, lines=lines, playbook=playbook, initial=_initial(script, playbook, check),
+        script=script, file=file, lines=dict(lines), playbook=playbook, initial=initial,
         ignition=ignition, end=end, inject_times=inject_times, call_times=tuple(call_times),
-        expect_times=expect_times,
+        expect_times=expect_times, inject_roles=inject_roles,
     )  # fmt: skip
 
 
@@ -169,19 +213,18 @@ def parse_script(text: str, file: str | Path, library: Library | None = None) ->
     """Parse and check a script given as text; ``file`` names it in errors."""
     name = str(file)
     data, lines = load_yaml(text, name)
+    check = Collector(name, lines, lines.flows)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping at the top of the script", file=name, line=1)
+        check.add("top_mapping")
+        check.raise_if_any()
     try:
         script = Script.model_validate(data)
     except ValidationError as exc:
-        raise describe_validation_error(exc, name, lines) from None
-    return resolve(script, name, lines, library)
+        check.pydantic(exc, data)
+        check.raise_if_any()
+    return resolve(script, name, lines, library, check)
 
 
 def load_script(path: str | Path, library: Library | None = None) -> LoadedScript:
     """Read and check the script at ``path``."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read the script: {exc.strerror}", file=path) from None
-    return parse_script(text, path, library)
+    return parse_script(read_text_file(path), path, library)

@@ -1,22 +1,23 @@
-"""Rating the trainee's procedure ticks at each prompt of a drill (docs/scenarios.md, "Procedure ticks").
+"""Rating the trainee's procedure ticks in a drill (docs/scenarios.md, "Procedure ticks").
 
 A tick is a step id with its time on the drill clock and, optionally, who did it; it belongs to
-the prompt it was made at. Each prompt has a window, from its time (the script's start for the
-first) to the next prompt (the end for the last). Per window:
+the prompt it was made at (the prompt's window runs to the next prompt). Each step is counted
+once, at the prompt where the plan first demands it (``demand.demanded`` at the plan's level
+then), and is due by its deadline (``deadlines.py``: the designer's, a time target, or the local
+default — never the plan's, which sets no minutes):
 
-* **due**: the steps the procedure demands by the window's end at the level the plan demands at
-  the prompt (``demand.demanded``), less those the trainee ticked at earlier prompts and those
-  already counted missed;
-* **wrong**: a tick the procedure engine refuses at its time and at the plan's level then
-  (``firedrill.procedure.refusal``: not applicable, before its dependencies, already recorded …);
-  a refused tick is not recorded, as in the console;
-* **missed**: a step due and not ticked by the end of the window (counted once);
-* **late**: a tick after its local time target (``ProcedureSettings``; none is built in).
+* **by others**: the script's own mark recorded it before any tick of the trainee: nobody's
+  credit, and a later tick of the trainee is refused as in the console but is no mistake;
+* **ticked**: the trainee's tick, accepted by the procedure engine, came first — the credit is the
+  trainee's even when a script mark follows later; after the deadline it is **late**;
+* **wrong**: every tick of the step was refused (``firedrill.procedure.refusal``: not applicable,
+  before its dependencies …); counted once, never also as missed;
+* **missed**: no tick by the deadline; a deadline past the drill's end is not yet due and not counted.
 
-Rating (severities in data/scoring.yaml): more than ``unable_missed_share`` of the due steps
-missed → U; otherwise every missed step, wrong tick and late tick is one minor problem, rated by
-the same rule as a decision (none P, one S, ``minor_for_major`` or more M). A window with nothing
-due and nothing ticked is not rated.
+Rating (severities in data/scoring.yaml): more than ``unable_missed_share`` of the steps due at a
+prompt missed → U; otherwise each missed step, wrong step and late tick is one minor problem,
+rated by the same rule as a decision (none P, one S, ``minor_for_major`` or more M). A prompt with
+nothing due and nothing ticked is not rated.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from firedrill.journal import Event, ProcedureState
 from firedrill.models import Level
 from firedrill.procedure import Grade, ProcedureSettings, RefusalCode, evaluate, load_catalogue, refusal
 from firedrill.procedure.actions import Refusal
+from firedrill.replay.deadlines import Deadline, DeadlineSource, step_deadline
 from firedrill.replay.demand import demanded, merged, tick_event
 from firedrill.replay.engine import Replay
-from firedrill.replay.prompts import Prompt, window_ends
+from firedrill.replay.prompts import Prompt, prompts, window_ends
+from firedrill.replay.review import Override
 from firedrill.replay.scoring import GradeId, Issue, IssueCode, Scoring, grade_of
 
 UNDONE = ProcedureState.UNDONE.value
@@ -62,10 +65,12 @@ class TickVerdict(_Frozen):
     at: datetime
     offset: str
     by: str | None
-    refused: RefusalCode | None  # why the engine refuses it (a mistake); None: recorded
+    refused: RefusalCode | None  # why the engine refuses it; None: recorded
     reason: str | None
-    deadline: datetime | None  # a local time target, where one is set
+    deadline: datetime | None  # when the step was due (never the plan's: it sets no minutes)
     late: bool
+    deadline_source: DeadlineSource | None = None
+    by_others: bool = False  # refused only because the script's mark recorded it first: no mistake
 
 
 class ProcedureRating(_Frozen):
@@ -81,10 +86,13 @@ class ProcedureRating(_Frozen):
     by_script: tuple[str, ...]  # recorded by the script's own marks in the window: nobody's credit
     issues: tuple[Issue, ...]
     grade: GradeId | None  # None: nothing due and nothing ticked, not rated
+    missed_by: tuple[str, ...] = ()  # each missed step's deadline, as an offset (parallel to ``missed``)
+    override: Override | None = None  # an evaluator's change of the rating, with the reason
+    rule_grade: GradeId | None = None  # the rule's rating, where an evaluator changed it
 
     @property
     def wrong(self) -> tuple[TickVerdict, ...]:
-        return tuple(t for t in self.ticks if t.refused is not None)
+        return tuple(t for t in self.ticks if t.refused is not None and not t.by_others)
 
     @property
     def late(self) -> tuple[TickVerdict, ...]:
@@ -104,8 +112,11 @@ def judge(
     judged: list[tuple[Tick, Refusal | None]] = []
     for tick in sorted(ticks, key=lambda t: (t.at, position.get(t.prompt, 0), order.get(t.step, len(order)))):
         grade = grades.setdefault(tick.at, Grade.of(replay.assess_at(tick.at)))
-        events = merged(replay.procedure_events, accepted)
-        state = evaluate(grade, replay.incident_at(tick.at), events, tick.at, settings=settings, catalogue=catalogue)
+        # the script's marks count only where no accepted tick of the trainee came before them
+        mine = {e.payload["step"] for e in accepted}
+        script = [e for e in replay.procedure_events if e.payload["step"] not in mine]
+        state = evaluate(grade, replay.incident_at(tick.at), merged(script, accepted), tick.at, settings=settings,
+                         catalogue=catalogue)  # fmt: skip
         problem = refusal(state, tick.step, ProcedureState.DONE, tick.at)
         if problem is None:
             accepted.append(tick_event(tick.step, tick.at, tick.by))
@@ -122,55 +133,101 @@ def _horizon(replay: Replay, start: datetime, end: datetime) -> datetime:
     return max([t for t in replay.loaded.inject_times if start <= t < end], default=start)
 
 
+def _first_marks(replay: Replay) -> dict[str, datetime]:
+    """When the script's own marks first recorded each step (done or skipped)."""
+    first: dict[str, datetime] = {}
+    for event in replay.procedure_events:
+        if event.payload["state"] != UNDONE:
+            first.setdefault(str(event.payload["step"]), event.at)
+    return first
+
+
+def _first_demanded(
+    replay: Replay, asked: Sequence[Prompt], ends: Sequence[datetime], settings: ProcedureSettings | None
+) -> dict[str, int]:
+    """Each step demanded by the plan, and the index (in ``asked``) of the prompt that first demands it."""
+    first: dict[str, int] = {}
+    for k, prompt in enumerate(asked):
+        grade = Grade(level=prompt.required.level, escalated=prompt.required.escalated)
+        for step in demanded(replay, grade, _horizon(replay, prompt.at, ends[k]), (), settings):
+            first.setdefault(step, k)
+    return first
+
+
 def rate_procedure(
     replay: Replay, asked: Sequence[Prompt], ticks: Sequence[Tick], scoring: Scoring,
-    settings: ProcedureSettings | None = None,
+    settings: ProcedureSettings | None = None, roles: Sequence[str] = (),
 ) -> tuple[ProcedureRating, ...]:  # fmt: skip
-    """One rating per prompt, in the order of ``asked``."""
-    ends = window_ends(replay, list(asked))
+    """One rating per prompt, in the order of ``asked``. Windows run to the script's next prompt
+    (asked or not), so a drill closed early rates its answered prompts as the full drill would, and
+    steps whose deadline lies past the last window reached are not yet due."""
+    every = prompts(replay, roles)
+    end_of = dict(zip((p.number for p in every), window_ends(replay, list(every)), strict=True))
+    ends = [end_of.get(p.number, e) for p, e in zip(asked, window_ends(replay, list(asked)), strict=True)]
+    until = max(ends, default=replay.end)
     judged = judge(replay, ticks, asked, settings)
-    script = replay.procedure_events
-    accepted = [tick_event(t.step, t.at, t.by) for t, problem in judged if problem is None]
-    last = max([replay.end, *(t.at for t in ticks)])
-    final = evaluate(Grade.of(replay.assess_at(last)), replay.incident_at(last), merged(script, accepted), last,
+    accepted_at: dict[str, datetime] = {}
+    for tick, problem in judged:
+        if problem is None:
+            accepted_at.setdefault(tick.step, tick.at)
+    by_script = {s: at for s, at in _first_marks(replay).items() if s not in accepted_at or at < accepted_at[s]}
+    refused_steps = {t.step for t, p in judged if p is not None and not _neutral(t, p, by_script)}
+    final_events = merged([e for e in replay.procedure_events if e.payload["step"] in by_script],
+                          [tick_event(s, at, None) for s, at in accepted_at.items()])  # fmt: skip
+    final = evaluate(Grade.of(replay.assess_at(until)), replay.incident_at(until), final_events, until,
                      settings=settings)  # fmt: skip
-    ratings: list[ProcedureRating] = []
-    done_before: set[str] = set()
-    missed_before: set[str] = set()
+    own = replay.loaded.script.drill.deadlines
+    first = _first_demanded(replay, asked, ends, settings)
+    deadlines = {s: step_deadline(s, asked[k].at, own, final, scoring) for s, k in first.items()}
+    ratings = []
     for k, prompt in enumerate(asked):
-        start, end = (replay.start if k == 0 else prompt.at), ends[k]
-        grade = Grade(level=prompt.required.level, escalated=prompt.required.escalated)
-        wanted = demanded(replay, grade, _horizon(replay, prompt.at, end), script, settings)
-        due = tuple(s for s in wanted if s not in done_before | missed_before)
-        mine = [(t, p) for t, p in judged if t.prompt == prompt.number]
-        done_now = {t.step for t, p in mine if p is None}
-        missed = tuple(s for s in due if s not in done_now)
-        verdicts = []
-        for tick, problem in mine:
-            deadline = final.status(tick.step).deadline if problem is None else None
-            verdicts.append(TickVerdict(
-                step=tick.step, at=tick.at, offset=replay.loaded.offset(tick.at), by=tick.by,
-                refused=problem.code if problem else None, reason=problem.message if problem else None,
-                deadline=deadline, late=deadline is not None and tick.at > deadline,
-            ))  # fmt: skip
-        ratings.append(_rated(prompt, end, replay, due, tuple(verdicts), missed, script, start, scoring))
-        done_before |= done_now
-        missed_before |= set(missed)
+        steps = [s for s, j in first.items() if j == k and s not in by_script]
+        due = tuple(s for s in steps if s in accepted_at or s in refused_steps or deadlines[s].at <= until)
+        wrong_steps = {s for s in due if s in refused_steps and s not in accepted_at}
+        missed = tuple(s for s in due if s not in accepted_at and s not in wrong_steps)
+        verdicts = tuple(_verdict(replay, t, p, deadlines, accepted_at, by_script) for t, p in judged
+                         if t.prompt == prompt.number)  # fmt: skip
+        start = replay.start if k == 0 else prompt.at
+        window = tuple(s for s, at in by_script.items() if start <= at < ends[k])
+        rated = _rated(prompt, ends[k], replay, due, verdicts, missed, window, scoring)
+        ratings.append(rated.model_copy(update={"missed_by": tuple(replay.loaded.offset(deadlines[s].at)
+                                                                   for s in missed)}))  # fmt: skip
     return tuple(ratings)
+
+
+def _neutral(tick: Tick, problem: Refusal, by_script: dict[str, datetime]) -> bool:
+    """A tick refused only because the script's mark had already recorded the step: no mistake."""
+    return problem.code is RefusalCode.ALREADY_RECORDED and tick.step in by_script and by_script[tick.step] <= tick.at
+
+
+def _verdict(
+    replay: Replay, tick: Tick, problem: Refusal | None, deadlines: dict[str, Deadline],
+    accepted_at: dict[str, datetime], by_script: dict[str, datetime],
+) -> TickVerdict:  # fmt: skip
+    deadline = deadlines.get(tick.step)
+    counted = problem is None and accepted_at.get(tick.step) == tick.at  # the tick that took the credit
+    late = counted and deadline is not None and tick.at > deadline.at
+    neutral = problem is not None and _neutral(tick, problem, by_script)
+    return TickVerdict(
+        step=tick.step, at=tick.at, offset=replay.loaded.offset(tick.at), by=tick.by,
+        refused=problem.code if problem else None, reason=problem.message if problem else None,
+        deadline=deadline.at if deadline else None, deadline_source=deadline.source if deadline else None,
+        late=late, by_others=neutral,
+    )  # fmt: skip
 
 
 def _rated(
     prompt: Prompt, end: datetime, replay: Replay, due: tuple[str, ...], verdicts: tuple[TickVerdict, ...],
-    missed: tuple[str, ...], script: Sequence[Event], start: datetime, scoring: Scoring,
+    missed: tuple[str, ...], by_script: tuple[str, ...], scoring: Scoring,
 ) -> ProcedureRating:  # fmt: skip
     issues: list[Issue] = []
     if due and len(missed) / len(due) > scoring.procedure.unable_missed_share:
         issues.append(_issue(IssueCode.PROCEDURE_MOSTLY_MISSED, f"{len(missed)}/{len(due)}", scoring))
     issues += [_issue(IssueCode.PROCEDURE_MISSED, step, scoring) for step in missed]
-    issues += [_issue(IssueCode.PROCEDURE_WRONG, f"{v.step}: {v.refused}", scoring) for v in verdicts if v.refused]
+    wrong = dict.fromkeys(v.step for v in verdicts if v.refused and not v.by_others)
+    issues += [_issue(IssueCode.PROCEDURE_WRONG, f"{step}: {next(v.refused for v in verdicts if v.step == step)}",
+                      scoring) for step in wrong]  # fmt: skip
     issues += [_issue(IssueCode.PROCEDURE_LATE, f"{v.step} {v.offset}", scoring) for v in verdicts if v.late]
-    window = [e for e in script if start <= e.at < end]
-    by_script = tuple(dict.fromkeys(str(e.payload["step"]) for e in window if e.payload["state"] != UNDONE))
     return ProcedureRating(
         level=prompt.required.level, escalated=prompt.required.escalated, until=end,
         until_offset=replay.loaded.offset(end), due=due, ticks=verdicts, missed=missed, by_script=by_script,

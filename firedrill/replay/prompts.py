@@ -6,6 +6,7 @@ scoring can both read prompts without importing each other.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,17 +28,28 @@ class Prompt:
     expected_action: Words | None
     clause: str | None
     required: Decision
+    to: tuple[str, ...] = ()  # the roles it goes to (none: whoever plays)
 
 
-def prompts(replay: Replay) -> tuple[Prompt, ...]:
+def for_roles(replay: Replay, index: int, roles: Collection[str]) -> bool:
+    """Whether the inject at ``index`` is the trainee's: no roles chosen (the trainee plays them
+    all), an inject addressed to no role, or one of the trainee's roles among its recipients."""
+    to = replay.loaded.inject_roles[index] if replay.loaded.inject_roles else ()
+    return not roles or not to or bool(set(to) & set(roles))
+
+
+def prompts(replay: Replay, roles: Collection[str] = ()) -> tuple[Prompt, ...]:
+    """The decision points for a trainee playing ``roles`` (all roles when empty); the script
+    plays the others, so their prompts are not asked and not rated."""
     loaded = replay.loaded
     found = []
     for index, (inject, at) in enumerate(zip(loaded.script.injects, loaded.inject_times, strict=True)):
-        if inject.prompt is not None:
+        if inject.prompt is not None and for_roles(replay, index, roles):
             found.append(Prompt(
                 number=loaded.inject_number(index), index=index, at=at, offset=loaded.offset(at),
                 message=inject.message, prompt=inject.prompt, expected_action=inject.expected_action,
                 clause=inject.clause, required=replay.state_at(at).decision,
+                to=loaded.inject_roles[index] if loaded.inject_roles else (),
             ))  # fmt: skip
     return tuple(found)
 

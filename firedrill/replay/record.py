@@ -24,6 +24,7 @@ from firedrill.incident.fold import fold
 from firedrill.incident.state import IncidentState
 from firedrill.journal import Event, EventKind, IncidentRecord, Journal
 from firedrill.models import Incident
+from firedrill.replay.record_decisions import record_decisions
 from firedrill.replay.schema import FactUpdate, FlagUpdate, WeatherUpdate
 from firedrill.replay.timespec import format_offset
 
@@ -35,7 +36,7 @@ BLOCKS: dict[str, tuple[str, ...]] = {
 REPORT_TIME = "reported_at"
 NOT_FACTS = ("calls", "scenario")  # calls are events of their own; the scenario is the script's playbook
 METADATA = ("location", "scene", "ignition_at", "scenario")  # read for the script's head, not replayed as facts
-INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action")  # as docs/scenarios.md writes them
+INJECT_KEYS = (REPORT_TIME, *BLOCKS, "calls", "message", "expected_action", "procedure")  # the documented order
 
 
 def _block_of(field: str) -> str | None:
@@ -65,6 +66,7 @@ class _Builder:
         self.injects: dict[datetime, dict[str, Any]] = defaultdict(dict)
         self.notes: list[str] = []
         self.last = start  # the latest time the script must reach
+        self.actors: dict[str, None] = {}  # who ticked the checklist, in order of first tick
 
     def see(self, state: IncidentState) -> None:
         """The place, ignition and scenario facts as the console held them at this moment."""
@@ -122,6 +124,25 @@ class _Builder:
         inject = self.injects[max(at, self.start)]
         inject[key] = f"{inject[key]}\n{text}" if key in inject else text
 
+    def mark(self, event: Event) -> None:
+        """A checklist tick, skip or take-back as a procedure mark at its time, with who made it."""
+        p = event.payload
+        mark: dict[str, Any] = {"step": p["step"], "state": p["state"]}
+        if event.actor:
+            mark["by"] = event.actor
+            self.actors.setdefault(event.actor, None)
+        if p.get("note"):
+            mark["note"] = p["note"]
+        self.injects[max(event.at, self.start)].setdefault("procedure", []).append(mark)
+
+    def roles(self) -> list[dict[str, Any]]:
+        """Everyone who ticked the checklist, as the script's roles (a unit where the name is one of chapter 2's)."""
+        from firedrill.replay.script_roles import organisation_names
+
+        known = organisation_names()
+        return [{"id": f"role-{n}", "name": {"zh": actor}, **({"unit": actor} if actor in known else {})}
+                for n, actor in enumerate(self.actors, start=1)]  # fmt: skip
+
     def location(self, title: str) -> str | dict[str, Any]:
         """The last location typed (else the title), with the last map point when one was given."""
         text = _last(self.seen["location"])
@@ -141,28 +162,6 @@ class _Builder:
                              file=self.file)  # fmt: skip
         assert self.state is not None
         return typed[-1] if typed else datetime.fromisoformat(str(self.state[REPORT_TIME]))
-
-
-def _expectation(event: Event, start: datetime) -> dict[str, Any]:
-    p = event.payload
-    return {
-        "at": format_offset(max(event.at, start) - start), "level": p["level"], "base_level": p["base_level"],
-        "triggers": list(p.get("triggers", [])), "why": f"recorded live (journal event #{event.seq})",
-    }  # fmt: skip
-
-
-def _key(event: Event) -> tuple[Any, ...]:
-    return event.payload["level"], event.payload["base_level"], tuple(event.payload.get("triggers", []))
-
-
-def _decisions(moment: list[Event], start: datetime, expectations: list[dict[str, Any]], superseded: list[str]) -> None:
-    """The decisions of one moment as expectations. The replay sees a moment after all its facts, so a
-    decision replaced within the same second by a different one cannot be checked: it is listed instead."""
-    for event in moment:
-        if _key(event) == _key(moment[-1]):
-            expectations.append(_expectation(event, start))
-        else:
-            superseded.append(f"#{event.seq}")
 
 
 def _of_kind(events: Sequence[Event], kind: EventKind) -> list[Event]:
@@ -192,18 +191,20 @@ def script_from_journal(
     builder.see(opening)
     builder.begin(opening)
     # Decisions at (or before) the opening come after all the opening facts too.
-    _decisions(_of_kind(opening.events, EventKind.ASSESSMENT), start, expectations, superseded)
+    record_decisions(_of_kind(opening.events, EventKind.ASSESSMENT), start, expectations, superseded)
     for at in sorted({e.at for e in events if e.at > start}):
         state = fold(record, timeline, until=at)
         builder.see(state)
         builder.change(state, at)
-        _decisions([e for e in _of_kind(state.events, EventKind.ASSESSMENT) if e.at == at], start, expectations,
+        record_decisions([e for e in _of_kind(state.events, EventKind.ASSESSMENT) if e.at == at], start, expectations,
                    superseded)  # fmt: skip
     builder.calls(final.calls)
     for event in _of_kind(timeline, EventKind.NOTE):
         builder.text(event.at, "message", str(event.payload["text"]))
     for order in sorted(final.orders, key=lambda o: (o.at, o.seq)):
         builder.text(order.at, "expected_action", order.text)
+    for event in _of_kind(timeline, EventKind.PROCEDURE):
+        builder.mark(event)
     skipped = [name for name in final.facts if name not in FACT_NAMES]  # kept by a schema-1 journal's upgrade
     return _script(builder, record, playbook, author, events, expectations, superseded, skipped)
 
@@ -239,6 +240,9 @@ def _script(
     }  # fmt: skip
     if ignition != start and ignition <= last:
         data["ignition"] = ignition.isoformat()
+    roles = builder.roles()
+    if roles:
+        data["roles"] = roles
     data.update({"end": format_offset(last - start), "incident": builder.initial, "injects": injects,
                  "expect": expectations})  # fmt: skip
     return data

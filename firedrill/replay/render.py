@@ -14,6 +14,7 @@ from firedrill.i18n import t
 from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.changes import scale_text
 from firedrill.replay.engine import Replay
+from firedrill.replay.script_rules import script_rule_keys
 from firedrill.replay.timeline import Change, ChangeKind, Decision, Entry, ExpectationResult
 from firedrill.replay.words import level_name, trigger_name, w
 
@@ -112,11 +113,15 @@ def header_lines(replay: Replay, lang: str) -> list[str]:
     s = replay.loaded.script
     where = s.location
     location = where.text or (f"node {where.node}" if where.node is not None else f"{where.lon},{where.lat}")
-    return [
+    lines = [
         f"== {s.title.in_lang(lang)} [{s.id}] — {replay.loaded.file}",
         f"   {w('word', 'playbook', lang)} {s.playbook} · {replay.start.isoformat()} → {replay.end.isoformat()}"
         f" · {w('word', 'location', lang)} {location}",
     ]
+    own = script_rule_keys(replay.loaded)
+    if own:
+        lines.append(f"   {w('word', 'script_rules', lang)}: {', '.join(own)}")
+    return lines
 
 
 def expectation_line(file: str, r: ExpectationResult, lang: str) -> str:

@@ -27,11 +27,14 @@ def step_cells(step_id: str, lang: str) -> tuple[str, str, str]:
 def _tick_row(v: TickVerdict, lang: str) -> Row:
     step_id, clause, title = step_cells(v.step, lang)
     who = f"{_r('by', lang)} {v.by}" if v.by else ""
+    if v.by_others:
+        return "· " + _r("by_others", lang), step_id, clause, title, v.offset, _r("by_others_detail", lang)
     if v.refused is not None:
         detail = f"{w('refusal', v.refused.value, lang)}: {v.reason or ''}".strip()
         return "✗ " + _r("wrong", lang), step_id, clause, title, v.offset, detail
     if v.late and v.deadline is not None:
-        detail = f"{_r('deadline', lang)} {v.deadline.strftime('%H:%M:%S')} ({_r('local_setting', lang)})"
+        source = _r(f"deadline_{v.deadline_source.value}", lang) if v.deadline_source else _r("local_setting", lang)
+        detail = f"{_r('deadline', lang)} {v.deadline.strftime('%H:%M:%S')} ({source})"
         return "⏱ " + _r("late", lang), step_id, clause, title, v.offset, "; ".join(p for p in (detail, who) if p)
     return "✓ " + _r("ticked", lang), step_id, clause, title, v.offset, who
 
@@ -39,9 +42,10 @@ def _tick_row(v: TickVerdict, lang: str) -> Row:
 def procedure_rows(rating: ProcedureRating, lang: str) -> list[Row]:
     """Ticks in time order, then the steps missed (at the window's end)."""
     rows = [_tick_row(v, lang) for v in rating.ticks]
-    for step_id in rating.missed:
+    by = rating.missed_by or (rating.until_offset,) * len(rating.missed)  # drills stored before deadlines
+    for step_id, deadline in zip(rating.missed, by, strict=True):
         sid, clause, title = step_cells(step_id, lang)
-        rows.append(("○ " + _r("missed", lang), sid, clause, title, rating.until_offset, _r("missed_detail", lang)))
+        rows.append(("○ " + _r("missed", lang), sid, clause, title, deadline, _r("missed_detail", lang)))
     return rows
 
 

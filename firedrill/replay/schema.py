@@ -13,35 +13,34 @@ from typing import Annotated, Any, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from firedrill.incident.alerts import COLLAPSE, NIGHT, NIGHT_LISTED
+from firedrill.config import RulesConfig
 from firedrill.journal import ProcedureState
-from firedrill.models import Beaufort, Count, Hazard, Level, NonNegative, SiteCategory, Trigger
-from firedrill.playbook.calculators import WindowStatus
 from firedrill.procedure.settings import ProcedureSettings
-from firedrill.procedure.state import StepState
+from firedrill.replay.schema_exercise import Condition as Condition  # re-exported: the script's schema is one module
+from firedrill.replay.schema_exercise import Role as Role
+from firedrill.replay.schema_exercise import Said as Said
+from firedrill.replay.schema_exercise import StepDeadlines as StepDeadlines
+from firedrill.replay.schema_exercise import Words as Words
+from firedrill.replay.schema_expect import AlertCode as AlertCode
+from firedrill.replay.schema_expect import DispatchExpect as DispatchExpect
+from firedrill.replay.schema_expect import Expectation as Expectation
 from firedrill.replay.timespec import Duration, WhenField
+from firedrill.replay.values import (
+    AreaIn,
+    BeaufortIn,
+    DeathsIn,
+    HazardIn,
+    InjuriesIn,
+    MoneyIn,
+    SiteIn,
+    SpeedIn,
+    TimeIn,
+)
 from firedrill.timeutil import to_local
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Words(_Strict):
-    """Text for the dispatcher: Chinese, with English when the author gives it."""
-
-    zh: str = Field(min_length=1)
-    en: str | None = None
-
-    def in_lang(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.zh
-
-
-def _words(value: Any) -> Any:
-    return {"zh": value} if isinstance(value, str) else value
-
-
-Said = Annotated[Words, BeforeValidator(_words)]
 
 
 class Location(_Strict):
@@ -57,9 +56,9 @@ class Location(_Strict):
     @model_validator(mode="after")
     def _something(self) -> Self:
         if (self.lon is None) != (self.lat is None):
-            raise ValueError("give both lon and lat, or neither")
+            raise PydanticCustomError("lon_lat", "give both lon and lat, or neither")
         if self.text is None and self.node is None and self.lon is None:
-            raise ValueError("a location needs text, a node or lon/lat")
+            raise PydanticCustomError("location", "a location needs text, a node or lon/lat")
         return self
 
 
@@ -70,22 +69,22 @@ def _location(value: Any) -> Any:
 class StartIncident(_Strict):
     """The incident at the start: any Incident field; ``reported_at`` defaults to the script's start."""
 
-    deaths: Count = 0
-    serious_injuries: Count = 0
-    direct_loss_yuan: NonNegative = 0
-    burning_area_m2: NonNegative = 0
-    site_category: SiteCategory | None = None  # default: the playbook's site category
-    hazards: tuple[Hazard, ...] = ()
-    reported_at: datetime | None = None
-    wind_force: Beaufort | None = None
-    gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    deaths: DeathsIn = 0
+    serious_injuries: InjuriesIn = 0
+    direct_loss_yuan: MoneyIn = 0
+    burning_area_m2: AreaIn = 0
+    site_category: SiteIn | None = None  # default: the playbook's site category
+    hazards: tuple[HazardIn, ...] = ()
+    reported_at: TimeIn | None = None
+    wind_force: BeaufortIn | None = None
+    gust_force: BeaufortIn | None = None
+    wind_speed_ms: SpeedIn | None = None
+    gust_speed_ms: SpeedIn | None = None
     severe_weather: bool = False
     political_event: bool = False
     sensitive_area: bool = False
     rising_calls: bool | None = None
-    calls: tuple[datetime, ...] = ()
+    calls: tuple[TimeIn, ...] = ()
     manual_escalation: str | None = None
     scenario: str | None = None
 
@@ -93,19 +92,19 @@ class StartIncident(_Strict):
 # In the update blocks a key that is absent changes nothing; a key given replaces the value
 # (``hazards`` included: list every hazard that now holds). Defaults are never validated.
 class FactUpdate(_Strict):
-    deaths: Count = None  # type: ignore[assignment]
-    serious_injuries: Count = None  # type: ignore[assignment]
-    direct_loss_yuan: NonNegative = None  # type: ignore[assignment]
-    burning_area_m2: NonNegative = None  # type: ignore[assignment]
-    site_category: SiteCategory = None  # type: ignore[assignment]
-    hazards: tuple[Hazard, ...] = None  # type: ignore[assignment]
+    deaths: DeathsIn = None  # type: ignore[assignment]
+    serious_injuries: InjuriesIn = None  # type: ignore[assignment]
+    direct_loss_yuan: MoneyIn = None  # type: ignore[assignment]
+    burning_area_m2: AreaIn = None  # type: ignore[assignment]
+    site_category: SiteIn = None  # type: ignore[assignment]
+    hazards: tuple[HazardIn, ...] = None  # type: ignore[assignment]
 
 
 class WeatherUpdate(_Strict):
-    wind_force: Beaufort | None = None
-    gust_force: Beaufort | None = None
-    wind_speed_ms: NonNegative | None = None
-    gust_speed_ms: NonNegative | None = None
+    wind_force: BeaufortIn | None = None
+    gust_force: BeaufortIn | None = None
+    wind_speed_ms: SpeedIn | None = None
+    gust_speed_ms: SpeedIn | None = None
     severe_weather: bool = None  # type: ignore[assignment]
 
 
@@ -124,7 +123,8 @@ class Calls(_Strict):
     """More calls reporting the same location: a count (at the inject time, or spread evenly over
     ``over`` from it) or the call times themselves."""
 
-    count: int | None = Field(default=None, ge=1)
+    # A bound of the software, not of the plan: more calls than this in one inject is a typo.
+    count: int | None = Field(default=None, ge=1, le=10_000)
     over: Duration | None = None
     at: tuple[WhenField, ...] | None = None
     location: str | None = None
@@ -132,9 +132,9 @@ class Calls(_Strict):
     @model_validator(mode="after")
     def _one_form(self) -> Self:
         if (self.count is None) == (self.at is None):
-            raise ValueError("give either a count or the call times ('at'), not both")
+            raise PydanticCustomError("calls_form", "give either a count or the call times ('at'), not both")
         if self.over is not None and self.count is None:
-            raise ValueError("'over' spreads a count; it does not apply to call times")
+            raise PydanticCustomError("calls_over", "'over' spreads a count; it does not apply to call times")
         return self
 
 
@@ -151,17 +151,23 @@ class Method(StrEnum):
     PHONE = "phone"
     RADIO = "radio"
     MESSAGE = "message"
+    IN_PERSON = "in_person"
+
+
+def _recipients(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
 
 
 class Inject(_Strict):
     at: WhenField
+    when: Condition | None = None  # a contingency inject: it fires only when this holds
     incident: FactUpdate | None = None
     weather: WeatherUpdate | None = None
     calls: Annotated[Calls, BeforeValidator(_calls)] | None = None
     flags: FlagUpdate | None = None
     # The report time as now known (a correction, e.g. typed in the console after the opening):
     # replaces the incident's ``reported_at`` from this inject on, which moves the span 4.3 reads.
-    reported_at: datetime | None = None
+    reported_at: TimeIn | None = None
     message: Said | None = None
     prompt: Said | None = None
     phase: str | None = None  # a clause 4.5 combat phase id (firedrill/playbook/data/combat_phases.yaml)
@@ -169,10 +175,11 @@ class Inject(_Strict):
     # Master scenario events list (MSEL) columns.
     seq: int | None = Field(default=None, ge=1)
     sender: str | None = Field(default=None, alias="from")
-    to: str | None = None
+    to: Annotated[tuple[str, ...], BeforeValidator(_recipients)] = ()  # roles (ids or names), or free text
     method: Method | None = None
     expected_action: Said | None = None
     clause: str | None = None
+    objective: Said | None = None  # the exercise objective the inject tests (MSEL)
 
     @field_validator("reported_at")
     @classmethod
@@ -180,62 +187,15 @@ class Inject(_Strict):
         return None if value is None else to_local(value)
 
 
-class AlertCode(StrEnum):
-    """The incident core's alert codes (firedrill/incident/alerts.py): a replay raises the same alerts."""
-
-    NIGHT_TRIGGER = NIGHT
-    NIGHT_TRIGGER_LISTED = NIGHT_LISTED
-    COLLAPSE_WINDOW_OPEN = COLLAPSE[WindowStatus.INSIDE]
-    COLLAPSE_WINDOW_PAST = COLLAPSE[WindowStatus.PAST]
-    # The member's old name, an alias of the same code (not a code of its own), until
-    # tests/replay/test_record_facts.py names COLLAPSE_WINDOW_OPEN.
-    COLLAPSE_WINDOW_OPENS = COLLAPSE_WINDOW_OPEN
-
-
-def _alert_code(value: Any) -> Any:
-    """One clear error for a code that is not the core's (e.g. an old script's ``night_window``)."""
-    if not isinstance(value, str) or value not in {code.value for code in AlertCode}:
-        accepted = ", ".join(code.value for code in AlertCode)
-        raise PydanticCustomError("alert_code", "unknown alert code; the codes are: {accepted}", {"accepted": accepted})
-    return value
-
-
-class DispatchExpect(_Strict):
-    """Expected dispatch scale of clause 4.4.2: each count is the minimum the plan sets."""
-
-    set_by_plan: bool | None = None
-    stations: int | None = Field(default=None, ge=0)
-    formations: int | None = Field(default=None, ge=0)
-    engines: int | None = Field(default=None, ge=0)
-
-
-class Expectation(_Strict):
-    at: WhenField
-    level: Level | None = None
-    base_level: Level | None = None
-    escalated: bool | None = None
-    triggers: tuple[Trigger, ...] | None = None  # exactly these hold (order does not matter)
-    dispatch: DispatchExpect | None = None
-    alert: Annotated[AlertCode, BeforeValidator(_alert_code)] | None = None  # fired at or before ``at``
-    procedure: dict[str, StepState] | None = None  # checklist step id: its state at ``at``
-    why: str | None = None  # the hand derivation from the plan
-
-    @model_validator(mode="after")
-    def _checks_something(self) -> Self:
-        checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert", "procedure")
-        if all(getattr(self, name) is None for name in checks):
-            raise ValueError(f"an expectation needs at least one of: {', '.join(checks)}")
-        return self
-
-
 class DrillSettings(_Strict):
-    """Per-script overrides of the decision-time targets of data/scoring.yaml, and the local time
-    targets of the procedure (``procedure: {targets: …}``, as in the config file) a drill's ticks
-    are judged by."""
+    """Per-script overrides of the decision-time targets of data/scoring.yaml, the local time
+    targets of the procedure (``procedure: {targets: …}``, as in the config file) and the
+    designer's step deadlines (``deadlines:``) a drill's ticks are judged by."""
 
-    target_seconds: float | None = Field(default=None, gt=0)
-    limit_seconds: float | None = Field(default=None, gt=0)
+    target_seconds: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    limit_seconds: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     procedure: ProcedureSettings | None = None
+    deadlines: StepDeadlines | None = None
 
 
 class Script(_Strict):
@@ -243,7 +203,7 @@ class Script(_Strict):
     title: Said
     author: str = Field(min_length=1)
     playbook: str = Field(min_length=1)
-    start: datetime
+    start: TimeIn
     location: Annotated[Location, BeforeValidator(_location)]
     description: Said | None = None
     ignition: WhenField | None = None  # default: the start
@@ -252,6 +212,10 @@ class Script(_Strict):
     injects: tuple[Inject, ...] = ()
     expect: tuple[Expectation, ...] = ()
     drill: DrillSettings = DrillSettings()
+    roles: tuple[Role, ...] = ()
+    # The local rule settings the script relies on (political events, important areas, the
+    # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config.
+    rules: RulesConfig | None = None
 
     @field_validator("start")
     @classmethod

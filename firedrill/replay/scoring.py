@@ -86,6 +86,7 @@ class ProcedureScoring(_Data):
     """The procedure rating of a prompt: more than ``unable_missed_share`` of the steps due missed → U."""
 
     unable_missed_share: float = Field(gt=0, lt=1)
+    default_deadline_minutes: float = Field(gt=0)  # a step is due this long after it is first demanded
 
 
 class Scoring(_Data):

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator
+from pydantic_core import PydanticCustomError
 
 from firedrill.timeutil import to_local
 
@@ -20,6 +21,9 @@ _OFFSET = re.compile(r"^([+-])\s*(?:(\d+)d\s*)?(\d+):([0-5]\d)(?::([0-5]\d))?$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 _DURATION = re.compile(r"^(?:(\d+)d\s*)?(\d+):([0-5]\d)(?::([0-5]\d))?$")
 ONE_DAY = timedelta(days=1)
+# A bound of the software, not of the plan: no exercise runs longer than a year, and a larger
+# offset would overflow the date arithmetic.
+MAX_SPAN = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,12 @@ class When:
 
 
 def _span(days: str | None, hours: str, minutes: str, seconds: str | None) -> timedelta:
-    return timedelta(days=int(days or 0), hours=int(hours), minutes=int(minutes), seconds=int(seconds or 0))
+    if len(days or "") > 4 or len(hours) > 5:
+        raise PydanticCustomError("too_far", "too far", {"limit": "366d"})
+    delta = timedelta(days=int(days or 0), hours=int(hours), minutes=int(minutes), seconds=int(seconds or 0))
+    if delta > MAX_SPAN:
+        raise PydanticCustomError("too_far", "too far", {"limit": "366d"})
+    return delta
 
 
 def parse_when(value: Any) -> When:
@@ -56,9 +65,9 @@ def parse_when(value: Any) -> When:
     if isinstance(value, datetime):
         return When(text=value.isoformat(), absolute=to_local(value))
     if isinstance(value, date):
-        raise ValueError("a date alone is not a time; write a date-time, a clock time or an offset like +00:12")
+        raise PydanticCustomError("date_only", "a date alone is not a time", {"got": str(value)})
     if not isinstance(value, str):
-        raise ValueError(f"not a time: {value!r}; write an offset like +00:12, a clock time or a date-time")
+        raise PydanticCustomError("time", "not a time", {"got": value})
     text = value.strip()
     match = _OFFSET.match(text)
     if match:
@@ -72,10 +81,7 @@ def parse_when(value: Any) -> When:
     try:
         return When(text=text, absolute=to_local(datetime.fromisoformat(text)))
     except ValueError:
-        raise ValueError(
-            f"not a time: {text!r}; write an offset like +00:12 or +1:05:30, a clock time like 23:52, "
-            "or a date-time like 2026-11-24T23:52"
-        ) from None
+        raise PydanticCustomError("time", "not a time", {"got": text}) from None
 
 
 def parse_duration(value: Any) -> timedelta:
@@ -85,10 +91,10 @@ def parse_duration(value: Any) -> timedelta:
     text = value.strip().lstrip("+") if isinstance(value, str) else None
     match = _DURATION.match(text) if text is not None else None
     if match is None:
-        raise ValueError(f"not a duration: {value!r}; write H:MM or H:MM:SS, e.g. 0:15")
+        raise PydanticCustomError("duration", "not a duration", {"got": value})
     delta = _span(*match.groups())
     if delta <= timedelta(0):
-        raise ValueError("a duration must be longer than zero")
+        raise PydanticCustomError("duration_zero", "a duration must be longer than zero", {"got": value})
     return delta
 
 

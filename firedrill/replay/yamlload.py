@@ -16,6 +16,14 @@ import yaml
 from firedrill.errors import InputError
 
 PathKey = tuple[str | int, ...]
+
+
+class LineMap(dict[PathKey, int]):
+    """Key paths → 1-based lines; ``flows`` holds the paths of mappings written in flow style (``{…}``)."""
+
+    flows: frozenset[PathKey] = frozenset()
+
+
 INT_TAG = "tag:yaml.org,2002:int"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
@@ -32,39 +40,59 @@ ScriptLoader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path) -> None:
+def _walk(
+    node: yaml.Node, path: PathKey, out: dict[PathKey, int], file: str | Path, flows: set[PathKey], seen_nodes: set[int]
+) -> None:  # fmt: skip
     out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # An alias brings back a node already seen: refused, since nested aliases grow a small file
+        # into billions of values (and a script has nothing to repeat).
+        if id(node) in seen_nodes:
+            raise _problem(file, "aliases", path, node.start_mark.line + 1)
+        seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        if node.flow_style:
+            flows.add(path)
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                field = ".".join(str(p) for p in (*path, key))
-                raise InputError(f"key '{key}' appears twice", field=field, file=file, line=line)
+                raise _problem(file, "key_twice", (*path, key), line, key=key)
             seen.add(key)
-            _walk(value_node, (*path, key), out, file)
+            _walk(value_node, (*path, key), out, file, flows, seen_nodes)
             out[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), out, file)
+            _walk(item, (*path, index), out, file, flows, seen_nodes)
 
 
-def load_yaml(text: str, file: str | Path) -> tuple[Any, dict[PathKey, int]]:
+def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint: str | None = None,
+             **params: Any) -> InputError:  # fmt: skip
+    """One problem of the file, worded in the user's language when printed (``problems.py``)."""
+    from firedrill.replay.problems import FileProblems, Problem  # problems.py reads this module's line maps
+
+    return FileProblems(file, [Problem(code=code, path=path, line=line, params=params, hint=hint)])
+
+
+def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
     loader = ScriptLoader(text)
+    lines = LineMap()
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}
-        lines: dict[PathKey, int] = {}
-        _walk(node, (), lines, file)
+            return None, lines
+        flows: set[PathKey] = set()
+        _walk(node, (), lines, file, flows, set())
+        lines.flows = frozenset(flows)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line = None if exc.problem_mark is None else exc.problem_mark.line + 1
-        raise InputError(f"not valid YAML: {exc.problem}", file=file, line=line) from None
+        hint = "flow_yaml" if "flow" in f"{exc.context} {exc.problem}" else None
+        raise _problem(file, "yaml", (), line, hint=hint, problem=exc.problem) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", file=file) from None
+        raise _problem(file, "yaml", (), None, problem=str(exc)) from None
     finally:
         loader.dispose()
     return data, lines

@@ -60,18 +60,22 @@ def counted_calls(calls: Sequence[datetime], reported_at: datetime) -> list[date
     return kept
 
 
-def window_count(calls: Sequence[datetime], end: datetime, rule: RisingCallsRule) -> int:
-    """Calls within the ``window_minutes`` ending at ``end`` (both ends included)."""
-    start = end - timedelta(minutes=rule.window_minutes)
-    return sum(1 for c in calls if start <= c <= end)
-
-
 def rising_held(calls: Sequence[datetime], reported_at: datetime, rule: RisingCallsRule) -> Held | None:
     """The first call at which the calls were rising under ``rule``, or None (the latched reading)."""
     if rule.method == "window":
         counted = counted_calls(calls, reported_at)
-        for moment in dict.fromkeys(counted):
-            count = window_count(counted, moment, rule)
+        if len(counted) < rule.calls:
+            return None
+        # The window ending at each call, in one pass: ``first`` is the oldest call still inside.
+        width, first = timedelta(minutes=rule.window_minutes), 0
+        for last, moment in enumerate(counted):
+            while counted[first] < moment - width:
+                first += 1
+            # Calls at the same moment as ``moment`` but after it in the list are inside too.
+            end = last
+            while end + 1 < len(counted) and counted[end + 1] == moment:
+                end += 1
+            count = end - first + 1
             if count >= rule.calls:
                 return Held(at=moment, count=count)
         return None

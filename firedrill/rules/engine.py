@@ -27,10 +27,17 @@ def assess(
     config: RulesConfig | None = None,
     rulebook: Rulebook | None = None,
 ) -> Assessment:
-    """Grade ``incident`` as of ``at`` (default: its report time) under the plan's rules."""
+    """Grade ``incident`` as of ``at`` under the plan's rules.
+
+    Without ``at``, the moment assessed is the last thing known of the fire: its report or its latest
+    call, whichever is later. Calls after ``at`` are not yet known at it and are left out.
+    """
     rulebook = rulebook or load_rulebook()
     config = config or DEFAULT_CONFIG
-    when = to_local(at) if at is not None else incident.reported_at
+    if at is not None:
+        when = to_local(at)
+    else:
+        when = max(incident.reported_at, incident.calls[-1]) if incident.calls else incident.reported_at
     escalation = rulebook.escalation
 
     base_level, reasons = grade(incident, rulebook.grading)
@@ -58,7 +65,7 @@ def assess(
         base_level=base_level,
         escalated=escalated,
         triggers=tuple(f.trigger for f in found),
-        reasons=(*reasons, *trigger_reasons(found, escalation)),
+        reasons=(*reasons, *trigger_reasons(found, escalation, applied=escalated)),
         level_source=source,
         level_note=level_note,
         activation=activation_for(level, rulebook),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from firedrill.config import RisingCallsRule, RulesConfig
 from firedrill.i18n import label
@@ -35,11 +36,19 @@ def _format(text: Text, **fields: object) -> Text:
     return Text(zh=text.zh.format(**fields), en=text.en.format(**fields))
 
 
+@lru_cache(maxsize=4096)
+def _said(key: str, fields: tuple[tuple[str, object], ...]) -> Text:
+    return _format(label("reason", key), **dict(fields))
+
+
 def _words(key: str, **fields: object) -> Text:
-    return _format(label("reason", key), **fields)
+    """A reason's words filled in; the same words are built once (a console re-grades often)."""
+    return _said(key, tuple(fields.items()))
 
 
 def _join(parts: list[Text]) -> Text:
+    if len(parts) == 1:
+        return parts[0]
     return Text(zh="、".join(p.zh for p in parts), en=", ".join(p.en for p in parts))
 
 
@@ -117,16 +126,16 @@ def _weather(incident: Incident, escalation: Escalation, wind: WindScale) -> lis
     return found
 
 
-def _calls(incident: Incident, config: RulesConfig) -> tuple[str, Text] | None:
-    """4.3(4), latched: it holds if it held at any call on record (docs/rules.md).
+def _calls(incident: Incident, at: datetime, config: RulesConfig) -> tuple[str, Text] | None:
+    """4.3(4), latched: it holds if it held at any call on record up to ``at`` (docs/rules.md).
 
-    The incident carries the calls known at the assessment: the replay and the console give the
-    calls up to the moment assessed, so the two agree.
+    Calls logged after the moment assessed are not yet known at it, so they are left out: the
+    replay, the console and ``classify --assess-at`` agree.
     """
     if incident.rising_calls is not None:
         return ("reported", label("reason", "calls_reported")) if incident.rising_calls else None
     rule = config.rising_calls
-    held = rising_held(incident.calls, incident.reported_at, rule)
+    held = rising_held([c for c in incident.calls if c <= at], incident.reported_at, rule)
     if held is None:
         return None
     stamp = held.at.strftime("%Y-%m-%d %H:%M")
@@ -167,7 +176,7 @@ def find_triggers(
         stamp = moment.strftime("%Y-%m-%d %H:%M")
         window = f"{night.starts.strftime('%H:%M')}—{night.ends.strftime('%H:%M')}"
         add(Trigger.NIGHT, [(stamp, _words("night_moment", moment=stamp))], window)
-    calls = _calls(incident, config)
+    calls = _calls(incident, end, config)
     if calls is not None:
         add(Trigger.RISING_CALLS, [calls], _calls_threshold(config.rising_calls))
     if incident.manual_escalation:
@@ -176,23 +185,39 @@ def find_triggers(
     return found
 
 
-def trigger_reasons(found: list[Found], escalation: Escalation) -> list[Reason]:
+# Reasons are immutable values, built once per rule table, trigger, value and outcome (the neutral
+# words are in the key too). The table is kept beside its reason, so an id is never mistaken for
+# another table's. Bounded.
+_REASONS: dict[tuple[int, Trigger, str, str, str, bool], tuple[Escalation, Reason]] = {}
+_REASONS_KEPT = 8192
+
+
+def trigger_reasons(found: list[Found], escalation: Escalation, applied: bool) -> list[Reason]:
+    """The triggers as reasons; ``applied`` is False where 4.3 does not apply to the fire's grade."""
     reasons = []
     for item in found:
+        key = (id(escalation), item.trigger, item.value, item.value_text.zh, item.threshold, applied)
+        cached = _REASONS.get(key)
+        if cached is not None and cached[0] is escalation:
+            reasons.append(cached[1])
+            continue
         rule = escalation.trigger(item.trigger)
-        reasons.append(
-            Reason(
-                kind="escalation",
-                criterion=item.trigger.value,
-                clause=rule.clause,
-                source=Source.PLAN,
-                level=escalation.raises_to,
-                description=rule.description,
-                value=item.value,
-                threshold=item.threshold,
-                value_text=item.value_text,
-                threshold_text=rule.description,
-                quote=rule.quote,
-            )
+        if len(_REASONS) >= _REASONS_KEPT:
+            _REASONS.clear()
+        reason = Reason(
+            kind="escalation",
+            criterion=item.trigger.value,
+            clause=rule.clause,
+            source=Source.PLAN,
+            level=escalation.raises_to,
+            description=rule.description,
+            value=item.value,
+            threshold=item.threshold,
+            value_text=item.value_text,
+            threshold_text=rule.description,
+            quote=rule.quote,
+            applied=applied,
         )
+        _REASONS[key] = (escalation, reason)
+        reasons.append(reason)
     return reasons

@@ -6,31 +6,48 @@ Below major the national grading of 2007 applies (the plan grades only major and
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from decimal import Decimal
 
 from firedrill.i18n import label
 from firedrill.models import Hazard, Incident, Level, Reading, Reason, SiteCategory, Text
 from firedrill.rules.schema import Criterion, Grading, Measure
+from firedrill.units import exact_digits, money_in_wan
 
 
 def _number(value: float) -> str:
     """Every digit the value has, never an exponent: 99999999.99 stays 99999999.99, not 1e+08."""
     if value == int(value):
         return str(int(value))
-    return format(Decimal(repr(value)), "f")
+    return exact_digits(value)
+
+
+def _with_units(value: float, measure: Measure, units: tuple[str, str]) -> tuple[str, str]:
+    """The value with its unit in each language; money also in 万/亿 (and millions), exactly."""
+    number = _number(value)
+    zh, en = f"{number} {units[0]}".rstrip(), f"{number} {units[1]}".rstrip()
+    if measure is Measure.DIRECT_LOSS_YUAN:
+        wan = money_in_wan(value)
+        if wan is not None:
+            zh, en = f"{zh}({wan[0]})", f"{en} ({wan[1]})"
+    return zh, en
 
 
 def _unit(measure: Measure, lang: str) -> str:
     return label("unit", measure.value).in_lang(lang)
 
 
-def _bounds(criterion: Criterion, unit: str) -> str:
+def _bounds(criterion: Criterion, lang: str | None) -> str:
+    """The criterion's bounds, with units in ``lang``, or language-neutral without units (None)."""
+    units = (_unit(criterion.measure, "zh"), _unit(criterion.measure, "en"))
     parts = []
-    if criterion.minimum is not None:
-        parts.append(f"≥ {_number(criterion.minimum)} {unit}".rstrip())
-    if criterion.below is not None:
-        parts.append(f"< {_number(criterion.below)} {unit}".rstrip())
+    for sign, bound in (("≥", criterion.minimum), ("<", criterion.below)):
+        if bound is None:
+            continue
+        if lang is None:
+            parts.append(f"{sign} {_number(bound)}")
+        else:
+            parts.append(f"{sign} {_with_units(bound, criterion.measure, units)[lang == 'en']}")
     return ", ".join(parts)
 
 
@@ -42,8 +59,7 @@ def threshold_words(criterion: Criterion) -> tuple[str, Text]:
         neutral = "any of: " + ", ".join(h.value for h in criterion.hazards)
         words = Text(zh=prefix.zh + "、".join(n.zh for n in names), en=f"{prefix.en} " + ", ".join(n.en for n in names))
         return neutral, words
-    zh, en = (_bounds(criterion, _unit(criterion.measure, lang)) for lang in ("zh", "en"))
-    return _bounds(criterion, ""), Text(zh=zh, en=en)
+    return _bounds(criterion, None), Text(zh=_bounds(criterion, "zh"), en=_bounds(criterion, "en"))
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,8 @@ class _Compiled:
     field: str
     categories: frozenset[SiteCategory] | None
     hazards: frozenset[Hazard]
+    minimum: float  # -inf when the criterion has no lower bound
+    below: float  # inf when it has no upper bound
     units: tuple[str, str]
     threshold: str
     threshold_text: Text
@@ -93,67 +111,96 @@ def deciding_readings(level: Level, reasons: tuple[Reason, ...]) -> tuple[Readin
 
 
 # Keyed by id(): a frozen pydantic model hashes all its fields on every lookup, which cost a third
-# of an assessment. The criterion is kept in the value, so its id cannot be reused while cached.
-_COMPILED: dict[int, _Compiled] = {}
+# of an assessment. The grading is kept in the value, so its id cannot be reused while cached.
+_TABLES: dict[int, tuple[Grading, tuple[_Compiled, ...]]] = {}
+# Reasons are immutable values: the same criterion met by the same value gives the same Reason, so
+# a console re-grading at each keystroke, or a replay, builds each one once. Bounded.
+_REASONS: dict[tuple[int, int, object, bool], Reason] = {}
+_REASONS_KEPT = 8192
 
 
-def _compiled(criterion: Criterion) -> _Compiled:
-    found = _COMPILED.get(id(criterion))
+def _compile(criterion: Criterion) -> _Compiled:
+    threshold, words = threshold_words(criterion)
+    categories = frozenset(criterion.categories) if criterion.categories is not None else None
+    units = (_unit(criterion.measure, "zh"), _unit(criterion.measure, "en"))
+    if criterion.measure is Measure.HAZARDS:
+        _READING_OF[criterion.id] = _hazard_reading(criterion)
+    minimum = criterion.minimum if criterion.minimum is not None else -math.inf
+    below = criterion.below if criterion.below is not None else math.inf
+    return _Compiled(criterion, criterion.measure.value, categories, frozenset(criterion.hazards), minimum, below,
+                     units, threshold, words)  # fmt: skip
+
+
+def _table(grading: Grading) -> tuple[_Compiled, ...]:
+    """The criteria compiled, highest level first (in the data's order within a level)."""
+    found = _TABLES.get(id(grading))
     if found is None:
-        threshold, words = threshold_words(criterion)
-        categories = frozenset(criterion.categories) if criterion.categories is not None else None
-        units = (_unit(criterion.measure, "zh"), _unit(criterion.measure, "en"))
-        found = _Compiled(criterion, criterion.measure.value, categories, frozenset(criterion.hazards), units,
-                          threshold, words)  # fmt: skip
-        _COMPILED[id(criterion)] = found
-        if criterion.measure is Measure.HAZARDS:
-            _READING_OF[criterion.id] = _hazard_reading(criterion)
+        ordered = sorted(grading.criteria, key=lambda c: -c.level.rank)
+        found = (grading, tuple(_compile(c) for c in ordered))
+        _TABLES[id(grading)] = found
+    return found[1]
+
+
+def _hazard_value(c: _Compiled, present: tuple[Hazard, ...]) -> tuple[str, Text]:
+    names = [label("hazard", h.value) for h in present]
+    words = Text(zh="、".join(n.zh for n in names), en=", ".join(n.en for n in names))
+    return ", ".join(h.value for h in present), words
+
+
+def _numeric_value(c: _Compiled, value: float) -> tuple[str, Text]:
+    zh, en = _with_units(value, c.criterion.measure, c.units)
+    return _number(value), Text(zh=zh, en=en)
+
+
+def _reason(table: int, index: int, c: _Compiled, held: object, applied: bool) -> Reason:
+    key = (table, index, held, applied)  # the table's grading is kept alive by _TABLES
+    found = _REASONS.get(key)
+    if found is not None:
+        return found
+    if isinstance(held, tuple):
+        value, value_text = _hazard_value(c, held)
+    else:
+        assert isinstance(held, float)
+        value, value_text = _numeric_value(c, held)
+    criterion = c.criterion
+    found = Reason(
+        kind="grading",
+        criterion=criterion.id,
+        clause=criterion.clause,
+        source=criterion.source,
+        level=criterion.level,
+        description=criterion.description,
+        value=value,
+        threshold=c.threshold,
+        value_text=value_text,
+        threshold_text=c.threshold_text,
+        quote=criterion.quote,
+        applied=applied,
+    )
+    if len(_REASONS) >= _REASONS_KEPT:
+        _REASONS.clear()
+    _REASONS[key] = found
     return found
 
 
-def _holds(c: _Compiled, incident: Incident) -> tuple[str, Text] | None:
-    """The value that meets the criterion (neutral, and in each language), or None."""
-    if c.categories is not None and incident.site_category not in c.categories:
-        return None
-    if c.hazards:
-        present = [h for h in incident.hazards if h in c.hazards]
-        if not present:
-            return None
-        names = [label("hazard", h.value) for h in present]
-        words = Text(zh="、".join(n.zh for n in names), en=", ".join(n.en for n in names))
-        return ", ".join(h.value for h in present), words
-    value = float(getattr(incident, c.field))
-    minimum, below = c.criterion.minimum, c.criterion.below
-    if (minimum is not None and value < minimum) or (below is not None and value >= below):
-        return None
-    number = _number(value)
-    return number, Text(zh=f"{number} {c.units[0]}", en=f"{number} {c.units[1]}")
-
-
 def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
-    """The base level and every grading criterion that holds, highest level first."""
-    reasons: list[Reason] = []
-    for criterion in grading.criteria:
-        compiled = _compiled(criterion)
-        held = _holds(compiled, incident)
-        if held is None:
+    """The base level and every grading criterion that holds, highest level first.
+
+    A criterion that holds at a lower level than the grade is kept as a reason, marked not applied.
+    """
+    held: list[tuple[int, _Compiled, object]] = []
+    site, hazards = incident.site_category, incident.hazards
+    for index, c in enumerate(_table(grading)):
+        if c.categories is not None and site not in c.categories:
             continue
-        value, value_text = held
-        reasons.append(
-            Reason(
-                kind="grading",
-                criterion=criterion.id,
-                clause=criterion.clause,
-                source=criterion.source,
-                level=criterion.level,
-                description=criterion.description,
-                value=value,
-                threshold=compiled.threshold,
-                value_text=value_text,
-                threshold_text=compiled.threshold_text,
-                quote=criterion.quote,
-            )
-        )
-    reasons.sort(key=lambda r: -r.level.rank)
-    level = reasons[0].level if reasons else Level.GENERAL
-    return level, reasons
+        if c.hazards:
+            present = tuple(h for h in hazards if h in c.hazards)
+            if present:
+                held.append((index, c, present))
+            continue
+        value = float(getattr(incident, c.field))
+        if c.minimum <= value < c.below:
+            held.append((index, c, value))
+    level = held[0][1].criterion.level if held else Level.GENERAL
+    table = id(grading)
+    return level, [_reason(table, index, c, value, c.criterion.level is level) for index, c, value in held]

@@ -18,12 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import holidays
-
 from firedrill.config import HolidayYear
 from firedrill.models import Text
 from firedrill.rules.schema import OfficialHolidays
-from firedrill.yamlio import load_model
 
 OFFICIAL_FILE = Path(__file__).parent / "data" / "holidays_official.yaml"
 ONE_DAY = timedelta(days=1)
@@ -60,11 +57,15 @@ class Lookup(NamedTuple):
 @cache
 def shipped_years() -> tuple[HolidayYear, ...]:
     """The official years shipped with firedrill."""
-    return load_model(OfficialHolidays, OFFICIAL_FILE).years
+    from firedrill.datacache import load_cached
+
+    return load_cached(OfficialHolidays, OFFICIAL_FILE).years
 
 
 @cache
 def _package(year: int, language: str = "en_US") -> tuple[dict[date, str], frozenset[date]]:
+    import holidays  # only for a year with no notice on file: the package is large
+
     cn = holidays.country_holidays("CN", years=range(year - 1, year + 2), language=language)
     return {d: str(n) for d, n in cn.items()}, frozenset(cn.weekend_workdays)
 

@@ -6,11 +6,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from firedrill.errors import InputError
 from firedrill.models import Level
 from firedrill.rules.schema import Escalation, Grading, Organisation, Response, WindScale
 from firedrill.yamlio import load_model
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Loader(Protocol):
+    """How one table is read: validated from YAML, or served from the cache of validated tables."""
+
+    def __call__(self, model: type[M], path: Path, /) -> M: ...
+
 
 DATA_DIR = Path(__file__).parent / "data"
 PLAN_ID = "wuhan-2021"
@@ -49,15 +61,15 @@ def _check_levels(rulebook: Rulebook, data_dir: Path) -> None:
             raise InputError(f"plan '{plan}' differs from '{rulebook.plan}'", field="plan", file=data_dir / name)
 
 
-def load_rulebook_from(data_dir: Path) -> Rulebook:
+def load_rulebook_from(data_dir: Path, load: Loader = load_model) -> Rulebook:
     """Load every table from ``data_dir``; raise InputError naming file, line and field."""
     rulebook = Rulebook(
         plan=PLAN_ID,
-        grading=load_model(Grading, data_dir / "grading.yaml"),
-        escalation=load_model(Escalation, data_dir / "escalation.yaml"),
-        wind=load_model(WindScale, data_dir / "wind.yaml"),
-        response=load_model(Response, data_dir / "response.yaml"),
-        organisation=load_model(Organisation, data_dir / "organisation.yaml"),
+        grading=load(Grading, data_dir / "grading.yaml"),
+        escalation=load(Escalation, data_dir / "escalation.yaml"),
+        wind=load(WindScale, data_dir / "wind.yaml"),
+        response=load(Response, data_dir / "response.yaml"),
+        organisation=load(Organisation, data_dir / "organisation.yaml"),
     )
     _check_levels(rulebook, data_dir)
     return rulebook
@@ -65,5 +77,7 @@ def load_rulebook_from(data_dir: Path) -> Rulebook:
 
 @cache
 def load_rulebook() -> Rulebook:
-    """The built-in rulebook of the 2021 plan, loaded once per process."""
-    return load_rulebook_from(DATA_DIR)
+    """The built-in rulebook of the 2021 plan, loaded once per process (validated tables are cached)."""
+    from firedrill.datacache import load_cached
+
+    return load_rulebook_from(DATA_DIR, load_cached)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from firedrill.i18n import t
-from firedrill.models import Assessment, Range, Text
+from firedrill.models import Assessment, DispatchScale, Range, Reason, Text
 
 
 def _range(r: Range | None, lang: str) -> str:
@@ -17,6 +17,47 @@ def _range(r: Range | None, lang: str) -> str:
 def _texts(items: tuple[Text, ...], lang: str) -> str:
     sep = "、" if lang == "zh" else "; "
     return sep.join(i.in_lang(lang) for i in items) or t("report", "none", lang)
+
+
+def _applied(reason: Reason, a: Assessment, lang: str) -> str:
+    """Whether the reason set the level it names, and if not, why not."""
+    if reason.applied:
+        return t("report", "applied", lang)
+    why = "below_grade" if reason.kind == "grading" else "escalation_not_applied"
+    return f"{t('report', 'not_applied', lang)}: {t('report', why, lang)}"
+
+
+def _dispatch_lines(d: DispatchScale, lang: str) -> list[str]:
+    def L(key: str) -> str:
+        return t("report", key, lang)
+
+    lines: list[str] = []
+    if d.set_by_plan:
+        include = f" ({d.stations_include.in_lang(lang)})" if d.stations_include is not None else ""
+        lines.append(f"  {L('stations')}: {_range(d.stations, lang)}{include}")
+        lines.append(f"  {L('formations')}: {_range(d.formations, lang)}")
+        lines.append(f"  {L('engines')}: {_range(d.engines, lang)}")
+        lines.append(f"  {L('special_units')}: {_texts(d.special_units, lang)}")
+        lines.append(f"  {L('leaders')}: {_texts(d.leaders_respond, lang)}")
+        lines.append(f"  {L('actions')}: {_texts(d.other_actions, lang)}")
+    if d.note is not None:
+        lines.append(f"  {d.note.in_lang(lang)}")
+    lines += [f"  {L('note')}: {w.in_lang(lang)}" for w in d.as_written]
+    if d.principles:
+        lines += ["", f"{L('principles')}:"]
+        # The plan's words are Chinese; the English report names each principle and leaves the
+        # quotes to the Chinese report, which it points to.
+        lines += [
+            f"  - [{p.clause}] {p.title.in_lang(lang)}" + (f": {p.quote}" if lang == "zh" else "")
+            for p in d.principles
+        ]
+    if d.clause_text:
+        lines += ["", f"{L('clause_text')}:"]
+        if lang == "zh":
+            lines += [f"  {paragraph}" for paragraph in d.clause_text]
+        else:
+            lines.append(f"  {L('quoted_in_chinese')}")
+    return lines
 
 
 def render_assessment(a: Assessment, lang: str = "zh") -> str:
@@ -44,7 +85,7 @@ def render_assessment(a: Assessment, lang: str = "zh") -> str:
         limit = "" if r.threshold_text == r.description else f"; {L('threshold')} {r.threshold_text.in_lang(lang)}"
         lines.append(
             f"  - [{r.clause}] {r.description.in_lang(lang)}: {L('value')} {r.value_text.in_lang(lang)}{limit}"
-            f" ({t('source', r.source.value, lang)})"
+            f" ({t('source', r.source.value, lang)}) — {_applied(r, a, lang)}"
         )
     if not a.reasons:
         lines.append(f"  - {L('none')}")
@@ -60,17 +101,7 @@ def render_assessment(a: Assessment, lang: str = "zh") -> str:
     elif act.note is not None:
         lines.append(f"  {act.note.in_lang(lang)}")
 
-    d = a.dispatch
-    lines += ["", f"{L('dispatch')}:"]
-    if d.set_by_plan:
-        lines.append(f"  {L('stations')}: {_range(d.stations, lang)}")
-        lines.append(f"  {L('formations')}: {_range(d.formations, lang)}")
-        lines.append(f"  {L('engines')}: {_range(d.engines, lang)}")
-        lines.append(f"  {L('special_units')}: {_texts(d.special_units, lang)}")
-        lines.append(f"  {L('leaders')}: {_texts(d.leaders_respond, lang)}")
-        lines.append(f"  {L('actions')}: {_texts(d.other_actions, lang)}")
-    if d.note is not None:
-        lines.append(f"  {d.note.in_lang(lang)}")
+    lines += ["", f"{L('dispatch')}:", *_dispatch_lines(a.dispatch, lang)]
 
     if a.task_groups:
         lines += ["", f"{L('task_groups')}:"]

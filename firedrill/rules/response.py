@@ -9,6 +9,7 @@ from functools import cache
 
 from firedrill.models import (
     Activation,
+    DispatchPrinciple,
     DispatchScale,
     GroupMember,
     Level,
@@ -41,7 +42,9 @@ def activation_for(level: Level, rulebook: Rulebook) -> Activation:
 
 @cache
 def dispatch_for(level: Level, rulebook: Rulebook) -> DispatchScale:
-    entry = rulebook.response.dispatch.levels[level]
+    rules = rulebook.response.dispatch
+    entry = rules.levels[level]
+    principles = rulebook.response.principles
     return DispatchScale(
         clause="4.4.2",
         level=level,
@@ -54,6 +57,12 @@ def dispatch_for(level: Level, rulebook: Rulebook) -> DispatchScale:
         other_actions=entry.other_actions,
         quote=entry.quote,
         note=entry.note,
+        stations_include=rules.stations_include.text if entry.stations is not None else None,
+        clause_text=rules.clause_text,
+        as_written=tuple(w.note for w in rules.as_written) if entry.leaders_respond else (),
+        principles=tuple(
+            DispatchPrinciple(id=p.id, clause=p.clause, title=p.title, quote=p.quote) for p in principles.items
+        ),
     )
 
 

@@ -17,7 +17,7 @@ from firedrill.models import Hazard, Level, Range, SiteCategory, Source, Text, T
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Measure(StrEnum):
@@ -163,7 +163,22 @@ class LevelDispatch(_Data):
     note: Text | None = None
 
 
+class StationsInclude(_Data):
+    text: Text
+    quote: str
+
+
+class AsWritten(_Data):
+    """A word quoted as the plan writes it, with a note that marks it (原文如此)."""
+
+    word: str
+    note: Text
+
+
 class DispatchRules(_Data):
+    clause_text: tuple[str, ...]
+    stations_include: StationsInclude
+    as_written: tuple[AsWritten, ...]
     standby: StandbyRule
     levels: dict[Level, LevelDispatch]
 

@@ -1,6 +1,7 @@
-"""Nearest-station dispatch on a road network: clause 4.4.1 of the Wuhan 2021 plan made concrete.
+"""Nearest-station dispatch on a road network: clauses 4.4.1–4.4.3 of the Wuhan 2021 plan made concrete.
 
-``load_graphml`` and ``load_stations`` read the data, ``PreparedNetwork`` computes every station's
-drive times once, ``plan`` picks units for one incident, ``allocate`` shares units between several
-incidents, and ``order`` renders the result for the radio or a CAD system.
+``network.configured`` gives the user's network (or the sample) from its compiled cache,
+``PreparedNetwork`` places the stations on it, ``plan`` picks units for one incident by one search
+from the scene, ``allocate`` shares units between several incidents, ``order`` renders the result
+for the radio or a CAD system, and ``map_svg``/``map_text`` draw it.
 """

@@ -18,12 +18,21 @@ SCHEMA = "firedrill.dispatch/1"
 
 
 def order_json(plan: DispatchPlan, activation: Activation | None = None) -> dict[str, Any]:
-    """Everything a CAD system needs, with the sample label at the top when the data is a sample."""
+    """Everything a CAD system needs, with the sample label at the top when the data is a sample.
+
+    ``issued_at`` is the moment of dispatch; ``etas`` gives each unit's arrival counted from the moment
+    it was sent (an escalation's earlier units from their own order)."""
     label = plan.sample_label
+    units = sorted((*plan.previously_sent, *plan.sent), key=lambda u: (u.eta, u.distance_m, u.id))
     return {
         "schema": SCHEMA,
         "sample": label is not None,
         "sample_label": None if label is None else f"{label.en} / {label.zh}",
+        "issued_at": plan.reported_at.isoformat(),
+        "address": plan.location.address,
+        "etas": [{"unit": u.id, "name": u.name, "sent_at": (u.sent_at or plan.reported_at).isoformat(),
+                  "travel_time_s": u.travel_time_s, "eta": u.eta.isoformat()} for u in units],
+        "linked_units": [{"id": u.id, "name": u.name.model_dump(), "clause": u.clause} for u in plan.linked_units],
         "plan": plan.model_dump(mode="json"),
         "leaders_respond": [t.model_dump() for t in plan.scale.leaders_respond],
         "other_actions": [t.model_dump() for t in plan.scale.other_actions],
@@ -54,15 +63,21 @@ class _Text:
     def unit(self, n: int, u: Unit) -> None:
         drive = drive_values(u.travel_time_s)["drive_en" if self.lang == "en" else "drive_zh"]
         via = f"  {self.t('via')} {'、'.join(u.via)}" if u.via else ""
+        sent = f"  {self.t('sent_at')} {u.sent_at:%H:%M:%S}" if u.sent_at and u.sent_at != self.plan.reported_at \
+            else ""
         self.add(f" {n:>2}. {u.name} [{self.tx(u.kind_label)}]  {self.t('drive')} {drive}  {km(u.distance_m)} km  "
-                 f"{self.t('eta')} {u.eta:%H:%M:%S}  {self.t('engines')} {u.engines} / {self.t('formations')} "
-                 f"{u.formations}{via}")
-        self.add(f"     {self.t('reason')}: {self.tx(u.reason)} ({u.clause})")
+                 f"{self.t('eta')} {u.eta:%H:%M:%S}{sent}  {self.t('engines')} {u.engines} / "
+                 f"{self.t('formations')} {u.formations}{via}")
+        snap = f"  {self.t('station_snap')} {u.snap_m:.0f} m" if u.snap_m >= 1 else ""
+        self.add(f"     {u.name} {self.t('reason')}: {self.tx(u.reason)} ({u.clause}){snap}")
         if u.note is not None:
-            self.add(f"     ! {self.tx(u.note)} ({self.s.reason(u.code).clause}, 4.4.1(5))")
+            self.add(f"     ! {u.name}: {self.tx(u.note)} ({self.s.reason(u.code).clause}, 4.4.1(5))")
 
     def held(self, h: Held) -> None:
         self.add(f"  - {h.name}: {self.tx(h.reason)} ({h.clause})")
+
+    def what(self, what: str, label: Text | None) -> str:
+        return self.tx(label) if label is not None else what
 
     def header(self) -> None:
         p = self.plan
@@ -71,6 +86,8 @@ class _Text:
         self.add(f"{self.t('title')} — {self.tx(self.s.level_names[p.level])} ({p.scale.clause})  [{p.incident_id}]")
         loc = p.location
         self.add(f"{self.t('reported')}: {p.reported_at:%Y-%m-%d %H:%M:%S %Z}")
+        if loc.address:
+            self.add(f"{self.t('address')}: {loc.address}")
         self.add(f"{self.t('scene')}: {loc.lon:.5f}, {loc.lat:.5f}  "
                  f"({self.t('snapped')} {loc.node}, {loc.snap_m:.0f} m)")
         if p.set_by_plan:
@@ -98,6 +115,7 @@ class _Text:
                 for n, u in enumerate(units, start=1):
                     self.unit(n, u)
         self.listing("leaders", [self.tx(t) for t in p.scale.leaders_respond])
+        self.listing("linked", [f"{self.tx(u.name)} ({u.clause})" for u in p.linked_units])
         actions = [self.tx(t) for t in p.scale.other_actions]
         if activation is not None and activation.goes_to_scene is not None:
             actions.insert(0, f"{self.t('goes_to_scene')}: {self.tx(activation.goes_to_scene)} ({activation.clause})")
@@ -112,8 +130,8 @@ class _Text:
                 self.held(h)
             if len(p.held) > len(shown):
                 self.add(f"  … {self.t('more')} {len(p.held) - len(shown)} {self.t('more_tail')}")
-        self.listing("shortfalls", [f"{s.what} ({s.got}/{s.needed}): " + "; ".join(self.tx(r) for r in s.reasons)
-                                    for s in p.shortfalls])
+        self.listing("shortfalls", [f"{self.what(s.what, s.label)} ({s.got}/{s.needed}): "
+                                    + "; ".join(self.tx(r) for r in s.reasons) for s in p.shortfalls])
         if p.set_by_plan:
             self.listing("notes", [self.tx(n) for n in p.notes])
 

@@ -9,15 +9,18 @@ be met otherwise. Units in ``already_sent`` are counted and never sent twice.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
 
-from firedrill.models import DispatchScale, Range, Text
+from firedrill.models import DispatchScale, LinkedUnit, Range, Text
+from firedrill.stations.entries import Entries
 from firedrill.stations.kinds import StationKind, Status
+from firedrill.stations.place import check_point, locate
 from firedrill.stations.ranking import PreparedNetwork, Reach
 from firedrill.stations.result import DispatchPlan, Held, Location, Shortfall, Standby, StandbyRule, Totals, Unit
 from firedrill.stations.settings import Code, Settings, load_settings
-from firedrill.stations.text import drive_values
+
+__all__ = ["check_point", "locate", "plan"]
 
 COUNTS = ("stations", "formations", "engines")
 
@@ -36,8 +39,10 @@ class _Planner:
     def __init__(self, prepared: PreparedNetwork, loc: Location, node: int, scale: DispatchScale,
                  reported_at: datetime, standby: StandbyRule | None, already_sent: Collection[str],
                  taken: Mapping[str, str], settings: Settings, held: Mapping[str, Code] | None = None,
-                 reserved: Mapping[str, str] | None = None) -> None:  # fmt: skip
+                 reserved: Mapping[str, str] | None = None, sent_at: Mapping[str, datetime] | None = None,
+                 linked: Sequence[LinkedUnit] = ()) -> None:  # fmt: skip
         self.held_by_board = dict(held or {})
+        self.linked = tuple(linked)
         self.reserved = dict(reserved or {})
         self.p, self.loc, self.node, self.scale, self.at, self.s = prepared, loc, node, scale, reported_at, settings
         rule = as_standby(standby) if standby is not None else None
@@ -51,55 +56,45 @@ class _Planner:
         self.shortfalls: list[Shortfall] = []
         self.notes: list[Text] = []
         self.candidates: list[Reach] = []
-        for r in prepared.rank(node):
+        self.wanted_kinds: list[tuple[str, tuple[StationKind, ...], Text]] = []
+        # The search stops at the standby time limit: units beyond it are needed only when the 4.4.2
+        # minimum cannot be met otherwise, and then the whole graph is searched (``extend``).
+        limit = self.rule.travel_time_s if self.rule and self.rule.applied and scale.set_by_plan else None
+        self.e = Entries(prepared, node, reported_at, self.rule, settings, sent_at or {}, self.counted, limit)
+        ranked = prepared.rank(node, limit)
+        if any(r.station.id in already_sent and not r.measured and r.reachable for r in ranked):
+            ranked = self.extend()
+        for r in ranked:
             self._sort(r, already_sent, taken)
+
+    def extend(self) -> list[Reach]:
+        """Search the whole graph: the units beyond the time limit get their real times."""
+        self.e.limit = None
+        ranked = self.p.rank(self.node, None)
+        if self.candidates:
+            by_id = {r.station.id: r for r in ranked}
+            self.candidates = [by_id[c.station.id] for c in self.candidates]
+            self.candidates.sort(key=lambda r: (r.travel_time_s, r.distance_m, r.station.id))
+        return ranked
 
     def _sort(self, r: Reach, already_sent: Collection[str], taken: Mapping[str, str]) -> None:
         s = r.station
-        if s.id in already_sent:
-            self.previous.append(self._unit(r, Code.ALREADY_SENT))
+        if s.id in already_sent and not r.reachable:
+            self.held.append(self.e.held(r, Code.UNREACHABLE))  # sent earlier but cannot arrive: not counted
+        elif s.id in already_sent:
+            self.previous.append(self.e.unit(r, Code.ALREADY_SENT))
         elif s.id in taken or s.status is Status.COMMITTED:
-            self._hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))
+            self.held.append(self.e.held(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id)))
         elif s.id in self.reserved:
-            self._hold(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id])
+            self.held.append(self.e.held(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id]))
         elif s.status is Status.STANDBY or self.held_by_board.get(s.id) is Code.ON_STANDBY_STATUS:
-            self._hold(r, Code.ON_STANDBY_STATUS)
+            self.held.append(self.e.held(r, Code.ON_STANDBY_STATUS))
         elif s.id in self.held_by_board:
-            self._hold(r, self.held_by_board[s.id])
+            self.held.append(self.e.held(r, self.held_by_board[s.id]))
         elif not r.reachable:
-            self._hold(r, Code.UNREACHABLE)
+            self.held.append(self.e.held(r, Code.UNREACHABLE))
         else:
             self.candidates.append(r)
-
-    def beyond(self, r: Reach) -> bool:
-        rule = self.rule
-        return bool(rule and rule.applied and (r.distance_m >= rule.distance_m
-                                               or r.travel_time_s > rule.travel_time_s))
-
-    def _values(self, r: Reach, **extra: object) -> dict[str, object]:
-        limits = {"limit_km": f"{self.rule.distance_m / 1000:g}", "limit_min": f"{self.rule.travel_time_s / 60:g}"} \
-            if self.rule else {}
-        return {"distance_km": f"{r.distance_m / 1000:.2f}", **drive_values(r.travel_time_s), **limits, **extra}
-
-    def _unit(self, r: Reach, code: Code, **extra: object) -> Unit:
-        s, why = r.station, self.s.reason(code)
-        far = code is not Code.ALREADY_SENT and self.beyond(r)
-        return Unit(
-            id=s.id, name=s.name, kind=s.kind, kind_label=s.kind.label, district=s.district, code=code,
-            reason=why.text(**self._values(r, **extra)), clause=why.clause, engines=s.engines,
-            formations=s.formations, counts_as_station=s.kind in self.counted, travel_time_s=r.travel_time_s,
-            distance_m=r.distance_m, straight_m=r.straight_m, eta=self.at + timedelta(seconds=r.travel_time_s),
-            via=tuple(self.p.crossings(s, self.node)), beyond_standby_limit=far,
-            note=self.s.reason(Code.NEEDED_DESPITE_STANDBY).text(**self._values(r)) if far else None,
-        )
-
-    def _hold(self, r: Reach, code: Code, taken_by: str | None = None) -> None:
-        why, s = self.s.reason(code), r.station
-        values = self._values(r, incident=taken_by or "—") if r.reachable else {"incident": taken_by or "—"}
-        self.held.append(Held(
-            id=s.id, name=s.name, kind=s.kind, code=code, reason=why.text(**values), clause=why.clause,
-            travel_time_s=r.travel_time_s if r.reachable else None,
-            distance_m=r.distance_m if r.reachable else None, taken_by=taken_by))
 
     # -- counting -------------------------------------------------------------------------------
     def total(self, what: str) -> int:
@@ -125,29 +120,37 @@ class _Planner:
         return {u.id for u in (*self.previous, *self.sent)}
 
     def pick(self, kinds: Collection[StationKind], far: bool) -> Reach | None:
+        if far and self.e.limit is not None:
+            self.extend()
         taken = self.chosen()
         for r in self.candidates:
-            if r.station.kind in kinds and r.station.id not in taken and self.beyond(r) == far:
+            if r.station.kind in kinds and r.station.id not in taken and self.e.beyond(r) == far:
                 return r
         return None
 
     def send(self, r: Reach, code: Code, **extra: object) -> None:
-        self.sent.append(self._unit(r, code, **extra))
+        self.sent.append(self.e.unit(r, code, **extra))
         if r.station.kind in self.counted:
             for f in self.candidates:
-                if f.station.parent == r.station.id and not self.beyond(f):
-                    self.sent.append(self._unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
+                if f.station.parent == r.station.id and not self.e.beyond(f):
+                    self.sent.append(self.e.unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
 
     def missing_kind(self, what: str, kinds: Collection[StationKind], label: Text) -> None:
-        codes = [Code.BEYOND_STANDBY_LIMIT] if self.pick(kinds, far=True) else []
-        codes = list(dict.fromkeys([*codes, *(h.code for h in self.held if h.kind in kinds)])) or [Code.NO_UNIT_OF_KIND]
-        reasons = tuple(self.s.reason(c).text(kind=label, unit=label, incident="—", **self._blank()) for c in codes)
-        self.shortfalls.append(Shortfall(what=what, needed=1, got=0, codes=tuple(codes), reasons=reasons))
+        """Remember a kind not yet had; ``kind_shortfalls`` says at the end whether a later step sent one."""
+        self.wanted_kinds.append((what, tuple(kinds), label))
 
-    def _blank(self) -> dict[str, str]:
-        limits = {"limit_km": f"{self.rule.distance_m / 1000:g}", "limit_min": f"{self.rule.travel_time_s / 60:g}"} \
-            if self.rule else {"limit_km": "—", "limit_min": "—"}
-        return {"distance_km": "—", "drive_zh": "—", "drive_en": "—", **limits}
+    def kind_shortfalls(self) -> None:
+        had = {u.kind for u in (*self.previous, *self.sent)}
+        for what, kinds, label in self.wanted_kinds:
+            if had & set(kinds):
+                continue
+            held = [h.code for h in self.held if h.kind in kinds]
+            far = any(self.e.beyond(r) for r in self.candidates if r.station.kind in kinds)
+            codes = list(dict.fromkeys([*([Code.BEYOND_STANDBY_LIMIT] if far else []), *held]))
+            codes = codes or [Code.NO_UNIT_OF_KIND]
+            reasons = tuple(self.s.why_short(c).text(kind=label, **self.e.limits()) for c in codes)
+            self.shortfalls.insert(0, Shortfall(what=what, label=label, needed=1, got=0, codes=tuple(codes),
+                                                reasons=reasons))
 
     def mix(self) -> None:
         if self.scale.level not in self.s.mix.applies_to:
@@ -188,7 +191,7 @@ class _Planner:
             kind = by_label.get(text.zh)
             if kind is None:
                 why = self.s.reason(Code.UNKNOWN_SPECIAL_UNIT)
-                self.shortfalls.append(Shortfall(what=f"special_unit:{text.zh}", needed=1, got=0,
+                self.shortfalls.append(Shortfall(what=f"special_unit:{text.zh}", label=text, needed=1, got=0,
                                                  codes=(Code.UNKNOWN_SPECIAL_UNIT,), reasons=(why.text(unit=text),)))
                 continue
             if any(u.kind is kind for u in (*self.previous, *self.sent)):
@@ -200,10 +203,12 @@ class _Planner:
                 self.send(r, Code.SPECIAL_UNIT, unit=text)
 
     def finish(self) -> None:
+        self.sent.sort(key=lambda u: (u.eta, u.distance_m, u.id))
+        self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
         chosen = self.chosen()
         for r in self.candidates:
-            if r.station.id not in chosen and self.beyond(r):
-                self._hold(r, Code.BEYOND_STANDBY_LIMIT)
+            if r.station.id not in chosen and self.e.beyond(r):
+                self.held.append(self.e.held(r, Code.BEYOND_STANDBY_LIMIT))
         for what in COUNTS:
             wanted = self.rng(what)
             got = self.total(what)
@@ -213,14 +218,16 @@ class _Planner:
                 codes = [Code.NOT_ENOUGH_UNITS]
                 if what != "stations" and not self.room_for_station():
                     codes.append(Code.STATION_MAXIMUM_REACHED)
-                codes += sorted({h.code for h in self.held if h.code in SHORTFALL_CAUSES})
-                reasons = tuple(self.s.reason(c).text(incident="—", **self._blank()) for c in codes)
-                self.shortfalls.append(Shortfall(what=what, needed=wanted.minimum, got=got, codes=tuple(codes),
-                                                 reasons=reasons))
+                codes += sorted({h.code for h in self.held} & SHORTFALL_CAUSES)
+                reasons = tuple(self.s.why_short(c).text(**self.e.limits()) for c in codes)
+                label = self.s.order_labels[what]
+                self.shortfalls.append(Shortfall(what=what, label=label, needed=wanted.minimum, got=got,
+                                                 codes=tuple(codes), reasons=reasons))
             elif wanted.maximum is not None and got > wanted.maximum:
                 self.notes.append(self._note(Code.ABOVE_MAXIMUM, f"{what} {got} > {wanted.maximum}"))
+        self.kind_shortfalls()
         if self.rule and self.rule.lifted:
-            self.notes.append(self.s.reason(Code.STANDBY_RULE_LIFTED).text(**self._blank()))
+            self.notes.append(self.s.reason(Code.STANDBY_RULE_LIFTED).text(**self.e.limits()))
 
     def _note(self, code: Code, detail: str) -> Text:
         base = self.s.reason(code).text()
@@ -228,7 +235,8 @@ class _Planner:
 
     def offer(self) -> list[Unit]:
         self.notes.append(self.s.reason(Code.NOT_SET_BY_PLAN).text())
-        return [self._unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
+        self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
+        return [self.e.unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
 
     def result(self, incident_id: str, offered: list[Unit]) -> DispatchPlan:
         sample = self.p.network.is_sample or self.p.stations.is_sample
@@ -237,33 +245,23 @@ class _Planner:
             location=self.loc, reported_at=self.at, sample_label=self.s.sample_label if sample else None,
             standby=self.rule, sent=tuple(self.sent), previously_sent=tuple(self.previous), offered=tuple(offered),
             held=tuple(self.held), shortfalls=tuple(self.shortfalls),
-            totals=Totals(**{w: self.total(w) for w in COUNTS}), notes=tuple(self.notes),
+            totals=Totals(**{w: self.total(w) for w in COUNTS}), notes=tuple(self.notes), linked_units=self.linked,
         )
-
-
-def locate(prepared: PreparedNetwork, *, lon: float | None = None, lat: float | None = None,
-           node: str | None = None) -> tuple[int, Location]:
-    """The incident's road node, from a node id or a point snapped to the nearest node."""
-    net = prepared.network
-    if node is not None:
-        index = net.node(node, field="node")
-        return index, Location(node=node, lon=float(net.lon[index]), lat=float(net.lat[index]))
-    if lon is None or lat is None:
-        raise ValueError("give a node or both lon and lat")
-    index, snap_m = net.snap(lon, lat)
-    return index, Location(node=net.node_ids[index], lon=lon, lat=lat, snap_m=snap_m)
 
 
 def plan(prepared: PreparedNetwork, node: int, location: Location, scale: DispatchScale, *, reported_at: datetime,
          standby: StandbyRule | None = None, already_sent: Collection[str] = (),
          taken: Mapping[str, str] | None = None, incident_id: str = "incident",
          settings: Settings | None = None, held: Mapping[str, Code] | None = None,
-         reserved: Mapping[str, str] | None = None) -> DispatchPlan:
+         reserved: Mapping[str, str] | None = None, sent_at: Mapping[str, datetime] | None = None,
+         linked_units: Sequence[LinkedUnit] = ()) -> DispatchPlan:  # fmt: skip
     """The dispatch plan for one incident; ``taken`` maps unit ids to the incident that has them, ``held``
     gives units the board keeps back (on standby, out of service) with the reason code, ``reserved`` units
-    kept for a larger incident not yet dispatched (4.4.1(3)), with its id."""
+    kept for a larger incident not yet dispatched (4.4.1(3)), with its id. ``sent_at`` gives the moment
+    each unit of ``already_sent`` was sent (its ETA counts from there; default ``reported_at``), and
+    ``linked_units`` the 4.4.3 units the order calls."""
     planner = _Planner(prepared, location, node, scale, reported_at, standby, set(already_sent), taken or {},
-                       settings or load_settings(), held, reserved)
+                       settings or load_settings(), held, reserved, sent_at, linked_units)
     if not scale.set_by_plan:
         return planner.result(incident_id, planner.offer())
     planner.mix()

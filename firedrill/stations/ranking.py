@@ -1,118 +1,117 @@
-"""Rank every station by drive time to an incident: one preparation, then fast queries.
+"""Rank every station by drive time to an incident: one bounded search from the scene, no preparation.
 
-Preparation runs scipy's compiled Dijkstra once from each station's node on the road graph
-(station -> everywhere, the direction engines drive) and keeps, for every (station, node) pair, the
-fastest travel time, the length of that fastest route and the predecessor on it. A query is then
-a column lookup and a sort of a few hundred numbers, whatever the size of the graph. The cost is
-memory: three float32/int32 matrices of stations x nodes (see docs/stations.md for figures).
+Placing the stations on the network is the only preparation (and it checks how far each is from
+its road node). A ranking is one search (``search.py``) from the incident's node over the reversed
+roads, stopped at the plan's time bound, so a unit's status or the command centre's board never
+needs a rebuild. A station the bounded search did not reach is beyond the bound when it is in the
+scene's strongly connected part (it surely has a route); otherwise the whole graph is searched to
+tell "beyond the bound" from "no route".
 """
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
-from scipy.sparse.csgraph import dijkstra
 
+from firedrill.errors import InputError
 from firedrill.stations.geo import haversine_m
-from firedrill.stations.graph import RoadNetwork
+from firedrill.stations.roads import RoadNetwork
+from firedrill.stations.search import Search, search
+from firedrill.stations.settings import load_settings
 from firedrill.stations.stationio import Station, StationSet
+
+SEARCHES_KEPT = 16  # an escalation or an allocation plans the same scene several times
 
 
 @dataclass(frozen=True)
 class Reach:
-    """How one station reaches the incident node (``travel_time_s`` is inf when it cannot)."""
+    """How one station reaches the incident node.
+
+    ``travel_time_s`` is inf when it cannot, or when it lies beyond the search's bound
+    (``beyond_bound``: it has a route, longer than the bound, not computed)."""
 
     station: Station
     travel_time_s: float
     distance_m: float
     straight_m: float
+    beyond_bound: bool = False
 
     @property
     def reachable(self) -> bool:
-        return bool(np.isfinite(self.travel_time_s))
+        return self.beyond_bound or math.isfinite(self.travel_time_s)
 
-
-def _route_lengths(network: RoadNetwork, pred: NDArray[np.int32]) -> NDArray[np.float32]:
-    """Length along each shortest-time tree, by pointer jumping: log(depth) vector passes per row."""
-    out = np.zeros(pred.shape, dtype=np.float32)
-    nodes = np.arange(pred.shape[1], dtype=np.int64)
-    for row in range(pred.shape[0]):
-        parent = pred[row].astype(np.int64)
-        parent[parent < 0] = -1
-        has = parent >= 0
-        acc = np.zeros(pred.shape[1], dtype=np.float64)
-        acc[has] = network.edge_length[network.edge_lookup(parent[has], nodes[has])]
-        while True:
-            idx = np.flatnonzero(parent >= 0)
-            if idx.size == 0:
-                break
-            up = parent[idx]
-            acc_up, parent_up = acc[up], parent[up]
-            acc[idx] += acc_up
-            parent[idx] = parent_up
-        out[row] = acc
-    return out
+    @property
+    def measured(self) -> bool:
+        return math.isfinite(self.travel_time_s)
 
 
 class PreparedNetwork:
-    """A road network with its stations placed and every station's drive times computed."""
+    """A road network with its stations placed on it (``snap_m``: each station's distance to its node)."""
 
-    def __init__(self, network: RoadNetwork, stations: StationSet) -> None:
+    def __init__(self, network: RoadNetwork, stations: StationSet, max_snap_m: float | None = None) -> None:
         self.network = network
         self.stations = stations
-        self.station_nodes = np.asarray([self._place(s) for s in stations.stations], dtype=np.int64)
-        sources, self.row_of = np.unique(self.station_nodes, return_inverse=True)
-        self.sources = sources
-        times, pred = dijkstra(network.time_matrix, directed=True, indices=sources, return_predecessors=True)
-        self.pred = pred.astype(np.int32)
-        self.times = times.astype(np.float32)
-        self.lengths = _route_lengths(network, self.pred)
+        limit = max_snap_m if max_snap_m is not None else load_settings().positions.max_snap_m
+        placed = [self._place(s, limit) for s in stations.stations]
+        self.station_nodes = np.asarray([p[0] for p in placed], dtype=np.int64)
+        self.snap_m = {s.id: p[1] for s, p in zip(stations.stations, placed, strict=True)}
+        self._ids = np.asarray([s.id for s in stations.stations])
+        self._homes = {s.id: int(n) for s, n in zip(stations.stations, self.station_nodes, strict=True)}
+        self._searches: OrderedDict[tuple[int, float | None], Search] = OrderedDict()
 
-    def _place(self, station: Station) -> int:
+    def _place(self, station: Station, limit: float) -> tuple[int, float]:
+        net = self.network
         if station.node is not None:
-            return self.network.node(station.node, file=self.stations.source, line=station.line)
+            return net.node(station.node, file=self.stations.source, line=station.line), 0.0
         assert station.lon is not None and station.lat is not None  # guaranteed by Station
-        return self.network.snap(station.lon, station.lat)[0]
+        node, snap_m = net.snap(station.lon, station.lat)
+        if snap_m > limit:
+            raise InputError(f"station {station.id!r} at ({station.lon}, {station.lat}) is {snap_m:,.0f} m from the "
+                             f"nearest road node (limit {limit:,.0f} m)", field="lon", file=self.stations.source,
+                             line=station.line)  # fmt: skip
+        return node, snap_m
 
-    @property
-    def nbytes(self) -> int:
-        return int(self.times.nbytes + self.lengths.nbytes + self.pred.nbytes)
+    def search(self, node: int, limit: float | None = None) -> Search:
+        key = (node, limit)
+        found = self._searches.get(key)
+        if found is None:
+            found = search(self.network, node, limit)
+            self._searches[key] = found
+            if len(self._searches) > SEARCHES_KEPT:
+                self._searches.popitem(last=False)
+        return found
 
-    def rank(self, node: int) -> list[Reach]:
-        """Every station, fastest first (ties: shorter route, then id)."""
-        rows = self.row_of
-        times = self.times[rows, node].astype(np.float64)
-        lengths = self.lengths[rows, node].astype(np.float64)
-        lengths[~np.isfinite(times)] = np.inf
+    def rank(self, node: int, limit: float | None = None) -> list[Reach]:
+        """Every station, fastest first (ties: shorter route, then id); ``limit`` bounds the search (s)."""
+        found = self.search(node, limit)
+        times = found.time[self.station_nodes]
+        lengths = found.length[self.station_nodes]
+        beyond = np.zeros(len(times), dtype=bool)
+        if limit is not None:
+            missed = ~np.isfinite(times)
+            same_part = self.network.scc[self.station_nodes] == self.network.scc[node]
+            if np.any(missed & ~same_part):
+                return self.rank(node, None)
+            beyond = missed
         net = self.network
         straight = haversine_m(float(net.lon[node]), float(net.lat[node]),
                                net.lon[self.station_nodes], net.lat[self.station_nodes])
-        ids = np.asarray([s.id for s in self.stations.stations])
-        order = np.lexsort((ids, lengths, times))
-        return [
-            Reach(self.stations.stations[i], float(times[i]), float(lengths[i]), float(straight[i])) for i in order
-        ]
+        order = np.lexsort((self._ids, lengths, times))
+        stations = self.stations.stations
+        return [Reach(stations[i], float(times[i]), float(lengths[i]), float(straight[i]), bool(beyond[i]))
+                for i in order]  # fmt: skip
 
-    def crossings(self, station: Station, node: int) -> list[str]:
+    def home(self, station: Station) -> int:
+        """The road node a station drives from."""
+        return self._homes[station.id]
+
+    def crossings(self, station: Station, node: int, limit: float | None = None) -> list[str]:
         """Named bridges and tunnels on the station's fastest route to ``node``, in driving order."""
-        index = next(i for i, s in enumerate(self.stations.stations) if s.id == station.id)
-        row = int(self.row_of[index])
-        tails: list[int] = []
-        heads: list[int] = []
-        current = node
-        while self.pred[row, current] >= 0:
-            tails.append(int(self.pred[row, current]))
-            heads.append(current)
-            current = tails[-1]
-        if not tails:
-            return []
-        names = self.network.edge_crossing[
-            self.network.edge_lookup(np.asarray(tails[::-1], dtype=np.int64), np.asarray(heads[::-1], dtype=np.int64))
-        ]
-        out: list[str] = []
-        for name in names:
-            if name and (not out or out[-1] != name):
-                out.append(str(name))
-        return out
+        return self.search(node, limit).crossings(self.home(station))
+
+    def route(self, station: Station, node: int, limit: float | None = None) -> list[int]:
+        """The nodes of the station's route to ``node``, in driving order."""
+        return self.search(node, limit).route(self.home(station))

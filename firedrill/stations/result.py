@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from firedrill.models import DispatchScale, Level, Text
+from firedrill.models import DispatchScale, Level, LinkedUnit, Text
 from firedrill.stations.kinds import StationKind
 from firedrill.stations.settings import Code
 
@@ -57,6 +57,7 @@ class Location(_Frozen):
     lon: float
     lat: float
     snap_m: float = 0.0
+    address: str | None = None
 
 
 class Unit(_Frozen):
@@ -76,10 +77,18 @@ class Unit(_Frozen):
     travel_time_s: float
     distance_m: float
     straight_m: float
+    sent_at: datetime | None = None  # the moment this unit was sent; its ETA counts from here
     eta: datetime
     via: tuple[str, ...] = ()
     beyond_standby_limit: bool = False
     note: Text | None = None
+    snap_m: float = 0.0  # how far the station's own point lies from its road node
+    lon: float | None = None  # the station's road node
+    lat: float | None = None
+    # For the map only, not part of the JSON contract: the route's (lon, lat) points in driving order,
+    # and where it passes each named crossing (name, lon, lat).
+    route: tuple[tuple[float, float], ...] = Field(default=(), exclude=True)
+    via_points: tuple[tuple[str, float, float], ...] = Field(default=(), exclude=True)
 
 
 class Held(_Frozen):
@@ -94,12 +103,16 @@ class Held(_Frozen):
     travel_time_s: float | None
     distance_m: float | None
     taken_by: str | None = None
+    kind_label: Text | None = None
+    lon: float | None = None  # the station's road node
+    lat: float | None = None
 
 
 class Shortfall(_Frozen):
     """A count or a kind the plan asks for that this dispatch does not reach."""
 
     what: str
+    label: Text | None = None  # what, in words
     needed: int | None
     got: int
     codes: tuple[Code, ...]
@@ -130,6 +143,7 @@ class DispatchPlan(_Frozen):
     shortfalls: tuple[Shortfall, ...]
     totals: Totals
     notes: tuple[Text, ...]
+    linked_units: tuple[LinkedUnit, ...] = ()
 
     @property
     def unit_ids(self) -> tuple[str, ...]:

@@ -21,12 +21,9 @@ import numpy as np
 
 from firedrill.stations.geo import haversine_m
 from firedrill.stations.kinds import StationKind, Status
+from firedrill.stations.paths import DEFAULT_OUT, GRAPH_FILE, STATIONS_FILE
 from firedrill.stations.samplegraph import Geo, build_graph, load_geo
 from firedrill.stations.stationio import COLUMNS
-
-DEFAULT_OUT = Path(__file__).parent / "data" / "sample"
-GRAPH_FILE = "roads.graphml.gz"
-STATIONS_FILE = "stations.csv"
 
 
 def _spread(nodes: list[str], graph: nx.MultiDiGraph, count: int, start: str) -> list[str]:

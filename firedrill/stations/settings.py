@@ -46,6 +46,7 @@ class Code(StrEnum):
     STANDBY_RULE_LIFTED = "standby_rule_lifted"
     NEAREST_OFFERED = "nearest_offered"
     UNKNOWN_SPECIAL_UNIT = "unknown_special_unit"
+    BEYOND_STANDBY_TIME = "beyond_standby_time"
 
 
 class _Strict(BaseModel):
@@ -69,9 +70,11 @@ class ReasonText(_Strict):
 
     def text(self, **values: object) -> Text:
         """Fill the template; a Text value gives its zh to the zh wording and its en to the en one."""
-        zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
-        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
-        return Text(zh=self.zh.format(**zh), en=self.en.format(**en))
+        # An exact type test: isinstance on a pydantic model class is slow, and this runs for every held unit.
+        zh = {k: v.zh if type(v) is Text else v for k, v in values.items()}
+        en = {k: v.en if type(v) is Text else v for k, v in values.items()}
+        # Both are str by construction; skipping validation matters with hundreds of held units a plan.
+        return Text.model_construct(zh=self.zh.format(**zh), en=self.en.format(**en))
 
 
 class Mix(_Strict):
@@ -86,14 +89,31 @@ class Priority(_Strict):
     order: tuple[Literal["level", "burning_area_m2", "casualties"], ...]
 
 
+class Crossings(_Strict):
+    """Which OSM ``bridge``/``tunnel`` values are not river crossings (a reading, see docs/stations.md)."""
+
+    bridge_not: frozenset[str]
+    tunnel_not: frozenset[str]
+    unnamed: str = Field(min_length=1)
+
+
+class Positions(_Strict):
+    """How far a point may lie from the nearest road node before it is refused (a setting of this tool)."""
+
+    max_snap_m: float = Field(gt=0)
+
+
 class Settings(_Strict):
     sample_label: Text
+    crossings: Crossings
+    positions: Positions
     kinds: dict[StationKind, KindRole]
     mix: Mix
     priority: Priority
     ranked_when_not_set: int = Field(ge=1)
     held_listed_in_text: int = Field(ge=0)
     reasons: dict[Code, ReasonText]
+    shortfall_reasons: dict[Code, ReasonText]
     level_names: dict[Level, Text]
     order_labels: dict[str, Text]
 
@@ -116,6 +136,10 @@ class Settings(_Strict):
 
     def reason(self, code: Code) -> ReasonText:
         return self.reasons[code]
+
+    def why_short(self, code: Code) -> ReasonText:
+        """The wording of a code in a shortfall line, where no single unit is meant."""
+        return self.shortfall_reasons.get(code) or self.reasons[code]
 
 
 @cache

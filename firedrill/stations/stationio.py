@@ -149,10 +149,9 @@ def load_stations(path: str | Path, settings: Settings | None = None) -> Station
     """Read stations from ``.csv`` or ``.yaml``/``.yml``."""
     path = Path(path)
     settings = settings or load_settings()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read stations file: {exc.strerror}", file=path) from None
+    from firedrill.textfile import read_text_file
+
+    text = read_text_file(path)
     if path.suffix.lower() == ".csv":
         meta, stations = _load_csv(path, text)
     elif path.suffix.lower() in (".yaml", ".yml"):

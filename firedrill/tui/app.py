@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from textual.app import App
 from textual.command import CommandPalette, Provider
 from textual.events import Load
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -110,6 +111,14 @@ class FiredrillApp(App[Any]):
             for field in root.query(Input):
                 field.cursor_blink = False
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:  # fmt: skip
+        """One notice at a time: a new one replaces the one shown, so none stack over the key bar.
+
+        A notice is shown when its message is handled, so the clearing is queued just before it."""
+        self.call_later(self.clear_notifications)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def announce(self, text: str, *, severity: str = "information", timeout: float | None = None) -> None:
         """A visible notification, also kept in ``announcements`` (what tests and the log read)."""
         self.announcements.append(text)
@@ -118,6 +127,7 @@ class FiredrillApp(App[Any]):
     async def action_quit(self) -> None:
         """Quit, after recording whatever the form still holds unrecorded."""
         if self._main is not None:
+            self.main.take_form()
             self.main.flush_now()
         self.exit()
 

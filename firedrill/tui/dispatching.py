@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from firedrill.tui.session import Session
 
 PLANS_KEPT = 64  # plans remembered (a plan is redrawn every second while its panel shows)
-_plans: dict[tuple[str, int, int, datetime], BoardPlan] = {}
+_plans: dict[tuple[str, str, int, int, datetime], BoardPlan] = {}
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ def stations_for(session: Session, prepared: PreparedNetwork | None, now: dateti
     at = now or session.clock()
     # The panel is redrawn every second and keeps its plan for the minute; an order (``now`` given) plans afresh.
     moment = at if now is not None else at.replace(second=0, microsecond=0)
-    key = (session.id, session.state.version, session.engine.journal.board_version(), moment)
+    # Keyed by the data directory too: incident ids repeat from one journal to another.
+    key = (str(session.engine.data_dir), session.id, session.state.version, session.engine.journal.board_version(),
+           moment)  # fmt: skip
     found = _plans.get(key)
     if found is None:
         try:

@@ -50,6 +50,24 @@ def safety_headline(session: Session, lang: str) -> list[str]:
     return lines
 
 
+def radio_line(session: Session, lang: str, units: list[tuple[str, int]] | None) -> str:
+    """The order in one line, to read out first: level, address, the stations sent (engines), where to go.
+
+    The plan names no assembly point, so the units go to the scene and the line says so."""
+    c, sep = colon(lang), list_sep(lang)
+    a = session.assessment
+    level = word("level", a.level.value, lang) if a is not None else "—"
+    place = session.values.get("location") or w("no_location", lang)
+    scene = session.values.get("scene")
+    if isinstance(scene, dict) and scene.get("district"):
+        place += f"({scene['district']})"
+    sent = sep.join(f"{name}{w('radio_engines', lang).format(n=engines)}" for name, engines in units or []) \
+        or w("radio_no_units", lang)  # fmt: skip
+    point = f" {scene['lon']:.5f},{scene['lat']:.5f}" if isinstance(scene, dict) and "lon" in scene else ""
+    return (f"【{w('radio_title', lang)}】{level} · {place} · {w('radio_send', lang)}{c}{sent} · "
+            f"{w('radio_meet', lang)}{c}{w('radio_scene', lang)}{point}({w('radio_no_assembly', lang)})")
+
+
 def build_order(session: Session, lang: str, now: datetime) -> str:
     """The order for the session's current assessment (the last valid one if a field is wrong)."""
     a = session.assessment

@@ -31,3 +31,6 @@ ORDERS_DIR = "orders"
 # A level change adds or removes many steps (general → major adds dozens): the procedure tab's
 # summary and the notification name this many of them; the timeline and the list name them all.
 CHANGE_TITLES_SHOWN = 4
+
+# The banner names this many of the grading criteria that give the level (the 评估 panel names all).
+BANNER_BASIS_SHOWN = 2

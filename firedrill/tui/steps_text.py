@@ -14,6 +14,7 @@ from firedrill.procedure import ChecklistState, LevelChange, Refusal, RefusalCod
 from firedrill.procedure.labels import labels
 from firedrill.procedure.schema import Catalogue, Condition
 from firedrill.tui.clock import elapsed
+from firedrill.tui.glance import time_left
 from firedrill.tui.words import colon, list_sep, w, word
 
 STAGE = "stage"  # Row.state of a stage heading
@@ -66,7 +67,10 @@ def step_row(state: ChecklistState, status: StepStatus, notes: Sequence[str], la
     if step.condition is Condition.ESCALATED:
         bits.append(names.heading("after_escalation", lang))
     if status.deadline is not None and status.state is not StepState.NOT_APPLICABLE:
-        bits.append(f"{names.heading('deadline', lang)} {status.deadline:%H:%M}")
+        deadline = f"{names.heading('deadline', lang)} {status.deadline:%H:%M}"
+        if tick is None:  # still to do: the time left, or how long overdue
+            deadline += f" ({time_left(status.deadline, state.now, lang)})"
+        bits.append(deadline)
     if status.state is StepState.WAITING and status.missing:
         bits.append(f"{names.heading('first', lang)}{c}{titles(cat, status.missing, lang)}")
     if status.state is StepState.WAITING and status.hazards:

@@ -160,3 +160,31 @@ def test_unknown_flag_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "--colour" in err
+
+
+def test_an_assessment_before_the_report_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "--deaths", "12", "--at", "2026-03-10T12:00", "--assess-at", "2026-03-10T11:59")
+    assert code == 2 and out == "" and "assess_at" in err and "before the report time" in err
+
+
+def test_an_unexpected_fault_is_one_line_with_the_details_kept(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("firedrill.rules.assess", broken)
+    code, out, err = _run(capsys, "--deaths", "12", "--at", "2026-03-10T12:00")
+    assert code == 70 and out == "" and err.count("\n") == 1
+    assert "ZeroDivisionError" in err and "Traceback" not in err
+    log = Path(err.split("details in ")[1].split(";")[0])
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "incident.json"
+    source.write_text('{"reported_at": "2026-03-10T12:00", "scenario": "\\u001b]0;owned\\u0007"}', encoding="utf-8")
+    code, _, err = _run(capsys, "--from", str(source))
+    assert code == 2 and "\x1b" not in err and "\x07" not in err and "scenario" in err

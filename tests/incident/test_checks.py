@@ -11,6 +11,7 @@ from firedrill.errors import InputError
 from firedrill.incident.checks import FactsFrozenError
 from firedrill.incident.desk import Desk
 from firedrill.journal import IncidentClosedError, Journal
+from firedrill.timeutil import now_local
 from tests.incident.conftest import T0, Clock, at, tick_through
 
 
@@ -106,3 +107,26 @@ def test_a_closed_incident_refuses_every_change(desk: Desk, clock: Clock) -> Non
             attempt()
     assert desk.load(incident_id).version == version
     assert desk.advance(incident_id, at(40)).events == ()  # the clock moving writes nothing
+
+
+def test_an_entry_dated_in_the_future_or_before_the_report_is_refused(desk: Desk, journal: Journal) -> None:
+    incident = desk.open({"deaths": 12}, at=T0).state.id
+    version = journal.version(incident)
+    for write in (
+        lambda when: desk.step(incident, "alarm_received", at=when),
+        lambda when: desk.call(incident, at=when),
+        lambda when: desk.note(incident, "到场", at=when),
+        lambda when: desk.order(incident, "调集", ["汉口站-水罐车1"], at=when),
+    ):
+        for when, words in ((T0.replace(year=2099), "in the future"), (at(-30), "before the incident's report")):
+            with pytest.raises(InputError) as caught:
+                write(when)
+            assert words in caught.value.message and caught.value.field == "at"
+    assert journal.version(incident) == version  # nothing was written
+
+
+def test_an_exercise_on_a_clock_ahead_of_real_time_may_record_on_that_clock(desk: Desk) -> None:
+    ahead = T0.replace(year=2030)
+    offset = (ahead - now_local()).total_seconds()  # the exercise clock runs this far ahead of real time
+    incident = desk.open({"deaths": 12}, at=ahead, exercise_offset_s=offset).state.id
+    assert desk.call(incident, at=ahead).state.calls

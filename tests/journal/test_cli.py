@@ -58,7 +58,13 @@ def test_show_and_export(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert json.loads(out.read_text(encoding="utf-8"))["facts"] == {"deaths": 0}
     md = tmp_path / "record.md"
     assert main(["journal", "export", "2026-11-29-0002", "--out", str(md), "--data-dir", str(data_dir)]) == 0
-    assert md.read_text(encoding="utf-8").startswith("# 火灾事故处置记录 Incident record: 2026-11-29-0002")
+    # Titled by the place (here the title given at the opening) while no level is recorded yet.
+    assert md.read_text(encoding="utf-8").startswith("# 江岸高层火灾 — 处置记录 incident record\n")
+    page = tmp_path / "record.html"
+    args = ["journal", "export", "2026-11-29-0001", "--format", "html", "--out", str(page)]
+    assert main([*args, "--data-dir", str(data_dir)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<h1>汉阳化工厂火灾 — 处置记录 incident record</h1>" in html
 
 
 def test_missing_journal_is_reported_without_creating_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

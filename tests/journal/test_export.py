@@ -60,13 +60,15 @@ def test_markdown_lists_every_event_with_time_and_elapsed(recorded: tuple[Journa
     event_lines = [line for line in text.splitlines() if line.startswith("- **#")]
     assert len(event_lines) == len(events)
     for line, event in zip(event_lines, events, strict=True):
-        assert line.startswith(f"- **#{event.seq}** {event.at:%Y-%m-%d %H:%M:%S} ")
+        # The clock time, with the date only on another day than the report's.
+        shown = f"{event.at:%H:%M:%S}" if event.at.date() == T0.date() else f"{event.at:%m-%d %H:%M:%S}"
+        assert line.startswith(f"- **#{event.seq}** {shown} (")
     assert "(+00:02:00)" in event_lines[1]
-    assert "(+1d 02:05:00)" in event_lines[-1]
+    assert "11-30 23:45:00 (+1d 02:05:00)" in event_lines[-1]
     # Chinese labels with English beside; what was typed is kept, multi-line text stays in its item.
     assert "**事实 Fact**" in event_lines[1] and "记录人 by: 值班员甲" in event_lines[1]
-    assert "`burning_area_m2` = 700" in event_lines[1]
-    assert "录入原文 as typed: burning_area_m2 “700平”" in event_lines[1]
+    assert "燃烧面积 Burning area: 700 m²" in event_lines[1]
+    assert "录入原文 as typed: 燃烧面积 Burning area “700平”" in event_lines[1]
     assert "特别重大火灾事故 especially major fire" in text and "(4.3(3))" in text
     # A change of level is said by the level before it (the journal's previous_level), in the reader's words.
     raised = next(line for line in event_lines if "特别重大火灾事故" in line)
@@ -75,14 +77,14 @@ def test_markdown_lists_every_event_with_time_and_elapsed(recorded: tuple[Journa
     assert "原值 was" not in first  # the first decision has no level before it
     assert "调集10个消防救援站\n  通知灭火救援专家到场" in text
     assert "| 标题 Title | 武昌高层住宅火灾 \\| 3栋 |" in text  # a pipe cannot break the header table
-    assert "- 2026-11-29 21:44:00" in text  # the call time under its own heading
+    assert "- 21:44:00 (+00:04:00)" in text  # the call time under its own heading
 
 
 def test_markdown_in_english(recorded: tuple[Journal, str, list[Event]]) -> None:
     journal, incident_id, _ = recorded
     text = to_markdown(journal, incident_id, lang="en")
     assert "**Fact**" in text and "事实" not in text
-    assert "was: major fire" in text and "as typed: burning_area_m2 “700平”" in text
+    assert "was: major fire" in text and "as typed: Burning area “700平”" in text
     with pytest.raises(InputError) as info:
         to_markdown(journal, incident_id, lang="fr")
     assert info.value.field == "lang"

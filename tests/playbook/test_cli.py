@@ -67,10 +67,15 @@ def test_search_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_calc_oil_tank_json(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2")
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--neighbours", "2", "--nozzle-flow", "6.5")
+    assert (round(data["total"], 1), data["branches"], data["unit"]) == (188.5, 29, "L/s")
+    assert data["reading"] == "circumference"
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2",
+                 "--reading", "wall_area")  # fmt: skip
     assert (round(data["total_min"], 1), round(data["total_max"], 1)) == (2387.6, 3769.9)
-    assert data["unit"] == "L/s"
-    assert data["reading"] == "wall_area"
+    data = _json(capsys, "calc", "oil-tank", "--diameter", "50", "--tank-type", "floating-roof",
+                 "--neighbour", "30", "--neighbour", "20:保温")  # fmt: skip
+    assert [t["intensity"] for t in (data["burning"], *data["adjacent"])] == [0.6, 0.7, 0.35]
 
 
 def test_calc_epidemic_zone_and_theatre_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,8 +88,57 @@ def test_calc_epidemic_zone_and_theatre_json(capsys: pytest.CaptureFixture[str])
 def test_calc_text_shows_formula_and_quote(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "calc", "oil-tank", "--diameter", "40", "--height", "20", "--neighbours", "2")
     assert code == 0
-    assert "2387.6–3769.9 L/s" in out
-    assert "按燃烧罐 0.60—0.8 升/秒·平方米" in out
+    assert "合计: 188.5 L/s (预案范围 119.4–188.5 L/s)" in out
+    assert "按燃烧罐 0.60—0.8 升/秒·平方米" in out and "按罐周长" in out
+    code, out, _ = _run(capsys, "calc", "oil-tank", "--diameter", "400", "--neighbours", "50", "--lang", "en")
+    assert code == 0 and "Warning: A diameter of 400 m" in out and "Adjacent tank × 50" in out
+
+
+def test_show_puts_the_cooling_reading_beside_the_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "show", "oil-tank", "--section", "measures")
+    assert code == 0
+    figure = out.index("0.60—0.8 升/秒·平方米")
+    note = out.index("※ 附件2 三(四)2 本工具按罐周长读作 升/(秒·米)")
+    assert figure < note
+
+
+def test_theatre_text_in_whole_minutes_and_seconds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "21:05", "--at", "21:27:48")
+    assert code == 0 and "起火后已过 22 分 48 秒" in out and "(+7 分 12 秒)" in out
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "9:30", "--at", "9:40", "--lang", "en")
+    assert code == 0 and "Since ignition 10 min" in out and "collapse can come earlier" in out
+    code, _, err = _run(capsys, "calc", "theatre", "--ignition", "21:05", "--at", "21:04")
+    assert code == 2 and "1439" not in err and "--overnight" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = _run(capsys, "calc", "theatre", "--ignition", "23:50", "--at", "00:05", "--overnight")
+    assert code == 0 and "起火后已过 15 分钟" in out
+
+
+@pytest.mark.parametrize(("name", "section"), [("地铁", "注意事项"), ("Metro", "safety"), ("metro", "Safety notes"),
+                                              ("轨道交通", "safety_notes")])  # fmt: skip
+def test_show_accepts_ids_aliases_and_chinese_names(capsys: pytest.CaptureFixture[str], name: str,
+                                                    section: str) -> None:  # fmt: skip
+    data = _json(capsys, "show", name, "--section", section)
+    assert data["id"] == "metro" and [s["kind"] for s in data["sections"]] == ["safety_notes"]
+
+
+def test_search_text_groups_hits_under_the_playbook(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "search", "油罐 冷却")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("油罐 [oil-tank] 附件2 三") and lines[1].startswith("  附件2 三")
+
+
+def test_a_local_playbooks_control_characters_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evil = "\x1b]0;owned\x07\x1b[2J\u202e\x9b31m"
+    data = local_playbook(name={"zh": f"区级仓库{evil}", "en": f"Depot{evil}"})
+    write_yaml(tmp_path / "district-depot.yaml", data)
+    for args in (["list"], ["show", "district-depot"], ["search", "区级仓库"], ["show", "district-depot", "--json"]):
+        code, out, err = _run(capsys, *args, "--playbooks", str(tmp_path))
+        assert code == 0, err
+        assert not any(ch in out + err for ch in "\x1b\x07\x9b\u202e"), args
+    assert "区级仓库" in out
 
 
 def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,6 +146,8 @@ def test_phases_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.index("火情侦察") < out.index("战斗结束")
     assert "附件1 一(四)5" in out
+    assert "附件1 一(四)3 疏散和抢救人员" in out.split("2. 火场救人")[1].split("3. ")[0]
+    assert "没有条目对应此阶段" in out and "says nothing" not in out
 
 
 def test_a_local_folder_adds_a_playbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,6 +171,8 @@ def test_a_bad_local_file_is_a_warning_and_the_rest_works(tmp_path: Path, capsys
         (["show", "high-rise", "--section", "tactics"], "unknown section 'tactics'"),
         (["calc", "oil-tank", "--diameter", "-40", "--height", "20"], "field 'diameter'"),
         (["calc", "oil-tank", "--diameter", "forty", "--height", "20"], "--diameter"),
+        (["calc", "oil-tank", "--diameter", "40", "--neighbour", "big"], "field '--neighbour'"),
+        (["calc", "oil-tank", "--diameter", "40", "--reading", "wall_area"], "field 'height'"),
         (["calc", "epidemic-zone", "--distance", "-3"], "field 'distance'"),
         (["calc", "theatre", "--ignition", "nine"], "field 'ignition'"),
         (["search", "   "], "search text is empty"),

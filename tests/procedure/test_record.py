@@ -27,7 +27,10 @@ def test_markdown_record_lists_each_step_with_its_time_since_the_report(
     assert main(["journal", "export", incident_id, "--data-dir", str(db_path.parent)]) == 0
     out = capsys.readouterr().out
     section = out[out.index("## 处置程序清单"):]
-    assert "+00:06:00 4.2    situation_reported" in section and "+00:10:00 4.2    activation_proposed" in section
+    # By clause and title, each with its clock time and the time since the report (no step ids).
+    assert "(+00:06:00) | 4.2 | 核实基本情况,向指挥部办公室报告灾情" in section
+    assert "(+00:10:00) | 4.2 | 向指挥长或者副指挥长报告,提出启动应急预案" in section
+    assert "situation_reported" not in section
     assert T0.strftime("%H:%M") in section
 
 

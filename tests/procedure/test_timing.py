@@ -15,8 +15,8 @@ from firedrill.procedure import (
     check_expectation,
     evaluate,
     load_settings,
-    timeline,
 )
+from firedrill.procedure.timeline import timeline
 from tests.procedure.conftest import ACTIVATION, MAJOR, T0, at, done_events, incident
 
 REPORTS = ("activation_proposed", "city_government_reported", "emergency_bureau_notified")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -38,7 +40,8 @@ def screenshot(url: str, out: Path) -> None:
     """The plain command-line screenshot (what a teacher can run by hand)."""
     binary = chromium()
     assert binary is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still be writing the profile as it goes: a leftover file is no failure.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         subprocess.run(
             [
                 binary,
@@ -114,11 +117,13 @@ async def drive(url: str, script: Any) -> None:
     """Open ``url`` in headless Chromium and run ``await script(devtools)``."""
     binary = chromium()
     assert binary is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still be writing the profile as it goes: a leftover file is no failure.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         proc = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", WINDOW, "--remote-debugging-port=0", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its helpers too are ended with it
         )
         try:
             async with aiohttp.ClientSession() as session:
@@ -128,9 +133,9 @@ async def drive(url: str, script: Any) -> None:
                     await devtools.call("Page.navigate", url=url)
                     await script(devtools)
         finally:
-            proc.terminate()
+            os.killpg(proc.pid, signal.SIGTERM)
             try:
                 proc.wait(TIMEOUT_S)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(TIMEOUT_S)

@@ -1,4 +1,4 @@
-"""``firedrill serve``: loopback by default, a warning beyond it, and a real browser session in headless Chromium."""
+"""``firedrill serve``: loopback by default, a warning and a token beyond it, a session in headless Chromium."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
 
 import pytest
 
 from firedrill.cli import serve
 from firedrill.cli.main import main
+from firedrill.serve.server import ConsoleServer, Settings
 from tests.quiz import browser
 from tests.quiz.png import is_blank
 
@@ -42,47 +42,46 @@ def test_loopback_or_not(host: str, local: bool) -> None:
     assert serve.is_loopback(host) is local
 
 
-class FakeServer:
-    made: ClassVar[list[dict[str, Any]]] = []
-
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
-        FakeServer.made.append({"command": command, "host": host, "port": port, "title": title})
-
-    def serve(self) -> None:
-        return None
-
-
 @pytest.fixture
-def fake_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
-    FakeServer.made = []
-    monkeypatch.setattr("textual_serve.server.Server", FakeServer)
-    yield FakeServer.made
+def fake_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Settings]]:
+    """The settings of every server the command would start; none listens."""
+    made: list[Settings] = []
+
+    def record(self: ConsoleServer, debug: bool = False) -> None:
+        made.append(self.settings)
+
+    monkeypatch.setattr(ConsoleServer, "serve", record)
+    monkeypatch.setattr(serve, "check_can_listen", lambda host, port: None)
+    yield made
 
 
 def test_default_is_loopback_without_warning(
-    fake_server: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], tmp_path: Path
+    fake_server: list[Settings], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert main(["serve", "--app", "quiz", "--data-dir", str(tmp_path), "--lang", "en"]) == 0
-    assert fake_server[0]["host"] == "127.0.0.1" and fake_server[0]["port"] == serve.DEFAULT_PORT
-    assert "-m firedrill.tui.quiz" in fake_server[0]["command"]
-    assert f"--data-dir {tmp_path.resolve()}" in fake_server[0]["command"]
+    assert fake_server[0].host == "127.0.0.1" and fake_server[0].port == serve.DEFAULT_PORT
+    assert "-m firedrill.tui.quiz" in fake_server[0].command
+    assert f"--data-dir {tmp_path.resolve()}" in fake_server[0].command
+    assert fake_server[0].token is None and fake_server[0].max_sessions == serve.DEFAULT_MAX_SESSIONS
     assert "WARNING" not in capsys.readouterr().err
 
 
-def test_listening_beyond_this_machine_warns(
-    fake_server: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+def test_listening_beyond_this_machine_warns_and_wants_a_token(
+    fake_server: list[Settings], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
     err = capsys.readouterr().err
-    assert "WARNING" in err and "no login" in err and "0.0.0.0:8123" in err
-    assert shlex.split(fake_server[0]["command"])[-4:-2] == ["firedrill", "console"]  # then the tab's own --seat
+    assert "WARNING" in err and "token" in err and "0.0.0.0:8123" in err
+    token = fake_server[0].token
+    assert token is not None and any(line.endswith(f"/?token={token}") for line in fake_server[0].announce)
+    assert shlex.split(fake_server[0].command)[-4:-2] == ["firedrill", "console"]  # then the tab's own --seat
 
 
 @pytest.mark.parametrize(
     ("argv", "field"), [(["--port", "0"], "--port"), (["--port", "http"], "--port"), (["--host", "a b"], "--host")]
 )
 def test_bad_serve_input(
-    argv: list[str], field: str, fake_server: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    argv: list[str], field: str, fake_server: list[Settings], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["serve", *argv]) == 2
     err = capsys.readouterr().err.strip()

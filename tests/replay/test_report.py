@@ -65,7 +65,9 @@ def test_html_is_well_formed_self_contained_and_charts_both_levels(result: Drill
     # the required line steps through general → major → especially major: three distinct heights
     heights = {float(p.split(",")[1]) for p in (lines["required"]["points"] or "").split()}
     assert len(heights) == 3
-    assert sum(1 for t, _ in page.tags if t == "circle") == len([m for m in result.marks if m.declared])
+    circles = [attrs.get("class") for t, attrs in page.tags if t == "circle"]
+    assert circles.count(None) == len([m for m in result.marks if m.declared])  # a dot per answer
+    assert circles.count("unanswered") == len([m for m in result.marks if m.declared is None])  # a ring per gap
     text = "".join(page.text)
     assert "After-action report" in text and "Performed with major challenges" in text and "33.3%" in text
 
@@ -75,7 +77,7 @@ def test_markdown_lists_every_prompt_with_declared_and_required(result: DrillRes
     assert md.startswith("# 演练评估报告 — 演练脚本")
     headings = [line for line in md.splitlines() if line.startswith("### ")]
     assert [h.split("评定 ")[1][0] for h in headings] == EXPECTED
-    assert "| 等级 | 重大 | 特别重大 |" in md  # prompt 5: declared major, required especially major
+    assert "| 火警等级(4.3后,评分) | 重大 | 特别重大 |" in md  # prompt 5: declared major, required especially major
     assert "| 调度规模(站/编队/车) | 8/15/30 | 6—9/11—20/21—40 |" in md
     assert "HSEEP" in md
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from firedrill.config import RisingCallsRule, RulesConfig
@@ -135,3 +137,27 @@ def test_a_replay_with_one_later_call_keeps_the_level(tmp_path: Path) -> None:
     assert not [c for c in changes if c.kind is ChangeKind.TRIGGER_OFF]
     assert [(c.before, c.after) for c in changes if c.kind is ChangeKind.LEVEL] == [("major", "especially_major")]
     assert [r.passed for r in check_replay(replay)] == [True, True]  # the script's own expectations
+
+
+def _first_held_by_definition(calls: list[datetime], rule: RisingCallsRule) -> tuple[datetime, int] | None:
+    """The window rule as written: at each call, count the calls in the window ending at it."""
+    counted = counted_calls(calls, REPORTED)
+    width = timedelta(minutes=rule.window_minutes)
+    for moment in dict.fromkeys(counted):
+        count = sum(1 for c in counted if moment - width <= c <= moment)
+        if count >= rule.calls:
+            return moment, count
+    return None
+
+
+@given(
+    minutes=st.lists(st.integers(min_value=-30, max_value=90), max_size=25),
+    calls=st.integers(min_value=2, max_value=8),
+    window=st.integers(min_value=1, max_value=30),
+)
+def test_the_one_pass_window_agrees_with_the_rule_as_written(minutes: list[int], calls: int, window: int) -> None:
+    rule = RisingCallsRule(calls=calls, window_minutes=window)
+    times = [_at(m) for m in minutes]
+    held = rising_held(times, REPORTED, rule)
+    expected = _first_held_by_definition(times, rule)
+    assert (None if held is None else (held.at, held.count)) == expected

@@ -88,3 +88,31 @@ def test_not_graphml_and_missing_file(tmp_path: Path) -> None:
         load_graphml(junk)
     with pytest.raises(InputError, match="not found"):
         load_graphml(tmp_path / "absent.graphml")
+
+
+def test_streaming_reader_takes_key_defaults_gzip_and_graph_attributes(tmp_path: Path) -> None:
+    import gzip
+
+    text = """<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k0" for="graph" attr.name="label" attr.type="string"/>
+  <key id="kx" for="node" attr.name="x" attr.type="double"/>
+  <key id="ky" for="node" attr.name="y" attr.type="double"/>
+  <key id="kt" for="edge" attr.name="travel_time" attr.type="double"><default>30</default></key>
+  <key id="kl" for="edge" attr.name="length" attr.type="double"/>
+  <graph edgedefault="directed">
+    <data key="k0">城</data>
+    <node id="a"><data key="kx">114.0</data><data key="ky">30.5</data></node>
+    <node id="b"><data key="kx">114.01</data><data key="ky">30.5</data></node>
+    <edge source="a" target="b"><data key="kl">900</data></edge>
+    <edge source="b" target="a"><data key="kl">900</data><data key="kt">45.5</data></edge>
+  </graph>
+</graphml>
+"""
+    path = tmp_path / "g.graphml.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(text)
+    net = load_graphml(path)
+    assert net.meta == {"label": "城"}
+    assert net.time_matrix[net.index["a"], net.index["b"]] == 30.0
+    assert net.time_matrix[net.index["b"], net.index["a"]] == 45.5

@@ -31,7 +31,7 @@ async def test_f7_order_is_recorded_and_saved(make_app, tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, OrderScreen)
-        assert "调度令：调度令" in app.main.panel("timeline").text
+        assert "调度令：【调度】重大 · 江汉路商场" in app.main.panel("timeline").text  # its radio line
 
 
 async def test_order_for_a_general_fire_says_the_plan_sets_no_scale(make_app) -> None:
@@ -44,3 +44,28 @@ async def test_order_for_a_general_fire_says_the_plan_sets_no_scale(make_app) ->
         assert "Fire alarm level (response level, 4.3): General (Accident grade (1.4) General" in text
         assert "sets no dispatch scale for a general fire" in text
         assert "No scenario playbook chosen" in text
+
+
+async def test_the_order_starts_with_a_radio_line_and_can_be_copied(make_app) -> None:
+    from tests.tui.test_stations_panel import network
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await enter_value(pilot, "location", "江汉路商场")
+        await enter_value(pilot, "scene", "江汉")
+        await enter_value(pilot, "deaths", "12")
+        await network(app)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, OrderScreen)
+        text = app.screen.text
+        radio, rest = text.split("\n", 1)
+        assert radio.startswith("【调度】重大 · 江汉路商场(江汉) · 派：") and "(车" in radio
+        assert radio.endswith("(预案未规定集结点)") and "到：现场 114." in radio
+        plan_units = [line for line in rest.splitlines() if "主战站" in line]
+        assert plan_units and len(radio) < len(text) // 4  # short, then the full order
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == text
+        assert isinstance(app.screen, OrderScreen)  # copied, still shown

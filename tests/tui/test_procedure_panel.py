@@ -10,6 +10,7 @@ from textual.widgets import Input
 from firedrill.journal import EventKind, IncidentStatus
 from firedrill.tui.clock import LOCAL_TZ
 from firedrill.tui.screens.step import StepScreen
+from firedrill.tui.screens.terminate import TerminateScreen
 from tests.tui.conftest import banner_text, enter_value, pick_scenario, ready
 
 AFTERNOON = datetime(2026, 3, 11, 14, 0, tzinfo=LOCAL_TZ)
@@ -53,10 +54,17 @@ async def test_a_major_fire_from_report_to_termination_and_aftermath(make_app, c
         assert panel.row_text("commander_on_scene").startswith("○ ")  # now due
         assert panel.highlighted_step == "activation_proposed"  # the cursor moves on to the next step due
 
-        # Termination without the office's confirmation: refused, recorded nowhere.
+        # Termination asks first, naming the steps of clause 5 it records with it and those still due.
         before = len(app.engine.journal.events(app.main.active.id))
         await tick(pilot, clock, "termination_declared")
-        assert "不能记录 指挥部宣布应急状态终止" in panel.status_text and "须先完成" in panel.status_text
+        assert isinstance(app.screen, TerminateScreen)
+        asked = app.screen.query_one("#terminate-list").text
+        assert "一并记录" in asked and "指挥部办公室确认险情得到控制或者基本排除" in asked and "向指挥部报告" in asked
+        assert "仍未办理的步骤" in asked and "提出启动" in asked  # activation_proposed is due
+        assert app.screen.focused is app.screen.query_one("#term-back")  # Enter would go back
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, TerminateScreen)
         assert len(app.engine.journal.events(app.main.active.id)) == before
         assert "程序：指挥部宣布应急状态终止" not in app.main.panel("timeline").text
 
@@ -85,8 +93,21 @@ async def test_a_major_fire_from_report_to_termination_and_aftermath(make_app, c
         await tick(pilot, clock, "recovery_plan")
         assert "不能记录 实施恢复计划" in panel.status_text
 
-        for step in ("control_confirmed", "termination_reported", "termination_declared"):
-            await tick(pilot, clock, step)
+        # A hazard still checked: the declaration is asked, then refused at the office's confirmation.
+        app.main.query_one("#hz-collapse").toggle()
+        await pilot.pause()
+        await tick(pilot, clock, "termination_declared")
+        await pilot.press("y")
+        await pilot.pause()
+        assert "现存险情(倒塌)" in panel.status_text and not app.main.active.ended
+        app.main.query_one("#hz-collapse").toggle()
+        await pilot.pause()
+        # One Ctrl+T and Y: the confirmation, the report and the declaration, in the plan's order.
+        await tick(pilot, clock, "termination_declared")
+        await pilot.press("y")
+        await pilot.pause()
+        assert procedure_events(app)[-3:] == [("control_confirmed", "done"), ("termination_reported", "done"),
+                                              ("termination_declared", "done")]  # fmt: skip
         assert app.main.active.ended and not app.main.active.closed
         assert "应急状态已终止" in banner_text(app)
         assert app.main.query_one("#in-burning_area_m2", Input).disabled  # the facts stay as recorded
@@ -102,7 +123,7 @@ async def test_a_major_fire_from_report_to_termination_and_aftermath(make_app, c
         assert last.kind is EventKind.STATUS and last.payload["state"] == "closed"
         timeline = app.main.panel("timeline").text
         assert "事件结束" in timeline
-        assert "14:11:00 +00:11:00  程序：指挥部宣布应急状态终止 [5] — 已完成 · 指挥部" in timeline
+        assert "14:10:00 +00:10:00  程序：指挥部宣布应急状态终止 [5] — 已完成 · 指挥部" in timeline
         assert "已结束" in str(app.main.query_one("#incident-bar").content)
 
 

@@ -19,9 +19,9 @@ from firedrill.models import Trigger
 from firedrill.rules.loader import load_rulebook
 from firedrill.tui import scenarios
 from firedrill.tui.app import FiredrillApp
-from firedrill.tui.commands import ConsoleCommands
 from firedrill.tui.replay.drill import DrillScreen
 from firedrill.tui.replay.screen import ReplayScreen
+from firedrill.tui.screens.commands import ConsoleCommands
 from firedrill.tui.screens.main import MainScreen
 from firedrill.tui.screens.scenario_run import ScenarioRunScreen, TraineeScreen
 from tests.tui.conftest import enter_value, palette, ready

@@ -70,3 +70,11 @@ def test_dispatch_order_zh_wide(snap_compare, make_app, clock) -> None:  # type:
 
 def test_stale_after_bad_input_zh_wide(snap_compare, make_app, clock) -> None:  # type: ignore[no-untyped-def]
     assert _snap(snap_compare, make_app(), (120, 40), night_mall_fire(clock, deaths="三人"))
+
+
+def test_board_zh_narrow(snap_compare, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+    assert _snap(snap_compare, make_app(), (80, 24), night_mall_fire(clock, "f3"))
+
+
+def test_board_en_wide(snap_compare, make_app, clock) -> None:  # type: ignore[no-untyped-def]
+    assert _snap(snap_compare, make_app(lang="en"), (120, 40), night_mall_fire(clock, "f3"))

@@ -73,7 +73,7 @@ def test_keys_are_unique_and_every_action_exists() -> None:
 
     assert len({a.key for a in ACTIONS}) == len(ACTIONS) and len({a.id for a in ACTIONS}) == len(ACTIONS)
     for action in ACTIONS:
-        assert callable(getattr(MainScreen, f"action_{action.action}", None)), action
+        assert callable(getattr(MainScreen, f"action_{action.action.split('(')[0]}", None)), action
 
 
 @pytest.mark.parametrize("module", ["firedrill.cli.console", "firedrill.incident.entry", "firedrill.tui.session",

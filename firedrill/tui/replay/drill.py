@@ -13,7 +13,7 @@ drill does, and the checklist offers the steps of the level the trainee chose, n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -53,8 +53,10 @@ class DrillScreen(PlayerScreen):
     mode = "drill"
 
     def __init__(self, replay: Replay, trainee: str, lang: str, clock: Clock, *, out_dir: Path,
-                 save: Save | None = None, settings: ProcedureSettings | None = None) -> None:  # fmt: skip
-        self.asked = prompts(replay)
+                 save: Save | None = None, settings: ProcedureSettings | None = None,
+                 roles: Sequence[str] = ()) -> None:  # fmt: skip
+        self.roles = tuple(roles)  # the roles the trainee plays (none: all); the script plays the rest
+        self.asked = prompts(replay, self.roles)
         self.ends = dict(zip((p.number for p in self.asked), window_ends(replay, list(self.asked)), strict=True))
         self.settings = procedure_settings(replay, settings)
         self.ticks: list[Tick] = []  # every prompt's ticks, on the drill clock
@@ -193,7 +195,7 @@ class DrillScreen(PlayerScreen):
         self.player.pause()
         marks = [self.marks.get(p.number) or mark(p, None, None, self.times, self.scoring) for p in self.asked]
         result = self.outcome = result_of(self.replay, marks, self.trainee, self.scoring, ticks=self.ticks,
-                                          settings=self.settings)  # fmt: skip
+                                          settings=self.settings, roles=self.roles)  # fmt: skip
         self.current, self.waiting = None, []
         self.form.display = False
         try:
@@ -208,6 +210,20 @@ class DrillScreen(PlayerScreen):
                                                   score=f"{result.score:g}")  # fmt: skip
         self.announce(Notice(text, "warning"))
         self.show_status()
+
+    def action_close(self) -> None:
+        """Closed before the end: what was answered is still written and stored, the prompts not
+        reached are listed as such and not rated."""
+        if self.outcome is None and self.marks:
+            answered = [self.marks[p.number] for p in self.asked if p.number in self.marks]
+            result = self.outcome = result_of(self.replay, answered, self.trainee, self.scoring, ticks=self.ticks,
+                                              settings=self.settings, roles=self.roles)  # fmt: skip
+            try:
+                self.reports = write_reports(result, self.out_dir, self.lang)
+            except InputError as exc:
+                self.app.notify(exc.one_line(), severity="error", markup=False)
+            self._store(result)
+        super().action_close()
 
     def _store(self, result: DrillResult) -> None:
         import sqlite3

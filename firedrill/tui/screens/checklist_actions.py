@@ -62,7 +62,53 @@ class ChecklistActions(MainPart):
         main.app.push_screen(StepScreen(info, lang), lambda request: self.apply_step(step_id, request))
 
     def apply_step(self, step_id: str, request: Any) -> None:
-        """Have the engine check and record the request; show a refusal (recorded nowhere) or the record."""
+        """A step done, skipped or undone, or a note; the declaration of the end (5) is asked first."""
+        from firedrill.tui.screens.step import DONE
+
+        main = self._main()
+        engine, session = main.engine, main.active
+        step = engine.catalogue.step(step_id) if engine is not None else None
+        if request is not None and request.action == DONE and step is not None and step.ends_emergency \
+                and session is not None and not session.closed:  # fmt: skip
+            self._ask_termination(step_id, request)
+            return
+        self.record_request(step_id, request)
+
+    def _ask_termination(self, step_id: str, request: Any) -> None:
+        """The declaration, with the steps of its stage still to record before it, after a Y in the dialog."""
+        from firedrill.procedure import StepState
+        from firedrill.tui.checklist import checklist
+        from firedrill.tui.screens.terminate import TerminateScreen
+
+        main = self._main()
+        assert main.active is not None
+        main.flush_now()
+        state = checklist(main.active)
+        if state is None:
+            return
+        target = state.status(step_id)
+        open_states = (StepState.DUE, StepState.OVERDUE, StepState.WAITING)
+        before = [s for s in state.statuses if s.step.stage == target.step.stage and s.applicable
+                  and s.state in open_states and s.id != step_id
+                  and state.statuses.index(s) < state.statuses.index(target)]  # fmt: skip
+        chain = [*(s.id for s in before), step_id]
+        due = [s for s in state.due() if s.id not in chain]
+        lang = main.lang
+
+        def chosen(declare: bool | None) -> None:
+            if not declare:
+                return
+            for each in chain:
+                if not self.record_request(each, request):
+                    return  # refused: said on the status line, nothing after it is recorded
+
+        main.app.push_screen(TerminateScreen([s.step.title.in_lang(lang) for s in before],
+                                             [s.step.title.in_lang(lang) for s in due], lang), chosen)  # fmt: skip
+
+    def record_request(self, step_id: str, request: Any) -> bool:
+        """Have the engine check and record the request; show a refusal (recorded nowhere) or the record.
+
+        True if something was recorded."""
         from firedrill.journal import ProcedureState
         from firedrill.procedure import ProcedureRefused, Refusal
         from firedrill.tui.checklist import actor_name, checklist, note_step, record_step, refused
@@ -72,11 +118,11 @@ class ChecklistActions(MainPart):
         main = self._main()
         session, engine, lang = main.active, main.engine, main.lang
         if request is None or session is None or engine is None:
-            return
+            return False
         panel = main.checklist_panel
         if session.closed:
             panel.say(w("proc_closed", lang), error=True)
-            return
+            return False
         main.flush_now()
         step = engine.catalogue.step(step_id)
         assert step is not None
@@ -84,7 +130,7 @@ class ChecklistActions(MainPart):
         if request.action == NOTE:
             if not request.note:
                 panel.say(w("step_note_empty", lang), error=True)
-                return
+                return False
             events: list[Any] = [main.guarded(lambda: note_step(session, step_id, request.note, by))]
         else:
             action = {SKIP: ProcedureState.SKIPPED, UNDO: ProcedureState.UNDONE}.get(request.action,
@@ -105,10 +151,11 @@ class ChecklistActions(MainPart):
                 message = refusal_text(problem, state, lang)
                 panel.say(message, error=True)
                 main.app.notify(message, severity="error", markup=False)
-                return
+                return False
         events = [e for e in events if e is not None]
         if events:
             panel.say(f"{w('step_recorded', lang)}{step.title.in_lang(lang)}")
             main.recorded(session, events)
             if request.action != NOTE:
                 panel.highlight_next(step_id)
+        return bool(events)

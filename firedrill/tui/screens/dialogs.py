@@ -17,6 +17,7 @@ from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import w
 
 NEW = "+new"  # option id for "a new incident"
+CLOSE = "+close:"  # before an incident's id: close it (with a reason)
 
 
 RESUME, FOLLOW = "resume", "follow"
@@ -64,17 +65,21 @@ class ResumeScreen(ModalScreen[str]):
 class IncidentsScreen(ModalScreen[str | None]):
     """Choose an open incident (or a new one); returns its id, ``NEW``, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False),
+                                             Binding("c", "close_incident", show=False)]  # fmt: skip
 
-    def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str) -> None:
+    def __init__(self, options: list[tuple[str, str]], active: str | None, lang: str,
+                 board: list[str] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.options, self.active, self.lang = options, active, lang
+        self.board = board or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(w("switch_title", self.lang), classes="dialog-title")
+            yield Label(w("board_title", self.lang), classes="dialog-title")
             yield OptionList(*[Option(text, id=ident) for ident, text in self.options],
                              Option(w("key_new", self.lang), id=NEW), id="incident-list")  # fmt: skip
+            yield WrapStatic("\n".join(self.board), id="board-units")
             yield Label(w("switch_help", self.lang), classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -87,6 +92,12 @@ class IncidentsScreen(ModalScreen[str | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
+    def action_close_incident(self) -> None:
+        """Close the highlighted incident (the screen asks the reason)."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and option.id and option.id != NEW:
+            self.dismiss(f"{CLOSE}{option.id}")
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -97,6 +108,7 @@ class OrderScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", show=False),
         Binding("enter", "close", show=False),
+        Binding("c", "copy", show=False),
     ]
 
     def __init__(self, text: str, path: Path | None, lang: str, *, with_cad: bool = False) -> None:
@@ -113,14 +125,24 @@ class OrderScreen(ModalScreen[None]):
             if self.path and self.with_cad:
                 saved += f" (+ {self.path.with_suffix('.json').name})"
             yield Label(saved, id="order-path", classes="dialog-help", markup=False)
-            yield Button(w("close", self.lang), id="close", variant="primary")
+            with Horizontal(classes="buttons"):
+                yield Button(w("close", self.lang), id="close", variant="primary")
+                yield Button(w("order_copy", self.lang), id="copy")
 
     def on_mount(self) -> None:
         self.query_one("#order-scroll").focus()
 
     @on(Button.Pressed)
-    def _pressed(self, _event: Button.Pressed) -> None:
-        self.dismiss(None)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "copy":
+            self.action_copy()
+        else:
+            self.dismiss(None)
+
+    def action_copy(self) -> None:
+        """The whole order (radio line first) to the clipboard, through the terminal (OSC 52)."""
+        self.app.copy_to_clipboard(self.text)
+        self.app.notify(w("order_copied", self.lang))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ class DispatchActions(MainPart):
         it is still loading); recorded with the units it sends, then saved as text and CAD JSON."""
         from firedrill.stations.order import order_json, order_text
         from firedrill.tui.dispatching import stations_for
-        from firedrill.tui.order import build_order, save_order
+        from firedrill.tui.order import build_order, radio_line, save_order
         from firedrill.tui.screens.dialogs import OrderScreen
 
         main = self._main()
@@ -33,8 +33,9 @@ class DispatchActions(MainPart):
             main.want_network()
             await main.network_ready.wait()
         stations = stations_for(session, main.network, main.now())
-        text = build_order(session, lang, main.now())
         plan, cad = stations.plan, None
+        units = [(u.name, u.engines) for u in plan.sent] if plan is not None and plan.set_by_plan else None
+        text = f"{radio_line(session, lang, units)}\n\n{build_order(session, lang, main.now())}"
         if plan is not None and session.assessment is not None:
             text += "\n\n" + order_text(plan, None, lang).rstrip("\n")
             cad = order_json(plan, session.assessment.activation)

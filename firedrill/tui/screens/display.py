@@ -6,29 +6,28 @@ nothing here records anything.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.widgets import Static
 
+from firedrill.tui.panes import PANELS as PANELS
 from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from firedrill.tui.screens.main import MainScreen
     from firedrill.tui.session import Session
-
-PANELS = ("assessment", "dispatch", "groups", "playbook", "procedure", "timeline")
 
 
 class ConsoleDisplay:
     """Display methods of the main screen."""
 
     def _screen(self) -> MainScreen:
-        from firedrill.tui.screens.main import MainScreen
-
-        assert isinstance(self, MainScreen)
-        return self
+        # Mixed into the main screen only (which imports this module, not the reverse).
+        return cast("MainScreen", self)
 
     def scenario_name(self, session: Session) -> str | None:
         playbook = session.playbook
@@ -45,10 +44,15 @@ class ConsoleDisplay:
         session, lang, now = screen.active, screen.lang, screen.now()
         if session is None:
             return
+        if session.closed and session.record.closed_at is not None:
+            now = session.record.closed_at  # a closed incident's clock stands at its closing
         stale = [w(f"field_{f}", lang) if not f.startswith("_") else w("error_incident", lang) for f in session.errors]
         a = session.assessment
         ended = w("proc_closed" if session.closed else "proc_ended", lang) if session.ended else None
-        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended)
+        # The calls for the place against the rule of 4.3(4), in the banner once there is another call.
+        calls = self.calls_rule(session, now) if session.calls else None
+        screen.banner.show(a, lang, stale_fields=stale, reported_at=session.reported_at(), now=now, note=ended,
+                           calls=calls)  # fmt: skip
         screen.form.show_state(session.errors, session.pending, set(session.recorded))
         screen.form.set_calls(len(session.calls))
         screen.form.set_read_only(session.ended or session.following)
@@ -59,6 +63,18 @@ class ConsoleDisplay:
         self.refresh_playbook()
         screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
         self.refresh_incident_bar()
+
+    def calls_rule(self, session: Session, now: datetime) -> str:
+        """Where the calls for the same place stand against the local reading of 4.3(4)."""
+        from firedrill.models import Trigger
+        from firedrill.tui.glance import calls_text
+
+        screen = self._screen()
+        if screen.engine is None:
+            return ""
+        holds = session.assessment is not None and Trigger.RISING_CALLS in session.assessment.triggers
+        return calls_text(session.calls, session.reported_at(), now, screen.engine.config.rules.rising_calls, holds,
+                          screen.lang)  # fmt: skip
 
     def render_panel(self, name: str) -> None:
         """Render one of the assessment panels if it changed; the hidden ones wait until shown."""
@@ -79,7 +95,8 @@ class ConsoleDisplay:
         elif name == "dispatch":
             lines = dispatch_lines(a, playbook, lang)
             cut = next((i for i, line in enumerate(lines) if not line.plain), len(lines))  # after the 4.4.2 scale
-            screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]])
+            screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]],
+                                         anchor=cut + 1)  # fmt: skip
         elif name == "groups":
             note = screen.engine.rulebook.response.notes["field_organisation"]
             screen.panel(name).set_lines(group_lines(a, playbook, lang, note))
@@ -111,7 +128,11 @@ class ConsoleDisplay:
             head.append(Content.styled(w("proc_closed" if session.closed else "proc_ended", lang), "bold $warning"))
         keys = {a: key_display(BY_ACTION[a].key) for a in ("tick_step", "step_note")}
         help_text = w("proc_help", lang).format(tick=keys["tick_step"], note=keys["step_note"])
-        screen.checklist_panel.show(Content("\n").join(head), rows(state, session.state.step_notes, lang), help_text)
+        place = screen.cursor_for is not None and screen.cursor_for[0] == session.id
+        cursor = screen.cursor_for[1] if screen.cursor_for is not None and place else None
+        screen.checklist_panel.show(Content("\n").join(head), rows(state, session.state.step_notes, lang), help_text,
+                                    place=place, cursor=cursor)  # fmt: skip
+        screen.cursor_for = None
 
     def refresh_playbook(self, force: bool = False) -> None:
         screen = self._screen()
@@ -135,7 +156,9 @@ class ConsoleDisplay:
     def refresh_incident_bar(self) -> None:
         """One entry per loaded incident (its number, place and level); the active one highlighted."""
         screen = self._screen()
-        parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold")]
+        # The time now, always on screen (and the exercise's scenario time beside it, when there is one).
+        parts = [Content.styled(f" {w('app_title', screen.lang)} ", "bold"),
+                 Content(f"{w('now_clock', screen.lang)} {screen.console.real_clock():%H:%M:%S}")]  # fmt: skip
         if screen.active is not None and screen.active.state.exercise:
             # An exercise runs on scenario time: said on every screen, so no one takes it for real time.
             clock = f" {w('exercise_time', screen.lang)} {screen.now():%Y-%m-%d %H:%M:%S} "
@@ -158,7 +181,7 @@ class ConsoleDisplay:
         screen = self._screen()
         screen.lang = lang
         screen.set_class(lang == "en", "-en").set_class(lang == "zh", "-zh")
-        screen.rebind()
+        screen.refresh_bindings()
         session = screen.active
         screen.form.set_lang(lang, self.scenario_name(session) if session else None)
         screen.query_one(KeyBar).set_lang(lang)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingsMap, BindingType
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -38,7 +38,7 @@ from firedrill.tui.words import w, word
 
 def console_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens."""
-    from firedrill.tui.commands import ConsoleCommands
+    from firedrill.tui.screens.commands import ConsoleCommands
 
     return ConsoleCommands
 
@@ -75,6 +75,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.network: PreparedNetwork | None = None  # the stations planner's network, loaded when first needed
         self.network_ready = asyncio.Event()
         self.network_loading = False
+        self.cursors: dict[str, str | None] = {}  # each incident's checklist cursor, kept while another is shown
+        self.cursor_for: tuple[str, str | None] | None = None  # where to put the cursor at the next checklist
 
     def now(self) -> datetime:
         """Now on the active incident's clock (an exercise's scenario time), else on the console's."""
@@ -82,10 +84,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
     @property
     def console(self) -> FiredrillApp:
-        from firedrill.tui.app import FiredrillApp
-
-        assert isinstance(self.app, FiredrillApp)
-        return self.app
+        # The main screen only runs in the console's app (which imports this module, not the reverse).
+        return cast("FiredrillApp", self.app)
 
     def compose(self) -> ComposeResult:
         # The first screen: the banner and the first rows of the form. The rest is mounted as soon
@@ -98,7 +98,6 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         yield KeyBar(self.lang, id="keys")
 
     def on_mount(self) -> None:
-        self.rebind()
         self.console.steady_cursor(self)
         self.form.fill(default_raw(self.console.clock()), None)
         self.banner.show(None, self.lang, stale_fields=[], reported_at=None, now=self.console.clock(), loading=True)
@@ -148,17 +147,6 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
         return self.query_one(f"#panel-{name}", TextPanel)
 
-    def rebind(self) -> None:
-        """The class's bindings (Tab, Shift+Tab …) with the console's in the current language."""
-        merged = type(self)._merged_bindings
-        bindings = merged.copy() if merged is not None else BindingsMap()
-        for binding in console_bindings(self.lang):
-            bindings.key_to_bindings[binding.key] = [binding]
-        if self.app._keymap:  # keys remapped by binding id (App.set_keymap) stay remapped
-            bindings.apply_keymap(self.app._keymap)
-        self._bindings = bindings
-        self.refresh_bindings()
-
     # --- the engine arrives ---------------------------------------------------------------------
 
     def engine_ready(self, engine: Engine) -> None:
@@ -204,6 +192,7 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
+            self.form.focus_field("location")  # wherever the focus was: the next keys are the place
 
     def take_over(self) -> None:
         """This seat takes over the incident it was following (recorded), and may write to it."""
@@ -238,9 +227,13 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
     def activate(self, session: Session) -> None:
         self.flush_now()
+        if self.built and self.active is not None and self.active is not session and self.cursor_for is None:
+            self.cursors[self.active.id] = self.checklist_panel.highlighted_step
+        if self.active is not session:
+            self.cursor_for = (session.id, self.cursors.get(session.id))  # its own cursor, or the first due
+            self.dirty_panels.add("procedure")
         self.active = session
         self.form.fill(session.form_values(), self.scenario_name(session))
-        self.form.set_calls(len(session.calls))
         self.refresh_all()
 
     # --- the dispatcher types -------------------------------------------------------------------
@@ -248,6 +241,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     @on(IntakeForm.Edited)
     def _edited(self, event: IntakeForm.Edited) -> None:
         session = self.active
+        if self.form.raw_values().get(event.field, event.raw) != event.raw:
+            return  # overtaken: the field holds newer text (or another incident's), taken as it is now
         if event.field == "scene" and event.raw:
             self.want_network()  # a place is coming: have the stations ready by the time it is
         if session is None or not session.edit(event.field, event.raw):
@@ -277,6 +272,19 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     @on(ChecklistPanel.StepChosen)
     def _step_chosen(self, event: ChecklistPanel.StepChosen) -> None:
         self.open_step(event.step_id)
+
+    def take_form(self) -> None:
+        """Take what the form's controls hold now, also keys whose change messages have not arrived yet."""
+        session = self.active
+        if session is None or not self.built:
+            return
+        changed = False
+        for field, raw in self.form.raw_values().items():
+            before = session.raw.get(field)
+            if raw != before and not (raw == "" and before is None):
+                changed = session.edit(field, raw) or changed
+        if changed:
+            self.refresh_live()
 
     def flush_now(self) -> None:
         """Record what is pending; the form shows fields as recorded only after this returns."""
@@ -327,16 +335,22 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
 
         assert self.engine is not None
         changes = level_changes(session.state.levels, self.engine.catalogue)
+        said: list[str] = []
+        warning = False
         for event in events:
             text = f"{session.id[-4:]} {describe(event, self.lang, None, self.engine.catalogue)}"
             if event.seq in changes:
                 text += f" · {change_text(changes[event.seq], self.lang, CHANGE_TITLES_SHOWN)}"
             previous = event.payload.get("previous_level")
             if event.kind is EventKind.ASSESSMENT and previous is not None and previous != event.payload["level"]:
-                up = Level(event.payload["level"]).rank > Level(previous).rank
-                self.console.announce(text, severity="warning" if up else "information", timeout=LEVEL_NOTICE_SECONDS)
+                said.append(text)
+                warning = warning or Level(event.payload["level"]).rank > Level(previous).rank
             elif event.kind in (EventKind.ALERT, EventKind.STATUS):
-                self.console.announce(text, severity="warning", timeout=LEVEL_NOTICE_SECONDS)
+                said.append(text)
+                warning = True
+        if said:  # one notice for what one write recorded (a level change and its night alert together)
+            self.console.announce("\n".join(said), severity="warning" if warning else "information",
+                                  timeout=LEVEL_NOTICE_SECONDS)  # fmt: skip
         if session is self.active:
             self.refresh_live()
             self.refresh_timeline()

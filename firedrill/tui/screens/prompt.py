@@ -48,9 +48,9 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
             yield Label(self.help_text, classes="dialog-help")
 
     def on_mount(self) -> None:
-        from firedrill.tui.app import FiredrillApp
+        from firedrill.tui.protocols import SteadyCursors
 
-        if isinstance(self.app, FiredrillApp):
+        if isinstance(self.app, SteadyCursors):
             self.app.steady_cursor(self)
         self.query_one(Input).focus()
 

@@ -53,9 +53,9 @@ class ScenarioScreen(ModalScreen[str | None]):
             yield Label(w("scenario_help", self.lang), classes="dialog-help")
 
     def on_mount(self) -> None:
-        from firedrill.tui.app import FiredrillApp
+        from firedrill.tui.protocols import SteadyCursors
 
-        if isinstance(self.app, FiredrillApp):
+        if isinstance(self.app, SteadyCursors):
             self.app.steady_cursor(self)
         self._fill("")
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from firedrill.tui.clock import elapsed
+from firedrill.tui.settings import BANNER_BASIS_SHOWN
 from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import colon, keys, list_sep, w, word
 
@@ -35,6 +36,7 @@ class LevelBanner(WrapStatic):
         now: datetime,
         loading: bool = False,
         note: str | None = None,
+        calls: str | None = None,
     ) -> None:
         level = assessment.level.value if assessment else "none"
         self.remove_class(*LEVEL_CLASSES)
@@ -57,9 +59,16 @@ class LevelBanner(WrapStatic):
         if triggers:
             second += f" · {word('report', 'triggers', lang)}{c}{triggers}"
         parts = [Content.styled(f" {spaced} ", "bold"), Content("\n"), Content(second)]
+        # Why it has its grade, at a glance: the grading criteria that hold at the grade (the 评估 panel has all).
+        basis = [r for r in assessment.reasons if r.kind != "escalation" and r.level == assessment.accident_grade]
+        if basis:
+            said = list_sep(lang).join(f"{r.value_text.in_lang(lang)} [{r.clause}]" for r in basis[:BANNER_BASIS_SHOWN])
+            parts += [Content("\n"), Content(f"{w('banner_basis', lang)}{c}{said}")]
         if reported_at is not None:
             parts += [Content("\n"), Content(f"{w('reported', lang)} {reported_at.strftime('%H:%M')} · "
                                              f"{w('elapsed', lang)} {elapsed(reported_at, now)}")]  # fmt: skip
+        if calls:
+            parts += [Content("\n"), Content(f"{w('field_calls', lang)}{c}{calls}")]
         for reading in assessment.readings:  # a documented reading decided the grade: say which, and where
             short = f"banner_reading_{reading.code}"
             said = w(short, lang) if short in keys() else reading.text.in_lang(lang)

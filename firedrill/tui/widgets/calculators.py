@@ -7,6 +7,7 @@ Only the calculators whose parameters the shown playbook carries are visible. Re
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from firedrill.errors import InputError
+from firedrill.tui.widgets.field_input import FieldInput
 from firedrill.tui.widgets.panel import WrapStatic
 from firedrill.tui.words import w
 
@@ -32,6 +34,8 @@ def _number(text: str, *, whole: bool = False, positive: bool = False) -> float:
         value = float(raw)
     except ValueError:
         raise ValueError("whole" if whole else "number") from None
+    if not math.isfinite(value):
+        raise ValueError("too_large" if value == value else "number")  # inf (1e309, 320 digits) or nan
     if value < 0:
         raise ValueError("negative")
     if whole and value != int(value):
@@ -59,7 +63,7 @@ class CalculatorForm(VerticalScroll):
             for name in TANK_INPUTS:
                 with Horizontal(classes="row"):
                     yield Label("", id=f"calc-label-{name}", classes="field-label")
-                    yield Input(id=f"calc-{name}", compact=True)
+                    yield FieldInput(id=f"calc-{name}", compact=True)
             with Horizontal(classes="row"):
                 yield Label("", id="calc-label-reading", classes="field-label")
                 yield Select([], id="calc-reading", compact=True)
@@ -68,13 +72,13 @@ class CalculatorForm(VerticalScroll):
             yield Label("", classes="calc-title", id="calc-zone-title")
             with Horizontal(classes="row"):
                 yield Label("", id="calc-label-distance", classes="field-label")
-                yield Input(id="calc-distance", compact=True)
+                yield FieldInput(id="calc-distance", compact=True)
             yield WrapStatic(id="calc-zone-result", classes="calc-result")
         with Vertical(id="calc-metro", classes="calc"):
             yield Label("", classes="calc-title", id="calc-metro-title")
             with Horizontal(classes="row"):
                 yield Label("", id="calc-label-attackers", classes="field-label")
-                yield Input(id="calc-attackers", compact=True)
+                yield FieldInput(id="calc-attackers", compact=True)
             yield WrapStatic(id="calc-metro-result", classes="calc-result")
         with Vertical(id="calc-collapse", classes="calc"):
             yield Label("", classes="calc-title", id="calc-collapse-title")
@@ -132,9 +136,11 @@ class CalculatorForm(VerticalScroll):
     def recompute(self) -> None:
         if self.playbook is None:
             return
-        self._tank()
-        self._zone()
-        self._metro()
+        for name, compute in (("tank", self._tank), ("zone", self._zone), ("metro", self._metro)):
+            try:
+                compute()
+            except (OverflowError, ValueError):  # a finite number whose result is not (1e300 m)
+                self._result(name, [w("error_too_large", self.lang)])
         self._collapse()
 
     def _result(self, name: str, lines: list[str]) -> None:
@@ -188,11 +194,12 @@ class CalculatorForm(VerticalScroll):
             return
         try:
             attackers = self._value("attackers", whole=True)
-            result = metro_teams(self.playbook, int(attackers) if attackers is not None else None)
         except ValueError as exc:
             self._result("metro", [w(f"error_{exc}", self.lang)])
             return
-        except InputError:
+        try:
+            result = metro_teams(self.playbook, int(attackers) if attackers is not None else None)
+        except InputError:  # too few to form a team (InputError is a ValueError: caught on its own)
             self._result("metro", [w("calc_metro_too_few", self.lang)])
             return
         self._result("metro", render_teams(result, self.lang))

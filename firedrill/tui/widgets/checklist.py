@@ -53,12 +53,20 @@ class ChecklistPanel(Vertical):
     def steps(self) -> OptionList:
         return self.query_one("#proc-list", OptionList)
 
-    def show(self, head: Content, rows: list[Row], help_text: str = "") -> None:
-        """Show the summary, the keys to use and the rows; unchanged rows cost nothing."""
+    def show(self, head: Content, rows: list[Row], help_text: str = "", *, place: bool = False,
+             cursor: str | None = None) -> None:  # fmt: skip
+        """Show the summary, the keys to use and the rows; unchanged rows cost nothing.
+
+        With ``place`` (another incident is shown) the cursor goes to ``cursor``, or to the first
+        step due when that is None."""
         self.query_one("#proc-head", WrapStatic).set_content(head)
         self.query_one("#proc-help", WrapStatic).set_content(Content.styled(help_text, "$text-muted"))
         self._rows = rows
-        self._render_rows()
+        if place:
+            self._shown = None
+            self._render_rows(cursor, placed=True)
+        else:
+            self._render_rows()
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The status line: a refusal (error) or what was just recorded."""
@@ -106,14 +114,14 @@ class ChecklistPanel(Vertical):
         detail = Content.styled(f"{DETAIL_INDENT}{row.detail}", "$text-muted")
         return wrap_content(Content("\n").join([head, detail]), width)
 
-    def _render_rows(self) -> None:
+    def _render_rows(self, cursor: str | None = None, placed: bool = False) -> None:
         width = self._width()
         key = (tuple(self._rows), width)
         if key == self._shown:
             return
         self._shown = key
         steps = self.steps
-        chosen, scroll = self.highlighted_step, steps.scroll_y
+        chosen, scroll = (cursor, 0.0) if placed else (self.highlighted_step, steps.scroll_y)
 
         options = [Option(self._prompt(r, width), id=r.step_id, disabled=r.step_id is None) for r in self._rows]
         steps.set_options(options)

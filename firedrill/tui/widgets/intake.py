@@ -8,16 +8,18 @@ buttons. The screen tells it what to show: values, errors, what is recorded, the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.tui.widgets.field_input import FieldInput
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:
@@ -31,6 +33,10 @@ MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
 
 class IntakeForm(VerticalScroll):
     """The form; the screen owns the values, the form shows them."""
+
+    # PageDown/PageUp from the form scroll the panel in view, not the form (↑↓ and the mouse do that).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("pagedown", "screen.scroll_panel(1)", show=False),
+                                             Binding("pageup", "screen.scroll_panel(-1)", show=False)]  # fmt: skip
 
     class Edited(Message):
         def __init__(self, field: str, raw: Any) -> None:
@@ -61,11 +67,13 @@ class IntakeForm(VerticalScroll):
 
     async def build_rest(self) -> None:
         """Mount the rows after the first ones (called once the first screen is drawn)."""
+        from firedrill.tui.widgets.field_controls import FieldButton
+
         widgets = [widget for spec in FIELDS[FIRST_ROWS:] for widget in self._row(spec)]
         calls = Horizontal(
             Label(w("field_calls", self.lang), id="label-calls", classes="field-label"),
             Static("0", id="calls-count", classes="calls-count"),
-            Button(w("add_call", self.lang), id="add-call", compact=True),
+            FieldButton(w("add_call", self.lang), id="add-call", compact=True),
             classes="row",
         )
         await self.mount(*widgets, calls)
@@ -73,28 +81,28 @@ class IntakeForm(VerticalScroll):
 
     def _row(self, spec: FieldSpec) -> list[Widget]:
         """The widgets of one field: its row and the line for its error message."""
-        from textual.widgets import Checkbox
+        from firedrill.tui.widgets.field_controls import FieldCheckbox
 
         label = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}", classes="field-label")
         mark = Static(" ", id=f"mark-{spec.id}", classes="mark")
         error = Static("", id=f"err-{spec.id}", classes="field-error")
         if spec.kind is Kind.BOOL:
-            box = Checkbox(w(f"field_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+            box = FieldCheckbox(self._box_label(f"in-{spec.id}", False), id=f"in-{spec.id}", compact=True)
             return [Horizontal(box, mark, classes="row"), error]
         if spec.kind is Kind.HAZARDS:
-            boxes = [Checkbox(word("hazard", h, self.lang), id=f"hz-{h}", compact=True) for h in HAZARDS]
+            boxes = [FieldCheckbox(self._box_label(f"hz-{h}", False), id=f"hz-{h}", compact=True) for h in HAZARDS]
             return [Horizontal(label, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
         return [Horizontal(label, self._control(spec), mark, classes="row"), error]
 
     def _control(self, spec: FieldSpec) -> Widget:
-        from textual.widgets import Select
+        from firedrill.tui.widgets.field_controls import FieldButton, FieldSelect
 
         if spec.kind is Kind.SITE:
-            return Select(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
+            return FieldSelect(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
                           value="ordinary_building")  # fmt: skip
         if spec.kind is Kind.SCENARIO:
-            return Button(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
-        return Input(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
+            return FieldButton(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
+        return FieldInput(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
 
     def _site_options(self) -> list[tuple[str, str]]:
         return [(word("site_category", s, self.lang), s) for s in SITE_CATEGORIES]
@@ -113,11 +121,27 @@ class IntakeForm(VerticalScroll):
         event.stop()
         self.post_message(self.Left())
 
+    def _box_label(self, box_id: str, value: bool) -> str:
+        """A check box says its state in words (有/无, 是/否), not only by the colour of its X; the word
+        comes first, so that it stays in view when a long name is cut at 80 columns."""
+        if box_id.startswith("hz-"):
+            return f"{w('box_present' if value else 'box_absent', self.lang)} {word('hazard', box_id[3:], self.lang)}"
+        return f"{w('box_yes' if value else 'box_no', self.lang)} {w(f'field_{box_id[3:]}', self.lang)}"
+
+    def _say_boxes(self) -> None:
+        from textual.widgets import Checkbox
+
+        for box in self.query(Checkbox):
+            label = self._box_label(box.id or "", box.value)
+            if str(box.label) != label:
+                box.label = label
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         from textual.widgets import Checkbox
 
         event.stop()
         box_id = event.checkbox.id or ""
+        event.checkbox.label = self._box_label(box_id, event.value)
         if box_id.startswith("hz-"):
             chosen = {h for h in HAZARDS if self.query_one(f"#hz-{h}", Checkbox).value}
             self.post_message(self.Edited("hazards", [h for h in HAZARDS if h in chosen]))
@@ -169,6 +193,7 @@ class IntakeForm(VerticalScroll):
                 elif spec.kind is Kind.SITE and value:
                     self.query_one(f"#in-{spec.id}", Select).value = value
         if self.built:
+            self._say_boxes()
             self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", self.lang)
 
     def raw_values(self) -> dict[str, Any]:
@@ -216,14 +241,13 @@ class IntakeForm(VerticalScroll):
             self.query_one("#calls-count", Static).update(str(count), layout=False)
 
     def set_lang(self, lang: str, scenario_name: str | None) -> None:
-        from textual.widgets import Checkbox, Select  # mounted by build_rest, imported with it
+        from textual.widgets import Select  # mounted by build_rest, imported with it
 
         self.lang = lang
         self._shown.clear()
         for spec in self._specs():
             if spec.kind is Kind.BOOL:
-                self.query_one(f"#in-{spec.id}", Checkbox).label = w(f"field_{spec.id}", lang)
-                continue
+                continue  # said with its state below
             self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
             if spec.kind in TEXT_INPUT_KINDS:
                 self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
@@ -234,10 +258,10 @@ class IntakeForm(VerticalScroll):
                 current = site.value
                 site.set_options(self._site_options())
                 site.value = current
-            for hazard in HAZARDS:
-                self.query_one(f"#hz-{hazard}", Checkbox).label = word("hazard", hazard, lang)
+            self._say_boxes()
             self.query_one("#label-calls", Label).update(w("field_calls", lang))
             self.query_one("#add-call", Button).label = w("add_call", lang)
 
     def focus_field(self, field: str) -> None:
-        self.query_one(f"#in-{field}").focus()
+        """Focus a field at once (``Widget.focus`` waits a turn, and keys in that turn would go astray)."""
+        self.screen.set_focus(self.query_one(f"#in-{field}"))

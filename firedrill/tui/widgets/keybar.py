@@ -8,7 +8,7 @@ from textual import events
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from firedrill.tui.bindings import key_display
+from firedrill.tui.bindings import BY_ID, PANEL_BINDING, PANEL_KEYS, key_display
 from firedrill.tui.words import w
 
 # The app's own keys (Textual's command palette and quit), always last.
@@ -53,7 +53,11 @@ class KeyBar(Static):
                 continue
             seen.add(binding.action)
             action = binding.action if "." in binding.action else f"screen.{binding.action}"
-            items.append((binding.key_display or key_display(key), action, binding.description))
+            # The console's keys are labelled by id in the bar's language (their bindings are built once).
+            label = w(BY_ID[binding.id].label, self.lang) if binding.id in BY_ID else binding.description
+            items.append((binding.key_display or key_display(key), action, label))
+        if any((b.binding.id or "").startswith(PANEL_BINDING) for b in self.screen.active_bindings.values()):
+            items.append((PANEL_KEYS, "screen.next_panel", w("key_panels", self.lang)))  # the panel keys, as one
         items += [(key_display(key), action, w(label, self.lang)) for key, action, label in APP_KEYS]
         if items == self._items:
             return  # the same keys in the same words: nothing to redraw

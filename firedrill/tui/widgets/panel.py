@@ -18,6 +18,10 @@ from firedrill.tui.wrap import break_offsets, cells
 LIST_MARKER = re.compile(r"^ *(?:(?:\d+\.|[(（][\d一二三四五六七八九十]+[)）]|★|-) +)?")
 
 
+ANCHOR_TRIES = 10
+ANCHOR_RETRY_S = 0.05
+
+
 def cell_width(text: str) -> int:
     return sum(cells(ch) for ch in text)
 
@@ -91,12 +95,29 @@ class TextPanel(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._body = WrapStatic(classes="panel-body")
+        self._anchor: Content | None = None
 
     def compose(self) -> ComposeResult:
         yield self._body
 
-    def set_lines(self, lines: Iterable[Content | str]) -> None:
-        self._body.set_content(Content("\n").join(lines))
+    def set_lines(self, lines: Iterable[Content | str], anchor: int | None = None) -> None:
+        """Show ``lines``; ``anchor``, the index of a line ``scroll_to_anchor`` brings to the top."""
+        shown = list(lines)
+        self._anchor = Content("\n").join(shown[:anchor]) if anchor else None
+        self._body.set_content(Content("\n").join(shown))
+
+    def scroll_to_anchor(self, tries: int = ANCHOR_TRIES) -> None:
+        """Scroll so that the anchor line is at the top (the lines before it, wrapped as shown).
+
+        A panel just brought to the front is laid out a moment later: until it is, try again."""
+        if self._anchor is None:
+            return
+        width = self._body.content_region.width
+        rows = wrap_content(self._anchor, width).plain.count("\n") + 1 if width > 0 else 0
+        if (width <= 0 or self.max_scroll_y < min(rows, self._body.size.height - self.size.height)) and tries:
+            self.set_timer(ANCHOR_RETRY_S, lambda: self.scroll_to_anchor(tries - 1))
+            return
+        self.scroll_to(y=rows, animate=False)
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
-from firedrill.tui.screens.display import PANELS
+from firedrill.tui.panes import PANELS
 from firedrill.tui.widgets.checklist import ChecklistPanel
 from firedrill.tui.widgets.panel import TextPanel
 from firedrill.tui.widgets.playbook import PlaybookPanel

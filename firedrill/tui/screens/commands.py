@@ -4,7 +4,7 @@ scenario script, and every playbook, searchable in both languages."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from firedrill.tui.bindings import ACTIONS, key_display
 from firedrill.tui.palette import Command, ListedCommands
@@ -18,10 +18,10 @@ class ConsoleCommands(ListedCommands):
     """Actions (with their keys) and 'open playbook …' for each playbook of the library."""
 
     def _main(self) -> MainScreen | None:
-        from firedrill.tui.screens.main import MainScreen
+        from firedrill.tui.screens.display import ConsoleDisplay
 
-        screen = self.screen
-        return screen if isinstance(screen, MainScreen) else None
+        screen = self.screen  # the main screen is the one screen showing incidents (ConsoleDisplay)
+        return cast("MainScreen", screen) if isinstance(screen, ConsoleDisplay) else None
 
     def _commands(self) -> list[Command]:
         main = self._main()
@@ -35,6 +35,9 @@ class ConsoleCommands(ListedCommands):
                           partial(main.run_action, action.action)))  # fmt: skip
         found.append((w("cmd_exercise", lang), w("cmd_exercise", "en" if lang == "zh" else "zh") + " exercise 演练",
                       main.ask_exercise_start))  # fmt: skip
+        if main.active is not None and not main.active.closed:
+            found.append((w("cmd_close", lang), w("cmd_close", "en" if lang == "zh" else "zh") + " close 结束",
+                          main.action_close_active))  # fmt: skip
         if main.active is not None and main.active.following:
             found.append((w("cmd_take_over", lang), w("cmd_take_over", "en" if lang == "zh" else "zh"),
                           main.take_over))  # fmt: skip

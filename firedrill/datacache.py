@@ -1,0 +1,109 @@
+"""Validated data files kept ready: a shipped YAML table is parsed and validated once, then read back.
+
+Parsing and validating the rule tables costs more than grading a fire, and a one-shot
+``firedrill classify`` or the console's first screen pays it on every start. ``load_cached`` keeps
+the validated model as a pickle in the user's cache directory, keyed by the file's bytes, the model,
+the versions of firedrill, pydantic and Python, and the size and time of the modules defining the
+model and every model its fields hold, so an edited file, a new release or a changed schema is never
+served stale: it is simply validated again.
+
+Only files shipped with firedrill go through here (the pickle is read back without validation, so
+it must come from a file that was validated, in a directory only the user writes). Where the cache
+cannot be read or written (a read-only home, a full disk) the file is validated as before; a cache
+problem never stops a command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel
+
+from firedrill.yamlio import load_model
+
+M = TypeVar("M", bound=BaseModel)
+CACHE_ENV = "FIREDRILL_CACHE_DIR"
+APP_NAME = "firedrill"
+
+
+def cache_dir() -> Path:
+    """``FIREDRILL_CACHE_DIR`` if set, else the platform's per-user cache directory."""
+    explicit = os.environ.get(CACHE_ENV, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def _key(model: type[BaseModel], data: bytes) -> str:
+    import pydantic
+
+    from firedrill import __version__
+
+    digest = hashlib.sha256(data)
+    for part in (model.__module__, model.__qualname__, __version__, pydantic.VERSION, sys.version):
+        digest.update(b"\0" + part.encode())
+    for name in sorted(_schema_modules(model)):
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if file:
+            stat = os.stat(file)
+            digest.update(f"\0{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _schema_modules(model: type[BaseModel]) -> set[str]:
+    """The modules defining ``model`` and every model and enum its fields hold, at any depth."""
+    seen: set[type] = set()
+    pending: list[Any] = [model]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, type):
+            if item in seen:
+                continue
+            seen.add(item)
+            if issubclass(item, BaseModel):
+                pending += [field.annotation for field in item.model_fields.values()]
+                pending += [base for base in item.__mro__[1:] if base is not BaseModel]
+        pending += list(get_args(item))
+    return {kind.__module__ for kind in seen if kind.__module__.startswith("firedrill")}
+
+
+def load_cached(model: type[M], path: Path) -> M:
+    """``load_model(model, path)``, served from the cache when the same file was validated before."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_model(model, path)  # which reports the unreadable file in its own words
+    target = cache_dir() / f"{path.stem}-{_key(model, data)}.pickle"
+    try:
+        found = pickle.loads(target.read_bytes())
+        if isinstance(found, model):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    loaded = load_model(model, path, data.decode("utf-8"))
+    _store(target, loaded)
+    return loaded
+
+
+def _store(target: Path, value: BaseModel) -> None:
+    """Write atomically (a reader never sees half a file) and drop the file's older entries."""
+    import tempfile  # only when the cache is written
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".tmp-", delete=False) as out:
+            out.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(out.name, target)
+        stem = target.name.rsplit("-", 1)[0]
+        for old in target.parent.glob(f"{stem}-*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
