@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import timedelta
@@ -18,10 +19,14 @@ from datetime import timedelta
 from firedrill.errors import InputError
 from firedrill.quiz.model import Kind, Question, Response
 from firedrill.quiz.settings import load_settings
+from firedrill.quiz.texts import tx
 
 SEPARATORS = "/\\"
-_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+(?:\.\d+)?)s)?")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_DURATION = re.compile(
+    r"(?:(\d{1,6}(?:\.\d{1,6})?)h)?(?:(\d{1,6}(?:\.\d{1,6})?)m(?:in)?)?(?:(\d{1,6}(?:\.\d{1,6})?)s)?", re.ASCII
+)
+_NUMBER = re.compile(r"[+-]?(\d{1,15}(\.\d{0,15})?|\.\d{1,15})", re.ASCII)
+MAX_ANSWER_CHARS = 200  # the longest answer is nine option numbers with separators
 
 
 def trainee_name(raw: str, field: str = "--trainee") -> str:
@@ -55,37 +60,60 @@ def time_limit(raw: str, field: str = "--time-limit") -> timedelta:
     return limit
 
 
+class AnswerError(ValueError):
+    """A typed answer that cannot be read; ``text`` says why in both languages (``str()`` is the English)."""
+
+    def __init__(self, key: str, **blanks: str | int) -> None:
+        self.text = tx(f"answer_error.{key}", **blanks)
+        super().__init__(self.text.en)
+
+
 def _numbers(text: str, count: int, compact: bool) -> list[int]:
-    parts = re.split(r"[\s,，、;]+", text.strip())
+    shown = text.strip()
+    parts = re.split(r"[\s,，、;；]+", unicodedata.normalize("NFKC", shown))
     if compact and len(parts) == 1 and len(parts[0]) > 1 and count <= 9:
         parts = list(parts[0])
-    try:
-        chosen = [int(p) for p in parts if p]
-    except ValueError:
-        raise ValueError(f"expected option numbers 1–{count}, got {text.strip()!r}") from None
+    if not all(p.isascii() and p.isdigit() for p in parts if p):
+        raise AnswerError("not_numbers", count=count, got=shown)
+    chosen = [int(p) for p in parts if p]
     out_of_range = [c for c in chosen if not 1 <= c <= count]
     if out_of_range:
-        raise ValueError(f"option {out_of_range[0]} does not exist (1–{count}), got {text.strip()!r}")
+        raise AnswerError("no_such_option", option=out_of_range[0], count=count, got=shown)
     if len(set(chosen)) != len(chosen):
-        raise ValueError(f"an option is given twice, got {text.strip()!r}")
+        raise AnswerError("twice", got=shown)
     return [c - 1 for c in chosen]
 
 
-def parse_answer(text: str, question: Question) -> Response:
-    """The response ``text`` stands for, or ValueError with a message a trainee can act on."""
-    raw = text.strip()
+def check_syntax(text: str) -> None:
+    """Refuse a line that no question could accept (for a file read before the questions are known)."""
+    raw = unicodedata.normalize("NFKC", text.strip())
     if not raw:
-        raise ValueError("no answer given")
+        raise AnswerError("empty")
+    if len(raw) > MAX_ANSWER_CHARS:
+        raise AnswerError("too_long", most=MAX_ANSWER_CHARS)
+    if _NUMBER.fullmatch(raw) or re.fullmatch(r"[\d\s,，、;；]+", raw):
+        return
+    raise AnswerError("not_numbers", count=9, got=text.strip())
+
+
+def parse_answer(text: str, question: Question) -> Response:
+    """The response ``text`` stands for, or AnswerError with a message a trainee can act on."""
+    raw = unicodedata.normalize("NFKC", text.strip())
+    if not raw:
+        raise AnswerError("empty")
+    if len(raw) > MAX_ANSWER_CHARS:
+        raise AnswerError("too_long", most=MAX_ANSWER_CHARS)
     count = len(question.options)
     if question.kind is Kind.NUMERIC:
-        if not _NUMBER.fullmatch(raw):
-            raise ValueError(f"expected a number, got {raw!r}")
+        if not _NUMBER.fullmatch(raw) or not math.isfinite(float(raw)):
+            raise AnswerError("not_a_number", got=text.strip())
         return float(raw)
-    chosen = _numbers(raw, count, compact=question.kind is not Kind.SINGLE)
-    if question.kind is Kind.SINGLE and len(chosen) != 1:
-        raise ValueError(f"expected one option number 1–{count}, got {raw!r}")
+    single = question.kind in (Kind.SINGLE, Kind.TRUE_FALSE)
+    chosen = _numbers(raw, count, compact=not single)
+    if single and len(chosen) != 1:
+        raise AnswerError("one", count=count, got=text.strip())
     if question.kind is Kind.MULTIPLE and not chosen:
-        raise ValueError(f"expected one or more option numbers 1–{count}, got {raw!r}")
+        raise AnswerError("several", count=count, got=text.strip())
     if question.kind is Kind.ORDERING and len(chosen) != count:
-        raise ValueError(f"expected all {count} option numbers in order, got {raw!r}")
+        raise AnswerError("all", count=count, got=text.strip())
     return tuple(chosen)

@@ -56,7 +56,11 @@ def explanation_lines(question: Question, lang: str) -> list[str]:
 
 
 def feedback_block(feedback: Feedback, lang: str) -> str:
+    if not feedback.reveal:
+        return tx("ui.exam_ack", position=str(feedback.position), total=str(feedback.total)).in_lang(lang)
     mark = tx("ui.right" if feedback.correct else "ui.wrong")
+    if not feedback.correct and feedback.credit > 0:
+        mark = tx("ui.partial", credit=f"{feedback.credit:.2g}")
     ack = tx("ui.ack", position=str(feedback.position), total=str(feedback.total), mark=mark, score=str(feedback.score))
     lines = [ack.in_lang(lang)]
     if not feedback.correct:
@@ -73,7 +77,7 @@ def result_block(result: Result, lang: str) -> str:
             "ui.result",
             trainee=result.trainee,
             mode=mode,
-            correct=str(result.correct),
+            correct=f"{result.correct if result.points is None else round(result.points, 2):g}",
             total=str(result.total),
             percent=f"{result.percent:.0f}",
         ).in_lang(lang)

@@ -9,6 +9,7 @@ become.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 from firedrill.datadir import default_db_path, ensure_data_dir
 from firedrill.journal import Journal, Migration, SchemaPart
 from firedrill.quiz.leitner import BoxState
-from firedrill.quiz.model import Question, Response, response_to_json
+from firedrill.quiz.model import Question, Response, response_from_json, response_to_json
+from firedrill.quiz.schedule import CardState
 from firedrill.timeutil import to_local
 
 QUIZ_PART = SchemaPart(
@@ -73,6 +75,39 @@ QUIZ_PART = SchemaPart(
                 )""",
             ),
         ),
+        Migration(
+            2,
+            "exams that resume: the paper, the time used, pauses; partial credit per answer",
+            (
+                "ALTER TABLE quiz_attempts ADD COLUMN topics TEXT NOT NULL DEFAULT '[]'",
+                "ALTER TABLE quiz_attempts ADD COLUMN used_s REAL NOT NULL DEFAULT 0",
+                "ALTER TABLE quiz_attempts ADD COLUMN paused_at TEXT",
+                "ALTER TABLE quiz_answers ADD COLUMN used_s REAL",
+                "ALTER TABLE quiz_answers ADD COLUMN credit REAL",
+                """CREATE TABLE quiz_papers (
+                    attempt_id INTEGER NOT NULL REFERENCES quiz_attempts(id),
+                    position INTEGER NOT NULL,
+                    question TEXT NOT NULL,
+                    PRIMARY KEY (attempt_id, position)
+                )""",
+            ),
+        ),
+        Migration(
+            3,
+            "FSRS cards per trainee and question (practice scheduling); Leitner boxes stay as they are",
+            (
+                """CREATE TABLE quiz_cards (
+                    trainee_id INTEGER NOT NULL REFERENCES quiz_trainees(id),
+                    question_id TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    question TEXT NOT NULL,
+                    card TEXT NOT NULL,
+                    due_at TEXT NOT NULL,
+                    PRIMARY KEY (trainee_id, question_id)
+                )""",
+                "CREATE INDEX quiz_cards_due ON quiz_cards(trainee_id, due_at)",
+            ),
+        ),
     ),
 )
 
@@ -87,6 +122,18 @@ class AttemptPlan:
     started_at: datetime
     time_limit_s: float | None = None
     pass_mark: float | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """An exam stopped before it was handed in (paused, killed or cut off): enough to go on where it stopped."""
+
+    attempt_id: int
+    plan: AttemptPlan
+    questions: tuple[Question, ...]
+    answers: tuple[tuple[Question, Response, float], ...]  # (question, response, credit) in order
+    used_s: float  # exam time used up to the last answer or pause
 
 
 class QuizStore:
@@ -131,11 +178,12 @@ class QuizStore:
     def trainees(self) -> list[str]:
         return [str(r[0]) for r in self.journal.read("SELECT name FROM quiz_trainees ORDER BY name")]
 
-    def start_attempt(self, plan: AttemptPlan) -> int:
+    def start_attempt(self, plan: AttemptPlan, paper: Sequence[Question] = ()) -> int:
+        """A new attempt, with its paper (an exam's questions) in the same transaction."""
         with self.journal.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO quiz_attempts (trainee_id, mode, seed, planned, lang, time_limit_s, pass_mark, started_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quiz_attempts (trainee_id, mode, seed, planned, lang, time_limit_s, pass_mark, started_at,"
+                " topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     plan.trainee_id,
                     plan.mode,
@@ -145,9 +193,67 @@ class QuizStore:
                     plan.time_limit_s,
                     plan.pass_mark,
                     to_local(plan.started_at).isoformat(),
+                    json.dumps(list(plan.topics)),
                 ),
             )
-            return int(cursor.lastrowid or 0)
+            attempt_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO quiz_papers (attempt_id, position, question) VALUES (?, ?, ?)",
+                [(attempt_id, i, q.model_dump_json()) for i, q in enumerate(paper, 1)],
+            )
+            return attempt_id
+
+    def pause_attempt(self, attempt_id: int, at: datetime, used_s: float) -> None:
+        """Leave an attempt open to go on later; one with no answer is removed (nothing was done)."""
+        with self.journal.transaction() as conn:
+            answered = conn.execute("SELECT count(*) FROM quiz_answers WHERE attempt_id = ?", (attempt_id,)).fetchone()
+            if not answered[0]:
+                conn.execute("DELETE FROM quiz_papers WHERE attempt_id = ?", (attempt_id,))
+                conn.execute("DELETE FROM quiz_attempts WHERE id = ? AND finished_at IS NULL", (attempt_id,))
+                return
+            conn.execute(
+                "UPDATE quiz_attempts SET paused_at = ?, used_s = ? WHERE id = ? AND finished_at IS NULL",
+                (to_local(at).isoformat(), used_s, attempt_id),
+            )
+
+    def unfinished_exam(self, trainee_id: int) -> Unfinished | None:
+        """The trainee's latest exam not handed in, with its paper and the answers given, or None."""
+        rows = self.journal.read(
+            "SELECT id, seed, planned, lang, time_limit_s, pass_mark, started_at, topics, used_s FROM quiz_attempts "
+            "WHERE trainee_id = ? AND mode = 'exam' AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+            (trainee_id,),
+        )
+        if not rows:
+            return None
+        attempt_id, seed, planned, lang, limit, mark, started, topics, used = rows[0]
+        paper = self.journal.read(
+            "SELECT question FROM quiz_papers WHERE attempt_id = ? ORDER BY position", (attempt_id,)
+        )
+        if len(paper) != planned:
+            return None  # an exam recorded before papers were kept cannot be asked again as it was
+        given = self.journal.read(
+            "SELECT question, response, correct, credit, used_s FROM quiz_answers WHERE attempt_id = ? "
+            "ORDER BY position",
+            (attempt_id,),
+        )
+        answers = tuple(
+            (Question.model_validate_json(q), response_from_json(json.loads(r)), float(c if cr is None else cr))
+            for q, r, c, cr, _ in given
+        )
+        last_used = max([float(used or 0), *(float(u) for *_, u in given if u is not None)])
+        plan = AttemptPlan(
+            trainee_id,
+            "exam",
+            int(seed),
+            int(planned),
+            str(lang),
+            datetime.fromisoformat(started),
+            limit,
+            mark,
+            tuple(json.loads(topics)),
+        )
+        questions = tuple(Question.model_validate_json(r[0]) for r in paper)
+        return Unfinished(int(attempt_id), plan, questions, answers, last_used)
 
     def finish_attempt(
         self, attempt_id: int, at: datetime, correct: int, score: float, passed: bool | None, expired: bool
@@ -177,14 +283,17 @@ class QuizStore:
         response: Response,
         correct: bool,
         at: datetime,
-        box: BoxState,
+        box: BoxState | None,
+        credit: float | None = None,
+        used_s: float | None = None,
+        card: CardState | None = None,
     ) -> None:
-        """The answer and the topic's new box, committed together; returns once both are on disk."""
+        """The answer and the topic's new box (if any), committed together; returns once both are on disk."""
         when = to_local(at).isoformat()
         with self.journal.transaction() as conn:
             conn.execute(
                 "INSERT INTO quiz_answers (attempt_id, position, question_id, topic, form, question, response,"
-                " correct, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " correct, answered_at, credit, used_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attempt_id,
                     position,
@@ -195,8 +304,26 @@ class QuizStore:
                     json.dumps(response_to_json(response)),
                     int(correct),
                     when,
+                    float(correct) if credit is None else credit,
+                    used_s,
                 ),
             )
+            if card is not None:
+                conn.execute(
+                    "INSERT INTO quiz_cards (trainee_id, question_id, topic, question, card, due_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trainee_id, question_id) DO UPDATE SET"
+                    " card = excluded.card, due_at = excluded.due_at, question = excluded.question",
+                    (
+                        trainee_id,
+                        question.id,
+                        question.topic,
+                        question.model_dump_json(),
+                        card.card,
+                        to_local(card.due_at).isoformat(),
+                    ),
+                )
+            if box is None:
+                return
             conn.execute(
                 "INSERT INTO quiz_boxes (trainee_id, topic, box, due_at, last_seen_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (trainee_id, topic) DO UPDATE SET box = excluded.box, due_at = excluded.due_at, "
@@ -211,6 +338,16 @@ class QuizStore:
         return {
             str(t): BoxState(str(t), int(b), datetime.fromisoformat(d), datetime.fromisoformat(s))
             for t, b, d, s in rows
+        }
+
+    def cards(self, trainee_id: int) -> dict[str, tuple[CardState, Question]]:
+        """The trainee's FSRS cards by question id, with the question as it was last asked."""
+        rows = self.journal.read(
+            "SELECT question_id, card, due_at, question FROM quiz_cards WHERE trainee_id = ?", (trainee_id,)
+        )
+        return {
+            str(i): (CardState(str(i), str(c), datetime.fromisoformat(d)), Question.model_validate_json(q))
+            for i, c, d, q in rows
         }
 
     def open_mistakes(self, trainee_id: int) -> list[Question]:

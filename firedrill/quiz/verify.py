@@ -21,6 +21,7 @@ from firedrill.playbook.phases import load_combat_phases
 from firedrill.playbook.schema import SectionKind
 from firedrill.quiz.gen.common import Context, default_context
 from firedrill.quiz.model import Kind, Question
+from firedrill.quiz.verify_plan import PLAN_CHECKS
 from firedrill.rules import assess
 from firedrill.rules.response import task_groups_for
 
@@ -132,6 +133,14 @@ def _phases(q: Question, ctx: Context) -> Expected:
     return tuple(sorted((o.value for o in q.options), key=lambda v: data.quote.find(names[v])))
 
 
+def _next_phase(q: Question, ctx: Context) -> Expected:
+    data = load_combat_phases()
+    ranked = sorted(data.phases, key=lambda p: data.quote.find(p.name.zh))
+    ids = [p.id for p in ranked]
+    following = ids[ids.index(q.facts["after"]) + 1]
+    return tuple(o.value for o in q.options if o.value == following)
+
+
 def _parameter(q: Question, ctx: Context) -> Expected:
     p = ctx.library.get(q.facts["playbook"]).parameter(q.facts["parameter"])
     low, high = p.minimum, p.maximum
@@ -157,7 +166,37 @@ def _window(q: Question, ctx: Context) -> Expected:
     return (collapse_window(playbook, ignition, at).status.value,)
 
 
+def _statement(q: Question, ctx: Context) -> Expected:
+    """A 判断题 is true exactly when the question it was made from is sound and the claim is its key."""
+    base = Question.model_validate(q.facts["base"])
+    if verify(base, ctx):
+        return ("the question behind the statement is wrong",)
+    return ("true",) if (q.facts["claim"],) == base.key_values() else ("false",)
+
+
+def _case(q: Question, ctx: Context) -> Expected:
+    """One step of a case, answered by ``assess`` on the case's incident (what ``firedrill classify`` prints)."""
+    result = _assess(q.facts["incident"], ctx)
+    step = q.facts["step"]
+    if step == "grade":
+        return (result.base_level.value,)
+    if step == "level":
+        return (result.level.value,)
+    if step == "dispatch":
+        return (_scale_value(result.dispatch.stations if result.dispatch.set_by_plan else None),)
+    if step == "scene":
+        return (_scene_of(result),)
+    if step == "playbook":
+        if q.facts["incident"].get("scenario") != q.key_values()[0]:
+            return ("the case's scenario is another playbook",)
+        return _scenario(q, ctx)
+    return tuple(dict.fromkeys(g.id for g in result.task_groups for m in g.members if m.duty.zh == q.facts["duty"]))
+
+
 CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
+    **PLAN_CHECKS,
+    **{f"case.{step}": _case for step in ("grade", "level", "dispatch", "scene", "playbook", "group")},
+    "judge": _statement,
     "grading.level": _grading,
     "escalation.trigger": _trigger,
     "escalation.keeps_level": _keeps_level,
@@ -168,9 +207,9 @@ CHECKS: dict[str, Callable[[Question, Context], Expected]] = {
     "organisation.unit": _org_unit,
     "organisation.group": _org_group,
     "organisation.members": _org_members,
-    "scenario.characteristics": _scenario,
-    "scenario.safety_notes": _scenario,
+    **{f"scenario.{section.value}": _scenario for section in SectionKind},
     "phases.order": _phases,
+    "phases.next": _next_phase,
     "numbers.parameter": _parameter,
     "numbers.zone": _zone,
     "numbers.window": _window,

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from firedrill.quiz.bank import paper
+from firedrill.quiz.bank import exam_paper
 from tests.quiz.conftest import right_answer, wrong_answer
 
-ACK = re.compile(r"^\[(\d+)/(\d+)\] [✔✘]")
+ACK = re.compile(r"^\[(\d+)/(\d+)\] [✔✘·]")  # an exam acknowledges without marking
 SEED, N = 9, 12
 TIMEOUT_S = 30
 
@@ -75,7 +75,7 @@ def _recorded(data_dir: Path) -> list[tuple[int, str, int]]:
 @pytest.mark.slow
 @pytest.mark.parametrize(("acknowledged", "in_flight"), [(1, False), (5, False), (3, True)])
 def test_acknowledged_answers_survive_sigkill(tmp_path: Path, acknowledged: int, in_flight: bool) -> None:
-    questions = paper(SEED, N)
+    questions = exam_paper(SEED, N)
     proc = _start(tmp_path)
     assert proc.stdin is not None
     try:

@@ -43,5 +43,3 @@ def test_a_bad_settings_value_names_file_line_and_field(tmp_path: Path) -> None:
         load_model(QuizSettings, broken)
     line = text.splitlines().index("  pass_mark: 80") + 1
     assert exc.value.one_line().startswith(f"{broken}:{line}: field 'exam.pass_mark'")
-
-

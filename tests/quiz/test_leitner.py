@@ -33,13 +33,23 @@ def test_wrong_goes_back_to_box_one_due_at_once() -> None:
 
 
 @given(st.lists(st.booleans(), max_size=40))
-def test_box_stays_within_the_boxes_and_counts_the_last_run_of_right_answers(answers: list[bool]) -> None:
+def test_answers_a_minute_apart_never_cram_a_topic_up(answers: list[bool]) -> None:
+    """Right answers before the topic is due do not promote it: a run of them reaches box 2 at most."""
     state = BoxState("phases")
     for i, correct in enumerate(answers):
         state = after_answer(state, correct, NOW + timedelta(minutes=i), LEITNER)
         assert FIRST_BOX <= state.box <= LEITNER.boxes
     streak = len(answers) - (max((i for i, ok in enumerate(answers) if not ok), default=-1) + 1)
-    assert state.box == min(FIRST_BOX + streak, LEITNER.boxes)
+    assert state.box == (FIRST_BOX + 1 if streak else FIRST_BOX)
+
+
+@given(st.integers(min_value=1, max_value=12))
+def test_right_answers_when_due_climb_the_boxes(rounds: int) -> None:
+    state, now = BoxState("phases"), NOW
+    for _ in range(rounds):
+        state = after_answer(state, True, now, LEITNER)
+        now = state.due_at or now
+    assert state.box == min(FIRST_BOX + rounds, LEITNER.boxes)
 
 
 def test_due_and_weak_topics_come_first() -> None:

@@ -58,7 +58,8 @@ def test_an_exam_by_number_keys(tmp_path: Path, clock: Clock) -> None:
 async def _exam_by_number_keys(tmp_path: Path, clock: Clock) -> None:
     seed = _seed_with_every_kind()
     with QuizStore.open(tmp_path) as store:
-        session = Session.start(Options(trainee="pilot", mode=Mode.EXAM, n=N, seed=seed, lang="en"), store, clock)
+        options = Options(trainee="pilot", mode=Mode.EXAM, n=N, seed=seed, lang="en")
+        session = Session.from_questions(options, list(paper(seed, N)), store, clock)  # every kind of question
         app = Host(session)
         async with app.run_test(size=(120, 40)) as pilot:
             for position in range(1, N + 1):
@@ -67,11 +68,14 @@ async def _exam_by_number_keys(tmp_path: Path, clock: Clock) -> None:
                 right = position != 3
                 await pilot.press(*_keys(question, right))
                 assert session.answered == position
-                assert ("Right" if right else "Wrong") in _text(app, "quiz-feedback")
-                assert question.citation in _text(app, "quiz-feedback")  # the source, after the answer
-                assert f"Score {position - (position >= 3)}/{position}" in _text(app, "quiz-status")
-                await pilot.press("enter")
-            assert "7/8 = 88%" in _text(app, "quiz-prompt")  # the result and the mistake
+                if position == N:
+                    break
+                # an exam shows no mark, key or source before it is handed in; the next question follows at once
+                feedback, status = _text(app, "quiz-feedback"), _text(app, "quiz-status")
+                assert "recorded" in feedback and "Right" not in feedback and "Wrong" not in feedback
+                assert question.citation not in feedback and "Score" not in status
+                assert f"Answered {position}" in status
+            assert "7/8 = 88%" in _text(app, "quiz-prompt")  # the result and the mistake, once handed in
             assert "Mistakes:" in _text(app, "quiz-prompt")
             await pilot.press("escape")
             await pilot.pause()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from firedrill.quiz.export import CSV_COLUMNS, stats_csv
+from firedrill.quiz.export import BOM, CSV_COLUMNS, stats_csv
 from firedrill.quiz.inputs import parse_answer
 from firedrill.quiz.session import Mode, Options, Session, TimeUpError
 from firedrill.quiz.settings import load_settings
@@ -112,7 +112,9 @@ def test_stats_per_trainee_and_class_and_csv(tmp_path: Path, clock: Clock) -> No
     assert sum(s.answered for s in group) == 8 and sum(s.correct for s in group) == 4
     assert all(s.trainees == 2 for s in group)  # both sat the same paper (seed 42)
     assert [(e.trainee, e.passed) for e in history] == [("甲", True), ("乙", False)]
-    rows = list(csv.DictReader(io.StringIO(stats_csv(mine + group))))
+    text = stats_csv(mine + group)
+    assert text.startswith(BOM)  # for a spreadsheet on Chinese Windows
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix(BOM))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert {r["scope"] for r in rows} == {"trainee", "class"}
     assert sum(int(r["answered"]) for r in rows if r["scope"] == "class") == 8

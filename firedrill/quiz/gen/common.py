@@ -108,6 +108,16 @@ def choice(
     ).with_id()
 
 
+def _cjk_pairs(text: str) -> set[str]:
+    letters = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+def echoes(text: str, answer: str, others: Iterable[str]) -> bool:
+    """True when ``text`` shares a pair of characters with ``answer`` that no other option has: it names the answer."""
+    return bool((_cjk_pairs(text) & _cjk_pairs(answer)) - set().union(*(_cjk_pairs(o) for o in others)))
+
+
 def pick(rng: random.Random, items: Sequence[Any], count: int) -> list[Any]:
     """Up to ``count`` distinct items, in a stable random order."""
     return rng.sample(list(items), min(count, len(items)))

@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from firedrill.models import Level, Text, Trigger
-from firedrill.quiz.gen.common import Context, choice, level_text
+from firedrill.quiz.gen.common import Context, choice, level_text, pick
 from firedrill.quiz.gen.incidents import Fire, draw_fire_at
 from firedrill.quiz.gen.moments import draw_force, draw_moment, holiday_name, moment_text
-from firedrill.quiz.model import Kind, Option, Question
-from firedrill.quiz.texts import join, tx
+from firedrill.quiz.model import MIN_MULTIPLE, Kind, Option, Question
+from firedrill.quiz.texts import join, plain, tx
 
 TOPIC = "escalation"
 NONE = "none"
@@ -60,6 +60,7 @@ def draw_circumstances(rng: random.Random, ctx: Context, target: Trigger | None)
         want_night=variant == "night",
         offsets=draw.clock_offsets_min,
         boundary_chance=draw.boundary_chance,
+        avoid=draw.avoided_days(),
     )
     wind = draw_force(rng, rule.wind.wind_force_min, draw.wind_offsets, reaches=variant == "wind")
     gust = draw_force(rng, rule.wind.gust_force_min, draw.wind_offsets, reaches=variant == "gust", floor=wind)
@@ -72,8 +73,21 @@ def draw_circumstances(rng: random.Random, ctx: Context, target: Trigger | None)
 
 
 def trigger_options(ctx: Context) -> list[Option]:
-    options = [Option(value=t.id.value, text=t.description) for t in ctx.rulebook.escalation.triggers]
+    """The items of 4.3 by number, not by their words: the circumstances in the stem must not name the answer."""
+    options = [
+        Option(value=t.id.value, text=tx("escalation.item", item=t.clause.removeprefix(ctx.rulebook.escalation.clause)))
+        for t in ctx.rulebook.escalation.triggers
+    ]
     return [*options, Option(value=NONE, text=tx("escalation.none"))]
+
+
+def night_note(moment: datetime, ctx: Context) -> Text | None:
+    """The night window's reading, when the time asked sits within a minute of one of its ends."""
+    night = ctx.rulebook.escalation.night
+    minute = moment.hour * 60 + moment.minute
+    ends = {e.hour * 60 + e.minute for e in (night.starts, night.ends)}
+    near = {(e + o) % (24 * 60) for e in ends for o in (-1, 0)}
+    return tx("escalation.night_reading") if minute in near else None
 
 
 def trigger_question(rng: random.Random, ctx: Context) -> Question:
@@ -96,6 +110,9 @@ def trigger_question(rng: random.Random, ctx: Context) -> Question:
         explanation = tx("escalation.because", quote=trigger.quote, clause=trigger.clause)
         citation, quote = trigger.clause, trigger.quote
     incident = fire.incident(circumstances.moment, **circumstances.fields())
+    note = night_note(circumstances.moment, ctx)
+    if note is not None:
+        explanation = join((explanation, note), plain(" "))
     return choice(
         rng,
         topic=TOPIC,
@@ -117,7 +134,8 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
     target = rng.choice(list(Trigger))
     circumstances = draw_circumstances(rng, ctx, target)
     others = [lv for lv in Level if lv is not rule.applies_to]
-    levels = [Level(rule.applies_to), rng.choice(others)]
+    # one major fire (raised) and at least two that keep their level: a 多选 has two or more right options
+    levels = [Level(rule.applies_to), *pick(rng, others, 2)]
     levels += [rng.choice(list(Level)) for _ in range(ctx.settings.escalation.incidents - len(levels))]
     fires: list[tuple[Level, Fire]] = []
     seen: set[str] = set()
@@ -128,6 +146,8 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
             fires.append((level, fire))
     options = [Option(value=f"fire{i + 1}", text=fire.describe()) for i, (_, fire) in enumerate(fires)]
     keep = [o.value for o, (level, _) in zip(options, fires, strict=True) if level is not rule.applies_to]
+    if len(keep) < MIN_MULTIPLE:  # two kept fires read the same and were merged: draw again
+        return keeps_level_question(rng, ctx)
     incidents = {
         o.value: fire.incident(circumstances.moment, **circumstances.fields()).model_dump(mode="json")
         for o, (_, fire) in zip(options, fires, strict=True)
@@ -139,6 +159,7 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
         ),
         tx("escalation.list_separator"),
     )
+    note = night_note(circumstances.moment, ctx)
     explanation = tx(
         "escalation.only_major",
         quote=rule.quote,
@@ -146,6 +167,8 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
         listing=listing,
         trigger=rule.trigger(target).description,
     )
+    if note is not None:
+        explanation = join((explanation, note), plain(" "))
     return choice(
         rng,
         topic=TOPIC,

@@ -16,7 +16,8 @@ from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_te
 from firedrill.quiz.gen.incidents import Fire, draw_fire, grade_values
 from firedrill.quiz.gen.moments import draw_moment
 from firedrill.quiz.model import Option, Question
-from firedrill.quiz.texts import join, tx
+from firedrill.quiz.texts import join, plain, tx
+from firedrill.rules import assess
 from firedrill.rules.schema import Criterion, Measure
 
 TOPIC = "grading"
@@ -33,6 +34,7 @@ def quiet_moment(rng: random.Random, ctx: Context) -> datetime:
         want_night=False,
         offsets=draw.clock_offsets_min,
         boundary_chance=0.0,
+        avoid=draw.avoided_days(),
     )
 
 
@@ -67,6 +69,13 @@ def level_question(rng: random.Random, ctx: Context) -> Question:
     fire = draw_fire(rng, ctx)
     moment = quiet_moment(rng, ctx)
     level, explanation, citation, quote = explain(fire, ctx)
+    incident = fire.incident(moment)
+    # Where a documented reading of 1.4 (the hazard sentence) decides the grade, the explanation says so.
+    readings = assess(incident, rulebook=ctx.rulebook).readings
+    if readings:
+        explanation = join(
+            (explanation, *(tx("grading.reading", text=r.text, doc=r.doc) for r in readings)), plain(" ")
+        )
     options = [Option(value=lv.value, text=level_text(lv)) for lv in Level]
     return choice(
         rng,
@@ -78,7 +87,7 @@ def level_question(rng: random.Random, ctx: Context) -> Question:
         explanation=explanation,
         citation=citation,
         quote=quote,
-        facts={"incident": fire.incident(moment).model_dump(mode="json")},
+        facts={"incident": incident.model_dump(mode="json")},
         keep_order=True,
     )
 

@@ -34,9 +34,10 @@ def _days(year: int) -> tuple[tuple[date, ...], tuple[date, ...]]:
     return tuple(d for d in days if d not in holidays), holidays
 
 
-def draw_date(rng: random.Random, year: int, holiday: bool) -> date:
+def draw_date(rng: random.Random, year: int, holiday: bool, avoid: frozenset[date] = frozenset()) -> date:
+    """A day inside an official holiday block, or an ordinary one that is not in ``avoid``."""
     ordinary, holidays = _days(year)
-    return rng.choice(holidays if holiday else ordinary)
+    return rng.choice(holidays if holiday else [d for d in ordinary if d not in avoid])
 
 
 @cache
@@ -92,8 +93,9 @@ def draw_moment(
     want_night: bool,
     offsets: tuple[int, ...],
     boundary_chance: float,
+    avoid: frozenset[date] = frozenset(),
 ) -> datetime:
-    day = draw_date(rng, year, holiday)
+    day = draw_date(rng, year, holiday, avoid)
     return datetime.combine(day, draw_clock(rng, night, want_night, offsets, boundary_chance))
 
 

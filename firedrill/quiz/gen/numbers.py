@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from firedrill.models import Text
 from firedrill.playbook.schema import Parameter, Playbook
 from firedrill.playbook.settings import Boundary
 from firedrill.playbook.settings import load_settings as load_calculator_settings
@@ -21,6 +22,15 @@ from firedrill.quiz.texts import plain, tx
 
 TOPIC = "playbook_numbers"
 WINDOW_STATES = ("before", "inside", "past")
+
+
+UNIT_NAMES = {"persons": "people", "groups": "groups", "m": "metres", "min": "minutes"}  # playbook unit → text key
+
+
+def unit_text(unit: str) -> Text:
+    """A playbook unit in the reader's language (人, 组, 米, 分钟); a symbol such as L/(s·m²) reads the same."""
+    name = UNIT_NAMES.get(unit)
+    return tx(f"unit.{name}") if name is not None else plain(unit)
 
 
 def variants(parameter: Parameter) -> tuple[str, ...]:
@@ -51,7 +61,7 @@ def parameter_question(rng: random.Random, ctx: Context) -> Question:
     playbook, parameter = rng.choice([(p, q) for p in ctx.library.all() for q in p.parameters])
     variant = rng.choice(variants(parameter))
     low, high = expected(parameter, variant)
-    unit = plain(parameter.unit)
+    unit = unit_text(parameter.unit)
     return Question(
         topic=TOPIC,
         form="numbers.parameter",
@@ -102,6 +112,15 @@ def zone_question(rng: random.Random, ctx: Context) -> Question:
     )
 
 
+def _window_minute(rng: random.Random, first: float, last: float, margins: tuple[float, ...]) -> float:
+    """Minutes since ignition clearly before, inside or past an approximate window, never on its ends."""
+    edge = min(margins)
+    inside = sorted({v for m in margins for v in (first + m, last - m) if first + edge <= v <= last - edge})
+    before = [first - m for m in margins if first - m >= 0]
+    past = [last + m for m in margins]
+    return float(rng.choice(rng.choice([side for side in (before, inside, past) if side])))
+
+
 def window_question(rng: random.Random, ctx: Context) -> Question:
     """A theatre fire some minutes after ignition: before, inside or past the roof-collapse window?"""
     settings = load_calculator_settings().collapse_window
@@ -109,7 +128,7 @@ def window_question(rng: random.Random, ctx: Context) -> Question:
     parameter = playbook.parameter(settings.parameter)
     first, last = expected(parameter, "within")
     assert last is not None
-    elapsed = max(0.0, rng.choice([first, last]) + rng.choice(ctx.settings.draw.window_offsets_min))
+    elapsed = _window_minute(rng, first, last, ctx.settings.draw.window_margins_min)
     state = "before" if elapsed < first else ("inside" if elapsed <= last else "past")
     ignition = datetime(ctx.settings.draw.year, 1, 1) + timedelta(minutes=rng.randrange(MINUTES_PER_DAY))
     at = ignition + timedelta(minutes=elapsed)
@@ -121,6 +140,7 @@ def window_question(rng: random.Random, ctx: Context) -> Question:
             "numbers.window_prompt",
             ignition=ignition.strftime("%H:%M"),
             at=at.strftime("%H:%M"),
+            elapsed=num(elapsed),
             playbook=playbook.title,
         ),
         options=[Option(value=s, text=tx(f"numbers.window_{s}")) for s in WINDOW_STATES],

@@ -1,15 +1,26 @@
-"""Topic ``phases``: put a few of the nine combat phases of clause 4.5 in the plan's order."""
+"""Topic ``phases``: the nine combat phases of clause 4.5 — put a few in the plan's order, or say which comes next.
+
+The ordering prompt names the phases it asks about, so two ordering questions read the same only
+when they ask the same thing.
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 
-from firedrill.playbook.phases import load_combat_phases
-from firedrill.quiz.gen.common import Context
+from firedrill.models import Text
+from firedrill.playbook.phases import CombatPhase, load_combat_phases
+from firedrill.quiz.gen.common import Context, choice, pick
 from firedrill.quiz.model import Kind, Option, Question
 from firedrill.quiz.texts import join, plain, tx
 
 TOPIC = "phases"
+
+
+def _listed(phases: Iterable[CombatPhase]) -> Text:
+    """Phases named in the prompt in a neutral order (by id), never the plan's: the prompt must not answer itself."""
+    return join((p.name for p in sorted(phases, key=lambda p: p.id)), plain("、"))
 
 
 def order_question(rng: random.Random, ctx: Context) -> Question:
@@ -26,7 +37,7 @@ def order_question(rng: random.Random, ctx: Context) -> Question:
         topic=TOPIC,
         form="phases.order",
         kind=Kind.ORDERING,
-        prompt=tx("phases.prompt"),
+        prompt=tx("phases.prompt", names=_listed(data.phases[i] for i in chosen)),
         options=options,
         key=key,
         explanation=tx("phases.explain", sequence=sequence, quote=data.quote),
@@ -36,4 +47,26 @@ def order_question(rng: random.Random, ctx: Context) -> Question:
     ).with_id()
 
 
-FORMS = (order_question,)
+def next_question(rng: random.Random, ctx: Context) -> Question:
+    """Which phase the plan lists right after this one?"""
+    data = load_combat_phases()
+    index = rng.randrange(len(data.phases) - 1)
+    asked, following = data.phases[index], data.phases[index + 1]
+    others = [p for i, p in enumerate(data.phases) if i not in (index, index + 1)]
+    shown = [following, *pick(rng, others, ctx.settings.generation.choices - 1)]
+    sequence = join((p.name for p in data.phases), plain(" → "))
+    return choice(
+        rng,
+        topic=TOPIC,
+        form="phases.next",
+        prompt=tx("phases.prompt_next", name=asked.name),
+        options=[Option(value=p.id, text=p.name) for p in shown],
+        right=[following.id],
+        explanation=tx("phases.explain", sequence=sequence, quote=data.quote),
+        citation=data.clause,
+        quote=data.quote,
+        facts={"after": asked.id},
+    )
+
+
+FORMS = (order_question, next_question)

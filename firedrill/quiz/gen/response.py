@@ -12,7 +12,7 @@ from firedrill.models import Level, Range
 from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_text, pick, range_text
 from firedrill.quiz.gen.grading import quiet_moment
 from firedrill.quiz.gen.incidents import draw_fire_at
-from firedrill.quiz.model import Kind, NumericKey, Option, Question
+from firedrill.quiz.model import MIN_MULTIPLE, Kind, NumericKey, Option, Question
 from firedrill.quiz.texts import tx
 from firedrill.rules.response import dispatch_for
 
@@ -129,7 +129,9 @@ def scene_question(rng: random.Random, ctx: Context) -> Question:
 def levels_question(rng: random.Random, ctx: Context) -> Question:
     """One arrangement of 4.2 (e.g. the commander goes to the scene): at which levels does it apply?"""
     rules = ctx.rulebook.response.activation
-    wanted = rng.choice([v for v in _scene_options(ctx) if v != NOT_SET])
+    # only arrangements that hold at two or more levels: a 多选 has at least two right options
+    arrangements = [v for v in _scene_options(ctx) if sum(_scene_value(ctx, lv) == v for lv in Level) >= MIN_MULTIPLE]
+    wanted = rng.choice(arrangements)
     shown = _scene_options(ctx)[wanted].text
     right = [lv.value for lv in Level if _scene_value(ctx, lv) == wanted]
     quotes = sorted({rules.levels[Level(v)].quote for v in right})

@@ -50,8 +50,13 @@ class Candidate:
     wrong: tuple[Playbook, ...]  # playbooks that can be offered as wrong answers
 
 
+def _askable(entry: CitedEntry) -> bool:
+    """An item of a list, or a section written as one paragraph (灭火基本要求) — never a heading."""
+    return entry.text is not None and (entry.depth > 0 or entry.section is SectionKind.BASIC_REQUIREMENTS)
+
+
 def _items(playbook: Playbook, section: SectionKind) -> list[CitedEntry]:
-    return [e for e in iter_entries(playbook) if e.section is section and e.depth > 0 and e.text]
+    return [e for e in iter_entries(playbook) if e.section is section and _askable(e)]
 
 
 def _alike(entry: CitedEntry, other: Playbook, settings: ScenarioSettings) -> bool:
@@ -59,7 +64,8 @@ def _alike(entry: CitedEntry, other: Playbook, settings: ScenarioSettings) -> bo
     assert entry.text is not None
     twins = settings.equivalent_to(entry.citation)
     return any(
-        e.citation in twins or (e.text is not None and resembles(entry.text.zh, e.text.zh, settings.similarity))
+        e.citation in twins
+        or (e.text is not None and resembles(entry.text.zh, e.text.zh, settings.similarity_for(entry.section)))
         for e in _items(other, entry.section)
     )
 
@@ -72,7 +78,7 @@ def candidates(ctx: Context) -> tuple[Candidate, ...]:
     found = []
     for playbook in playbooks:
         for entry in iter_entries(playbook):
-            if entry.section not in settings.sections or entry.depth == 0 or entry.text is None:
+            if entry.section not in settings.sections or not _askable(entry) or entry.text is None:
                 continue
             if len(normalise(entry.text.zh)) < settings.min_chars:
                 continue

@@ -3,7 +3,8 @@
 Number keys answer: a single-choice question is answered by its number at once; for several
 answers or an order, number keys pick (again to unpick), Backspace takes the last back and Enter
 confirms; a numeric question is typed in the box and confirmed with Enter. After each answer the
-explanation and its source are shown; Enter goes on. Progress, score and (in an exam) the time left
+explanation and its source are shown (in an exam only that the answer is recorded: marks and keys
+come with the result); Enter goes on. Progress, score and (in an exam) the time left
 stay at the top. At the end the result and the mistakes are shown; Esc closes the screen (Enter does
 not, so the last answer's Enter cannot skip the result) and dismisses it with the ``Result``. Esc
 before the end stops the session (the questions left count as wrong).
@@ -25,7 +26,7 @@ from textual.widgets import Input, Static
 from firedrill.quiz.inputs import parse_answer
 from firedrill.quiz.model import Kind, Question
 from firedrill.quiz.render import explanation_lines, response_text, result_block
-from firedrill.quiz.session import Feedback, Result, Session, TimeUpError
+from firedrill.quiz.session import Feedback, Mode, Result, Session, TimeUpError
 from firedrill.quiz.texts import tx
 
 DIGITS = "123456789"
@@ -84,8 +85,11 @@ class QuizScreen(Screen[Result]):
         parts = [
             self._t(f"mode.{s.options.mode.value}"),
             f"{min(s.answered + 1, s.total)}/{s.total}",
-            self._t("ui.score_line", score=str(s.score), answered=str(s.answered)),
         ]
+        if s.options.mode is Mode.EXAM and self.phase is not Phase.DONE:
+            parts.append(self._t("ui.answered_line", answered=str(s.answered)))  # no marks before it is handed in
+        else:
+            parts.append(self._t("ui.score_line", score=str(s.score), answered=str(s.answered)))
         left = s.time_left()
         if left is not None:
             parts.append(self._t("ui.time_left", left=str(left).split(".")[0]))
@@ -162,6 +166,10 @@ class QuizScreen(Screen[Result]):
         except TimeUpError:
             self._show_result()
             return
+        if not feedback.reveal:  # an exam: marks and keys come with the result, after it is handed in
+            self._show_question()
+            self._set("quiz-feedback", self._t("ui.recorded"))
+            return
         self._show_feedback(feedback)
 
     def on_key(self, event: events.Key) -> None:
@@ -174,7 +182,7 @@ class QuizScreen(Screen[Result]):
         index = DIGITS.index(event.character or "")
         if index >= len(question.options):
             return
-        if question.kind is Kind.SINGLE:
+        if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
             self._submit((index,))
             return
         if index in self.selection:
@@ -200,7 +208,7 @@ class QuizScreen(Screen[Result]):
             self._show_question()
         elif self.phase is Phase.ASKING:
             question = self._asking()
-            if question is None or question.kind in (Kind.SINGLE, Kind.NUMERIC):
+            if question is None or question.kind in (Kind.SINGLE, Kind.TRUE_FALSE, Kind.NUMERIC):
                 return
             text = " ".join(str(i + 1) for i in self.selection)
             try:
