@@ -94,6 +94,10 @@ async def test_resumed_a_day_later_keeps_its_report_time(tmp_path: Path) -> None
     again = create_app(lang="zh", data_dir=data, clock=clock, blink=False)
     async with again.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        for _ in range(200):  # the dialog is pushed just after the engine is ready; a loaded machine lags
+            if isinstance(again.screen, ResumeScreen):
+                break
+            await pilot.pause(0.05)
         assert isinstance(again.screen, ResumeScreen)
         await pilot.press("enter")
         await pilot.pause()
