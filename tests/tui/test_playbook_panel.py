@@ -9,7 +9,9 @@ from firedrill.playbook.params import rounded
 from tests.tui.conftest import enter_value, pick_scenario, ready
 
 
-async def test_f5_shows_the_safety_notes_of_the_chosen_playbook(make_app) -> None:
+async def test_f5_shows_the_one_page_card_of_the_chosen_playbook(make_app) -> None:
+    from firedrill.playbook.card import card_lines
+
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -17,13 +19,15 @@ async def test_f5_shows_the_safety_notes_of_the_chosen_playbook(make_app) -> Non
         await pilot.press("f5")
         await pilot.pause()
         assert app.main.query_one("#panels").active == "tab-playbook"
-        assert app.main.playbook_panel.tabs.active == "sec-safety_notes"
-        assert app.focused is app.main.query_one("#text-safety_notes")
-        text = app.main.query_one("#text-safety_notes").text
+        assert app.main.playbook_panel.tabs.active == "sec-card"
+        assert app.focused is app.main.query_one("#text-card")
         playbook = load_library().get("high-rise")
+        assert app.main.query_one("#text-card").text.splitlines() == card_lines(playbook, "zh")
+        # the notes in full stay one tab away
+        notes = app.main.query_one("#text-safety_notes").text
         section = playbook.section("safety_notes")  # type: ignore[arg-type]
-        assert section.heading.zh in text and "附件1 一(五)" in text
-        assert all(item.text.zh in text for item in section.items if item.text is not None)
+        assert section.heading.zh in notes and "附件1 一(五)" in notes
+        assert all(item.text.zh in notes for item in section.items if item.text is not None)
 
 
 async def test_oil_tank_calculator_from_the_console(make_app) -> None:

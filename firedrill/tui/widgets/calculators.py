@@ -163,11 +163,17 @@ class CalculatorForm(VerticalScroll):
         except ValueError as exc:
             self._result("tank", [w(f"error_{exc}", self.lang)])
             return
-        if d is None or h is None:
+        if d is None:
             self._result("tank", [w("calc_tank_hint", self.lang)])
             return
-        reading = self.query_one("#calc-reading", Select).value
-        result = tank_cooling(self.playbook, d, h, int(n), str(reading) if reading is not Select.NULL else None)
+        chosen = self.query_one("#calc-reading", Select).value
+        reading = str(chosen) if chosen is not Select.NULL else None
+        try:  # the height is needed only by the per-square-metre reading
+            result = tank_cooling(self.playbook, d, h, int(n), reading)
+        except InputError as exc:
+            hint = "calc_tank_hint" if exc.field == "height" else None
+            self._result("tank", [w(hint, self.lang) if hint else exc.message])
+            return
         self._result("tank", render_cooling(result, self.lang))
 
     def _zone(self) -> None:
