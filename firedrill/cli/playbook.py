@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show.add_argument("id", help="id, name, alias or title, in Chinese or English (地铁, Metro, metro)")
     show.add_argument("--section", help=f"only this section: {', '.join(section_names())} or its heading (注意事项)")
     found = sub.add_parser("search", parents=[common], help="find playbooks and items by a phrase")
-    found.add_argument("text")
+    found.add_argument("text", nargs="+", help="words in any order (油罐 冷却, or one phrase: 油罐冷却)")
     found.add_argument("--only", choices=("zh", "en"), help="match only Chinese or only English texts")
     found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"at most N hits (default {DEFAULT_LIMIT})")
     phases = sub.add_parser("phases", parents=[common], help="clause 4.5 combat phases with this playbook's items")
@@ -131,6 +131,7 @@ def _show(args: argparse.Namespace, library: Library) -> None:
 
 
 def _search(args: argparse.Namespace, library: Library) -> None:
+    args.text = " ".join(args.text)
     if args.limit < 1:
         raise InputError(f"must be 1 or more (got {args.limit})", field="--limit")
     hits = search(library, args.text, args.only)[: args.limit]
