@@ -9,7 +9,7 @@ from firedrill.playbook.params import rounded
 from tests.tui.conftest import enter_value, pick_scenario, ready
 
 
-async def test_f5_shows_the_one_page_card_of_the_chosen_playbook(make_app) -> None:
+async def test_f5_shows_the_one_page_card_then_the_safety_notes(make_app) -> None:
     from firedrill.playbook.card import card_lines
 
     app = make_app()
@@ -19,12 +19,13 @@ async def test_f5_shows_the_one_page_card_of_the_chosen_playbook(make_app) -> No
         await pilot.press("f5")
         await pilot.pause()
         assert app.main.query_one("#panels").active == "tab-playbook"
-        assert app.main.playbook_panel.tabs.active == "sec-card"
-        assert app.focused is app.main.query_one("#text-card")
+        assert app.main.playbook_panel.tabs.active == "sec-safety_notes"
+        assert app.focused is app.main.query_one("#text-safety_notes")
         playbook = load_library().get("high-rise")
-        assert app.main.query_one("#text-card").text.splitlines() == card_lines(playbook, "zh")
-        # the notes in full stay one tab away
-        notes = app.main.query_one("#text-safety_notes").text
+        shown = app.main.query_one("#text-safety_notes").text
+        card = card_lines(playbook, "zh")
+        assert shown.splitlines()[: len(card)] == card  # the card first
+        notes = shown  # then the notes in full
         section = playbook.section("safety_notes")  # type: ignore[arg-type]
         assert section.heading.zh in notes and "附件1 一(五)" in notes
         assert all(item.text.zh in notes for item in section.items if item.text is not None)

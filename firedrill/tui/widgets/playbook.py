@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from firedrill.playbook.schema import Item, Playbook
 
 SECTIONS = ("characteristics", "basic_requirements", "tactical_points", "measures", "safety_notes")
-SAFETY = "safety_notes"
-CARD = "card"  # the one-page card (firedrill.playbook.card): what F5 shows first
+SAFETY = "safety_notes"  # F5: the tab opens with the one-page card (firedrill.playbook.card), then the notes
 
 
 def _items(items: tuple[Item, ...], lang: str, depth: int) -> list[Content]:
@@ -53,8 +52,6 @@ class _PlaybookTabs(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="playbook-tabs"):
-            with TabPane(w("sec_card", self.lang), id=f"sec-{CARD}"):
-                yield TextPanel(id=f"text-{CARD}", classes="safety")
             for kind in SECTIONS:
                 with TabPane(w(f"sec_{kind}", self.lang), id=f"sec-{kind}"):
                     yield TextPanel(id=f"text-{kind}", classes="safety" if kind == SAFETY else "")
@@ -105,14 +102,6 @@ class PlaybookPanel(Vertical):
         self._wanted = (playbook, lang)
         if not self.built:
             return
-        self.tabs.get_tab(f"sec-{CARD}").label = w("sec_card", lang)
-        card = self.query_one(f"#text-{CARD}", TextPanel)
-        if playbook is None:
-            card.set_lines([w("no_scenario_hint", lang)])
-        else:
-            from firedrill.playbook.card import card_lines  # the same card as `firedrill playbook card`
-
-            card.set_lines([Content(line) for line in card_lines(playbook, lang)])
         for kind in SECTIONS:
             self.tabs.get_tab(f"sec-{kind}").label = w(f"sec_{kind}", lang)
             panel = self.query_one(f"#text-{kind}", TextPanel)
@@ -120,16 +109,26 @@ class PlaybookPanel(Vertical):
                 panel.set_lines([w("no_scenario_hint", lang)])
             else:
                 title = Content.styled(f"{playbook.title.in_lang(lang)}", "bold")
-                panel.set_lines([title, *section_lines(playbook, kind, lang)])
+                panel.set_lines([*self._card(playbook, kind, lang), title, *section_lines(playbook, kind, lang)])
         self.tabs.get_tab("sec-calc").label = w("sec_calc", lang)
         self.query_one(CalculatorForm).show(playbook, lang)
 
+    @staticmethod
+    def _card(playbook: Playbook, kind: str, lang: str) -> list[Content]:
+        """Above the safety notes, the one-page card, the same lines as ``firedrill playbook card``."""
+        if kind != SAFETY:
+            return []
+        from firedrill.playbook.card import card_lines
+
+        return [*(Content(line) for line in card_lines(playbook, lang)), Content("")]
+
     def show_safety(self) -> None:
-        """F5: the one-page card (top hazards, prohibitions, key numbers, units, phases), then the tabs."""
+        """F5: the safety tab, which opens with the one-page card (top hazards, prohibitions, key numbers,
+        units, phases) and then gives the notes in full."""
         self._tab = SAFETY
         if self.built:
-            self.tabs.active = f"sec-{CARD}"
-            self.query_one(f"#text-{CARD}", TextPanel).focus()
+            self.tabs.active = f"sec-{SAFETY}"
+            self.query_one(f"#text-{SAFETY}", TextPanel).focus()
 
     def show_calculators(self) -> None:
         self._tab = "calc"
