@@ -43,6 +43,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("firedrill.quiz", "f12", "open_quiz", "key_quiz"),
     # Ctrl+R (R for replay): no Input binding uses it either, and terminals pass it on.
     Action("firedrill.replay_drill", "ctrl+r", "run_scenario", "key_run"),
+    # Alt+M: the dispatch panel's map (the units sent and held on their roads) in place of its text.
+    Action("firedrill.route_map", "alt+m", "toggle_map", "key_map", shown=False),
     # One key to each panel (Alt+D: the dispatch panel at the units to send); see ``panes.py``.
     *(Action(f"{PANEL_BINDING}{pane}", f"alt+{PANEL_LETTERS[pane]}", f"panel('{pane}')", f"tab_{pane}",
              shown=False) for pane in PANELS),

@@ -92,3 +92,28 @@ async def test_without_a_place_or_a_scale_the_panel_says_so_in_english(make_app)
         assert "Nearest units (reference only)" in text and "sets no dispatch scale" in text
         await enter_value(pilot, "scene", "120.0,30.6")
         assert "outside the road network" in panel_text(app, "dispatch")
+
+
+async def test_alt_m_shows_the_plan_on_its_roads_in_place_of_the_text(make_app) -> None:
+    from firedrill.tui.widgets.route_map import RouteMap
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pick_scenario(pilot, "商场")
+        await enter_value(pilot, "scene", "江汉")
+        await enter_value(pilot, "burning_area_m2", "700")
+        await network(app)
+        route_map = app.main.query_one("#route-map", RouteMap)
+        assert not route_map.display and app.main.panel("dispatch").display
+        await pilot.press("alt+m")
+        await pilot.pause()
+        assert app.main.query_one("#panels").active == "tab-dispatch"
+        assert route_map.display and not app.main.panel("dispatch").display
+        plan = stations_for(app.main.active, app.main.network).plan
+        assert route_map.plan == plan and plan is not None and plan.sent
+        drawn = str(route_map.render())
+        assert len(drawn.strip()) > 20 and route_map.size.height >= 2  # the map is drawn, not blank
+        await pilot.press("alt+m")
+        await pilot.pause()
+        assert not route_map.display and app.main.panel("dispatch").display

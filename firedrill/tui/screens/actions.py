@@ -217,6 +217,22 @@ class ConsoleActions(MainPart):
             main.render_panel(pane)
             main.call_after_refresh(main.panel(pane).scroll_to_anchor)
 
+    def action_toggle_map(self) -> None:
+        """Alt+M: the dispatch panel shows the map of the plan (scene, units, routes, rivers, crossings)
+        in place of its text, and back."""
+        from firedrill.tui.widgets.route_map import RouteMap
+
+        main = self._main()
+        if not main.built:
+            return
+        main.show_panel("dispatch")
+        route_map = main.query_one("#route-map", RouteMap)
+        showing = route_map.has_class("-hidden")
+        route_map.set_class(not showing, "-hidden")
+        main.panel("dispatch").set_class(showing, "-hidden")
+        if showing:
+            main.refresh_map()
+
     def action_scroll_panel(self, pages: int) -> None:
         """PageDown / PageUp from the form: scroll the panel in view by a page."""
         from textual.widgets import TabbedContent

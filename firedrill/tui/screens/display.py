@@ -97,9 +97,24 @@ class ConsoleDisplay:
             cut = next((i for i, line in enumerate(lines) if not line.plain), len(lines))  # after the 4.4.2 scale
             screen.panel(name).set_lines([*lines[:cut], Content(""), *screen.stations_section(), *lines[cut:]],
                                          anchor=cut + 1)  # fmt: skip
+            self.refresh_map()
         elif name == "groups":
             note = screen.engine.rulebook.response.notes["field_organisation"]
             screen.panel(name).set_lines(group_lines(a, playbook, lang, note))
+
+    def refresh_map(self) -> None:
+        """The dispatch panel's map, when shown: the plan the stations section shows, on its roads."""
+        from firedrill.tui.dispatching import stations_for
+        from firedrill.tui.widgets.route_map import RouteMap
+
+        screen = self._screen()
+        route_map = screen.query_one("#route-map", RouteMap)
+        if route_map.has_class("-hidden") or screen.active is None:
+            return
+        stations = stations_for(screen.active, screen.network)
+        route_map.lang = screen.lang
+        route_map.overlay = stations.found.overlay if stations.found is not None else None
+        route_map.plan = stations.plan
 
     def render_checklist(self) -> None:
         """The procedure tab: summary, the last level change's additions, the steps."""

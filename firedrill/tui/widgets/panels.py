@@ -13,6 +13,7 @@ from firedrill.tui.panes import PANELS
 from firedrill.tui.widgets.checklist import ChecklistPanel
 from firedrill.tui.widgets.panel import TextPanel
 from firedrill.tui.widgets.playbook import PlaybookPanel
+from firedrill.tui.widgets.route_map import RouteMap
 from firedrill.tui.words import w
 
 
@@ -31,5 +32,9 @@ class Panels(Vertical):
                         yield PlaybookPanel(self.lang, id="playbook")
                     elif pane == "procedure":
                         yield ChecklistPanel(id="panel-procedure")
+                    elif pane == "dispatch":
+                        yield TextPanel(id="panel-dispatch")
+                        # The units sent and held on their roads; Alt+M shows it in the text's place.
+                        yield RouteMap(id="route-map", classes="-hidden")
                     else:
                         yield TextPanel(id=f"panel-{pane}")
