@@ -132,6 +132,8 @@ def report_html(report: Report) -> str:
         _table(list(report.facts)) if report.facts else f"<p>{h('none')}</p>",
         f"<h2>{h('calls')}</h2><ul>" + "".join(f"<li>{escape(c)}</li>" for c in report.calls) + "</ul>",
         _checklist(report.checklist, report.lang),
+        *([f"<h2>{h('maps')}</h2>"] + [f"<figure>{svg}<figcaption>{escape(when)}</figcaption></figure>"
+                                       for when, svg in report.maps] if report.maps else []),
     ]
     lang = "en" if report.lang == "en" else "zh-Hans"
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(report.title)}</title>'

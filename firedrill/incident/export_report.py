@@ -17,6 +17,7 @@ from firedrill.incident.export_events import Describer, level_text, trigger_text
 from firedrill.incident.export_values import fact_label, fact_value, moment, playbook_name
 from firedrill.incident.fold import fold
 from firedrill.incident.procedure_export import Checklist, checklist
+from firedrill.journal import EventKind
 from firedrill.journal.labels import labels, render
 from firedrill.journal.store import Journal
 from firedrill.models import Level
@@ -59,6 +60,7 @@ class Report:
     facts: tuple[tuple[str, str], ...]
     calls: tuple[str, ...]
     checklist: Checklist | None
+    maps: tuple[tuple[str, str], ...] = ()  # (the order's time, its map as SVG) for each order with a map
 
 
 def _place(facts: dict[str, object], title: str, opened_at: datetime, lang: str) -> str:
@@ -121,4 +123,12 @@ def build_report(journal: Journal, incident_id: str, lang: str = "zh", library: 
         facts=tuple((fact_label(k, lang, names), fact_value(k, v, lang, origin, library)) for k, v in facts.items()),
         calls=tuple(moment(c, origin) for c in state.calls),
         checklist=checklist(journal, incident_id, lang),
+        maps=tuple((f"#{e.seq} {moment(e.at, origin)}", str(e.payload["map_svg"])) for e in events
+                   if e.kind is EventKind.ORDER and _is_map(e.payload.get("map_svg"))),
     )
+
+
+def _is_map(value: object) -> bool:
+    """An order's map as the stations renderer draws it: an SVG document, nothing active in it."""
+    return isinstance(value, str) and value.lstrip().startswith("<svg") and "<script" not in value.lower() \
+        and "<foreignobject" not in value.lower()

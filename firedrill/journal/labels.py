@@ -59,6 +59,7 @@ class Headings(BaseModel):
     reported: Text
     not_in_library: Text
     level_over_time: Text
+    maps: Text
     at: Text
     since_report: Text
     step: Text

@@ -119,13 +119,16 @@ def build_order(session: Session, lang: str, now: datetime) -> str:
     return "\n".join(lines)
 
 
-def save_order(data_dir: Path, incident_id: str, seq: int, text: str, cad: dict[str, Any] | None = None) -> Path:
-    """Write the order to ``<data dir>/orders/<incident>-<seq>.txt`` (and the CAD JSON beside it as
-    ``.json`` when there is one); returns the text's path."""
+def save_order(data_dir: Path, incident_id: str, seq: int, text: str, cad: dict[str, Any] | None = None,
+               svg: str | None = None) -> Path:  # fmt: skip
+    """Write the order to ``<data dir>/orders/<incident>-<seq>.txt``, the CAD JSON beside it as ``.json``
+    and its map as ``.svg`` when there are; returns the text's path."""
     folder = data_dir / ORDERS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{incident_id}-{seq:06d}.txt"
     path.write_text(text + "\n", encoding="utf-8")
     if cad is not None:
         path.with_suffix(".json").write_text(json.dumps(cad, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if svg is not None:
+        path.with_suffix(".svg").write_text(svg, encoding="utf-8")
     return path

@@ -117,3 +117,23 @@ async def test_alt_m_shows_the_plan_on_its_roads_in_place_of_the_text(make_app) 
         await pilot.press("alt+m")
         await pilot.pause()
         assert not route_map.display and app.main.panel("dispatch").display
+
+
+async def test_a_saved_order_and_the_after_action_page_carry_its_map(make_app, tmp_path: Path) -> None:
+    from firedrill.incident.export_html import to_html
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pick_scenario(pilot, "商场")
+        await enter_value(pilot, "scene", "江汉")
+        await enter_value(pilot, "burning_area_m2", "700")
+        await network(app)
+        await order(pilot)
+        session, engine = app.main.active, app.main.engine
+        (event,) = [e for e in session.events if e.kind is EventKind.ORDER]
+        assert event.payload["map_svg"].lstrip().startswith("<svg")
+        saved = sorted((engine.data_dir / "orders").glob(f"{session.id}-*.svg"))
+        assert saved and saved[-1].read_text(encoding="utf-8") == event.payload["map_svg"]
+        page = to_html(engine.journal, session.id, "zh")
+        assert "调度地图" in page and page.count("<figure><svg") == 1

@@ -43,9 +43,13 @@ class DispatchActions(MainPart):
             text += f"\n\n{w('stations_title', lang)}{colon(lang)}{w(stations.problem or 'stations_loading', lang)}"
         new = tuple(u.id for u in plan.sent) if plan is not None else ()
         found = stations.found
-        extra = {"went_without": [{"unit": x.unit_id, "taken_by": x.taken_by} for x in found.went_without]} \
-            if found is not None and found.went_without else None  # fmt: skip
-        events = main.guarded(lambda: session.record_order(text, lang, new, extra))
+        extra: dict[str, Any] = {"went_without": [{"unit": x.unit_id, "taken_by": x.taken_by}
+                                                  for x in found.went_without]} if found is not None and \
+            found.went_without else {}  # fmt: skip
+        svg = found.map_svg(lang) if found is not None else None
+        if svg is not None:
+            extra["map_svg"] = svg  # the map is part of the order as given, as the CLI records it
+        events = main.guarded(lambda: session.record_order(text, lang, new, extra or None))
         if not events:
             main.dirty_panels.add("dispatch")  # e.g. a unit another seat sent meanwhile: plan again
             main.refresh_live()
@@ -53,7 +57,8 @@ class DispatchActions(MainPart):
         event = events[0]
         path: Any = None
         try:
-            path = save_order(main.engine.data_dir, session.id, event.seq, text, cad).relative_to(main.engine.data_dir)
+            saved = save_order(main.engine.data_dir, session.id, event.seq, text, cad, svg)
+            path = saved.relative_to(main.engine.data_dir)
         except OSError as exc:
             main.app.notify(f"{w('order_not_saved', lang)}{exc.strerror}", severity="error", markup=False)
         main.dirty_panels.add("dispatch")  # the units just sent now count as sent before
