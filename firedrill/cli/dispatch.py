@@ -73,13 +73,10 @@ def _report_time(value: str | None, default: datetime) -> datetime:
 
 
 def _incident(source: str) -> Incident:
+    from firedrill.textfile import read_json_file
+
     path = Path(source)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from None
+    data = read_json_file(path)
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with the Incident fields", file=path, line=1)
     try:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from firedrill.cli.incident import parse_at
 from firedrill.errors import InputError
 from firedrill.journal import ProcedureState
 from firedrill.models import Level
@@ -24,7 +25,6 @@ from firedrill.procedure.loader import load_catalogue
 from firedrill.procedure.render import status_text, steps_text
 from firedrill.procedure.report import catalogue_data, state_data
 from firedrill.procedure.timeline import elapsed_text
-from firedrill.timeutil import now_local
 
 if TYPE_CHECKING:
     from firedrill.incident.desk import Desk
@@ -73,12 +73,6 @@ def parse_level(value: str) -> Level:
     raise InputError(f"unknown level {value!r}; use one of {', '.join(lv.value for lv in Level)}", field="--level")
 
 
-def parse_time(value: str | None, field: str = "--at") -> datetime:
-    from firedrill.cli.incident import parse_at
-
-    return now_local().replace(microsecond=0) if value is None else parse_at(value, field)
-
-
 def _desk(args: argparse.Namespace, journal: Journal, at: datetime) -> Desk:
     from firedrill.cli.incident import make_desk
 
@@ -116,7 +110,7 @@ def _checklist(desk: Desk, incident_id: str, at: datetime, as_of: bool) -> tuple
 
 
 def _status(args: argparse.Namespace) -> int:
-    now = parse_time(args.at)
+    now = parse_at(args.at)
     with _journal(args) as journal:
         state, assessed_now = _checklist(_desk(args, journal, now), args.id, now, args.at is not None)
     if args.json:
@@ -129,7 +123,7 @@ def _status(args: argparse.Namespace) -> int:
 def _tick(args: argparse.Namespace) -> int:
     from firedrill.journal import EventKind
 
-    at = parse_time(args.at)
+    at = parse_at(args.at)
     action = ProcedureState.SKIPPED if args.skip else ProcedureState.UNDONE if args.undo else ProcedureState.DONE
     with _journal(args) as journal:
         desk = _desk(args, journal, at)

@@ -96,7 +96,9 @@ def _msel(args: argparse.Namespace) -> int:
         _write(args.msel_out, export_table(load_script(file, load_library(args.playbooks)), str(args.msel_out)),
                "--msel-out")  # fmt: skip
         return 0
-    script = _read(Path(file), "FILE").decode("utf-8-sig", errors="replace")
+    from firedrill.textfile import decode_utf8
+
+    script = decode_utf8(_read(Path(file), "FILE"), file)
     text = import_table(script, file, _read(args.msel_in, "--msel-in"), str(args.msel_in))
     if args.out is None:
         sys.stdout.write(text)
