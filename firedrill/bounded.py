@@ -1,11 +1,10 @@
-"""The Incident's facts as validated types: the bounds of ``firedrill.bounds`` applied by pydantic."""
+"""The Incident's facts as validated types: the bounds of ``firedrill.bounds``, applied by pydantic when
+it validates outside data (``firedrill.constraints``: declared here without importing pydantic)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
-
-from pydantic import AfterValidator, BeforeValidator, Field
 
 from firedrill.bounds import (
     EARLIEST,
@@ -19,6 +18,7 @@ from firedrill.bounds import (
     has_control,
     is_date_only,
 )
+from firedrill.constraints import Check
 from firedrill.timeutil import LOCAL_TZ
 
 
@@ -52,10 +52,10 @@ def _no_control(value: str | None) -> str | None:
     return value
 
 
-People = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_PEOPLE)]
-Loss = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_LOSS_YUAN, allow_inf_nan=False)]
-Area = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_AREA_M2, allow_inf_nan=False)]
-Speed = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, le=MAX_SPEED_MS, allow_inf_nan=False)]
-Moment = Annotated[datetime, BeforeValidator(_a_moment), AfterValidator(_in_range)]
-FreeText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_no_control)]
-ShortName = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_no_control)]
+People = Annotated[int, Check(before=not_a_bool, ge=0, le=MAX_PEOPLE)]
+Loss = Annotated[float, Check(before=not_a_bool, ge=0, le=MAX_LOSS_YUAN, allow_inf_nan=False)]
+Area = Annotated[float, Check(before=not_a_bool, ge=0, le=MAX_AREA_M2, allow_inf_nan=False)]
+Speed = Annotated[float, Check(before=not_a_bool, ge=0, le=MAX_SPEED_MS, allow_inf_nan=False)]
+Moment = Annotated[datetime, Check(before=_a_moment, after=_in_range)]
+FreeText = Annotated[str, Check(max_length=MAX_TEXT, after=_no_control)]
+ShortName = Annotated[str, Check(max_length=MAX_NAME, after=_no_control)]

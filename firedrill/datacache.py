@@ -15,18 +15,15 @@ problem never stops a command.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, get_args, get_type_hints
 
-from pydantic import BaseModel
-
-from firedrill.yamlio import load_model
-
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 CACHE_ENV = "FIREDRILL_CACHE_DIR"
 APP_NAME = "firedrill"
 
@@ -41,7 +38,7 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
-def _key(model: type[BaseModel], data: bytes) -> str:
+def _key(model: type, data: bytes) -> str:
     import pydantic
 
     from firedrill import __version__
@@ -57,7 +54,15 @@ def _key(model: type[BaseModel], data: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def _schema_modules(model: type[BaseModel]) -> set[str]:
+def _field_types(kind: type) -> list[Any]:
+    """The declared types of a dataclass's or a pydantic model's fields (none for other types)."""
+    if dataclasses.is_dataclass(kind):
+        return list(get_type_hints(kind).values())
+    fields = getattr(kind, "model_fields", None)  # a pydantic model
+    return [f.annotation for f in fields.values()] if isinstance(fields, dict) else []
+
+
+def _schema_modules(model: type) -> set[str]:
     """The modules defining ``model`` and every model and enum its fields hold, at any depth."""
     seen: set[type] = set()
     pending: list[Any] = [model]
@@ -67,9 +72,8 @@ def _schema_modules(model: type[BaseModel]) -> set[str]:
             if item in seen:
                 continue
             seen.add(item)
-            if issubclass(item, BaseModel):
-                pending += [field.annotation for field in item.model_fields.values()]
-                pending += [base for base in item.__mro__[1:] if base is not BaseModel]
+            pending += _field_types(item)
+            pending += [base for base in item.__mro__[1:] if base.__module__.startswith("firedrill")]
         pending += list(get_args(item))
     return {kind.__module__ for kind in seen if kind.__module__.startswith("firedrill")}
 
@@ -79,6 +83,8 @@ def load_cached(model: type[M], path: Path) -> M:
     try:
         data = path.read_bytes()
     except OSError:
+        from firedrill.yamlio import load_model
+
         return load_model(model, path)  # which reports the unreadable file in its own words
     target = cache_dir() / f"{path.stem}-{_key(model, data)}.pickle"
     try:
@@ -87,12 +93,14 @@ def load_cached(model: type[M], path: Path) -> M:
             return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
+    from firedrill.yamlio import load_model  # only when a table is read from its file
+
     loaded = load_model(model, path, data.decode("utf-8"))
     _store(target, loaded)
     return loaded
 
 
-def _store(target: Path, value: BaseModel) -> None:
+def _store(target: Path, value: object) -> None:
     """Write atomically (a reader never sees half a file) and drop the file's older entries."""
     import tempfile  # only when the cache is written
 

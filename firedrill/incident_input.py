@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from firedrill.adapters import validate
 from firedrill.errors import InputError
 from firedrill.models import Incident
 from firedrill.timeutil import now_local
@@ -33,7 +34,7 @@ def build_incident(data: dict[str, Any], source: str | Path | None = None, field
     elif data.get("scenario"):
         _playbook_site(str(data["scenario"]))
     try:
-        return Incident.model_validate(data)
+        return validate(Incident, data)
     except ValidationError as exc:
         error = describe_validation_error(exc, source)
         if field is not None:

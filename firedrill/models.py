@@ -2,18 +2,21 @@
 
 The JSON field names here are a contract shared with scripts, scenario files and the CAD hand-off;
 rename nothing without a migration note in docs/rules.md.
+
+The classes are frozen dataclasses, so grading needs no pydantic; outside data is validated into them
+by pydantic through ``firedrill.adapters`` (the constraints are ``firedrill.constraints`` markers).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, field_validator
+from typing import Annotated, Any, ClassVar
 
 from firedrill.bounded import Area, FreeText, Loss, Moment, People, ShortName, Speed, not_a_bool
 from firedrill.bounds import MAX_CALLS
+from firedrill.constraints import FORBID_EXTRA, Check
 from firedrill.timeutil import to_local
 
 
@@ -70,10 +73,11 @@ class Source(StrEnum):
     NATIONAL_STANDARD = "national_standard"
 
 
-class Text(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Text:
     """A phrase in Chinese as written, with its English rendering."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
 
     zh: str
     en: str
@@ -81,18 +85,23 @@ class Text(BaseModel):
     def in_lang(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
+    def as_dict(self) -> dict[str, str]:
+        """``{"zh": …, "en": …}``, as the JSON outputs write a phrase."""
+        return {"zh": self.zh, "en": self.en}
 
-Beaufort = Annotated[int, BeforeValidator(not_a_bool), Field(ge=0, le=17)]
+
+Beaufort = Annotated[int, Check(before=not_a_bool, ge=0, le=17)]
 # For other models holding the same facts (a scenario's changes); the Incident's own bounds apply
 # when the facts reach it.
 Count = People
-NonNegative = Annotated[float, BeforeValidator(not_a_bool), Field(ge=0, allow_inf_nan=False)]
+NonNegative = Annotated[float, Check(before=not_a_bool, ge=0, allow_inf_nan=False)]
 
 
-class Incident(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Incident:
     """The facts of one fire as known now. Naive times are Asia/Shanghai."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
 
     deaths: People = 0
     serious_injuries: People = 0
@@ -109,37 +118,23 @@ class Incident(BaseModel):
     political_event: bool = False
     sensitive_area: bool = False
     rising_calls: bool | None = None
-    calls: Annotated[tuple[Moment, ...], Field(max_length=MAX_CALLS)] = ()
+    calls: Annotated[tuple[Moment, ...], Check(max_length=MAX_CALLS)] = ()
     manual_escalation: FreeText | None = None
     scenario: ShortName | None = None
 
-    @field_validator("reported_at")
-    @classmethod
-    def _local_report_time(cls, value: datetime) -> datetime:
-        return to_local(value)
-
-    @field_validator("calls")
-    @classmethod
-    def _local_call_times(cls, value: tuple[datetime, ...]) -> tuple[datetime, ...]:
-        return tuple(sorted(to_local(v) for v in value))
-
-    @field_validator("hazards")
-    @classmethod
-    def _unique_hazards(cls, value: tuple[Hazard, ...]) -> tuple[Hazard, ...]:
-        return tuple(dict.fromkeys(value))
-
-    @field_validator("manual_escalation")
-    @classmethod
-    def _blank_reason_is_none(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            return None
-        return value
+    def __post_init__(self) -> None:
+        # Times are kept local and the calls in order; a hazard is named once; a blank reason is none.
+        set_ = object.__setattr__
+        set_(self, "reported_at", to_local(self.reported_at))
+        set_(self, "calls", tuple(sorted(to_local(v) for v in self.calls)))
+        set_(self, "hazards", tuple(dict.fromkeys(self.hazards)))
+        if self.manual_escalation is not None and not self.manual_escalation.strip():
+            set_(self, "manual_escalation", None)
 
 
-class Reason(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Reason:
     """One criterion that holds, with the clause that sets it."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: str  # "grading" or "escalation"
     criterion: str
@@ -157,10 +152,9 @@ class Reason(BaseModel):
     applied: bool = True
 
 
-class Activation(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Activation:
     """Clause 4.2: who goes to the scene, who is told."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     set_by_plan: bool
@@ -171,19 +165,17 @@ class Activation(BaseModel):
     note: Text | None = None
 
 
-class Range(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Range:
     """A count from the dispatch scale; ``maximum`` is None for 'or more'."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     minimum: int
     maximum: int | None = None
 
 
-class DispatchPrinciple(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DispatchPrinciple:
     """One principle of clause 4.4.1, which governs every dispatch whatever the level."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     clause: str
@@ -191,14 +183,13 @@ class DispatchPrinciple(BaseModel):
     quote: str
 
 
-class DispatchScale(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DispatchScale:
     """Clause 4.4.2 for one level, or a statement that the plan sets nothing.
 
     ``stations_include`` is 4.4.2's 及所属小型站; ``clause_text`` is the whole clause as written;
     ``as_written`` marks the plan's own words kept as written (遂警出动); ``principles`` are 4.4.1's.
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     clause: str
     level: Level
@@ -217,17 +208,15 @@ class DispatchScale(BaseModel):
     principles: tuple[DispatchPrinciple, ...] = ()
 
 
-class GroupMember(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GroupMember:
     unit: Text
     duty: Text
 
 
-class TaskGroup(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TaskGroup:
     """One of the seven professional groups of clause 2.4."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -236,10 +225,9 @@ class TaskGroup(BaseModel):
     quote: str
 
 
-class LinkedUnit(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LinkedUnit:
     """A unit called under clause 4.4.3 (or named by a playbook)."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     name: Text
@@ -247,24 +235,22 @@ class LinkedUnit(BaseModel):
     quote: str
 
 
-class AssessmentWarning(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AssessmentWarning:
     """Something the reader of an Assessment must know about how it was reached.
 
     ``holiday_calendar_provisional``: the 4.3(1) holiday check had to use an estimated calendar
     for ``year``, for which no State Council notice is on file.
     """
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
     code: str
     text: Text
     year: int | None = None
 
 
-class Reading(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Reading:
     """A documented reading of the plan's words (docs/rules.md) that decided an Assessment's level."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str
     clause: str
@@ -272,15 +258,14 @@ class Reading(BaseModel):
     text: Text
 
 
-class Assessment(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Assessment:
     """What the plan demands for an Incident, every part citing its clause.
 
     Two levels, named apart: ``accident_grade`` (事故等级, clause 1.4: the grade reported upward and
     investigated; the same as ``base_level``) and ``response_level`` (火警等级/响应等级, after the 4.3
     escalation: what drives activation and dispatch; the same as ``level``).
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     plan: str
     assessed_at: datetime
@@ -297,22 +282,18 @@ class Assessment(BaseModel):
     linked_units: tuple[LinkedUnit, ...]
     warnings: tuple[AssessmentWarning, ...] = ()
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def accident_grade(self) -> Level:
-        """事故等级 (1.4): the grade reported upward and investigated; 4.3 never raises it."""
-        return self.base_level
+    # Derived from the fields above in ``__post_init__`` (a value given is replaced); fields, not
+    # properties, so that they are part of the JSON contract.
+    accident_grade: Level = Level.GENERAL
+    """事故等级 (1.4): the grade reported upward and investigated; 4.3 never raises it."""
+    response_level: Level = Level.GENERAL
+    """火警等级/响应等级 (after 4.3): the level that drives activation and dispatch."""
+    readings: tuple[Reading, ...] = ()
+    """The documented readings that decided the accident grade (empty when the plan's words did)."""
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def response_level(self) -> Level:
-        """火警等级/响应等级 (after 4.3): the level that drives activation and dispatch."""
-        return self.level
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def readings(self) -> tuple[Reading, ...]:
-        """The documented readings that decided the accident grade (empty when the plan's words did)."""
+    def __post_init__(self) -> None:
         from firedrill.rules.grading import deciding_readings  # the rules import this module
 
-        return deciding_readings(self.base_level, self.reasons)
+        object.__setattr__(self, "accident_grade", self.base_level)
+        object.__setattr__(self, "response_level", self.level)
+        object.__setattr__(self, "readings", deciding_readings(self.base_level, self.reasons))

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from firedrill.errors import InputError
 
 # libyaml's loader when present: the same results, several times faster (start-up loads ~20 files).
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 PathKey = tuple[str | int, ...]
 
 
@@ -155,11 +155,11 @@ def describe_validation_error(
                 break
     field = ".".join(str(p) for p in loc) or None
     message = first["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if first["type"] == "extra_forbidden":
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = "unknown field"
-    elif first["type"] == "missing":
+    elif first["type"] in ("missing", "missing_keyword_only_argument", "missing_argument"):
         message = "required field is missing"
-    if "input" in first and first["type"] not in ("missing",) and not isinstance(first["input"], dict | list):
+    if "input" in first and not first["type"].startswith("missing") and not isinstance(first["input"], dict | list):
         message += f" (got {first['input']!r})"
     return InputError(message, field=field, file=file, line=line)
 
@@ -178,8 +178,10 @@ def read_mapping(path: Path, text: str | None = None) -> tuple[dict[str, Any], d
 
 def load_model(model: type[M], path: Path, text: str | None = None) -> M:
     """Load one YAML file as ``model``; any problem becomes one InputError naming file and line."""
+    from firedrill.adapters import validate
+
     data, lines = read_mapping(path, text)
     try:
-        return model.model_validate(data)
+        return validate(model, data)
     except ValidationError as exc:
         raise describe_validation_error(exc, path, lines) from None

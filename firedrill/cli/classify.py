@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from firedrill.adapters import to_json
 from firedrill.errors import InputError
 from firedrill.models import Hazard, SiteCategory
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     assessment = assess(incident, at=at, config=config.rules)
     if args.json:
-        print(assessment.model_dump_json(indent=2))
+        print(to_json(assessment, indent=2))
     else:
         print(render_assessment(assessment, args.lang))
     return 0

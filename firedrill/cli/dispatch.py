@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from firedrill.adapters import validate
 from firedrill.errors import InputError
 from firedrill.models import Activation, DispatchScale, Incident, Level
 from firedrill.timeutil import now_local
@@ -80,7 +81,7 @@ def _incident(source: str) -> Incident:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with the Incident fields", file=path, line=1)
     try:
-        return Incident.model_validate(data)
+        return validate(Incident, data)
     except ValidationError as exc:
         raise describe_validation_error(exc, path) from None
 

@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
         raise InputError("--resume continues an interactive drill; it takes no --answers", field="--resume")
     import time
 
-    from firedrill.config import RulesConfig, load_config
+    from firedrill.config import load_config
     from firedrill.datadir import default_db_path, ensure_data_dir
     from firedrill.journal import Journal
     from firedrill.playbook.loader import load_library
@@ -127,6 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     from firedrill.replay.report import write_reports
     from firedrill.replay.resume import write_answers
     from firedrill.replay.store import save_drill
+    from firedrill.rulesconfig import RulesConfig
     from firedrill.timeutil import now_local
 
     loaded = load_config(args.config) if args.config else None

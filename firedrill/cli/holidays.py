@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.bounds import EARLIEST, LATEST
 from firedrill.errors import InputError
 
@@ -47,7 +48,7 @@ def _status(block: HolidayBlock) -> str:
 
 def _year_data(calendar: HolidayCalendar, year: int) -> dict[str, Any]:
     entry = calendar.entry(year)
-    notice = None if entry is None else entry[0].notice.model_dump(mode="json", exclude_none=True)
+    notice = None if entry is None else to_jsonable(entry[0].notice, exclude_none=True)
     return {
         "year": year,
         "status": "official" if entry is not None else "provisional",
@@ -55,7 +56,7 @@ def _year_data(calendar: HolidayCalendar, year: int) -> dict[str, Any]:
         "notice": notice,
         "blocks": [
             {
-                "name": b.name.model_dump(),
+                "name": b.name.as_dict(),
                 "start": b.first.isoformat(),
                 "end": b.last.isoformat(),
                 "days": (b.last - b.first).days + 1,

@@ -17,10 +17,12 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping
+from dataclasses import MISSING, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.errors import InputError
 
 if TYPE_CHECKING:
@@ -294,7 +296,7 @@ def _facts_json(state: IncidentState) -> dict[str, Any]:
     from firedrill.incident.checks import stored
 
     if state.incident is not None:
-        facts: dict[str, Any] = state.incident.model_dump(mode="json")
+        facts: dict[str, Any] = to_jsonable(state.incident)
         return facts
     return stored({k: v for k, v in state.facts.items() if k in INCIDENT_FACTS})
 
@@ -352,7 +354,7 @@ def incident_json(desk: Desk, state: IncidentState, at: datetime, board: Board) 
         "level": None if recorded is None else {
             "level": recorded.level.value, "base_level": recorded.base_level.value,
             "triggers": list(recorded.triggers), "escalated": recorded.escalated, "at": recorded.at.isoformat()},
-        "assessment": None if assessment is None else assessment.model_dump(mode="json"),
+        "assessment": None if assessment is None else to_jsonable(assessment),
         "procedure": None if checklist is None else state_data(checklist, state.id),
         "units": _units_json(state, board),
         "orders": [{"seq": o.seq, "at": o.at.isoformat(), "units": list(o.units), "new_units": list(o.new_units),
@@ -375,7 +377,7 @@ def _show_text(data: Mapping[str, Any], lang: str) -> str:
     lines.append(f"level: {level_name(level, lang)}{extra}")
     facts = data["facts"]
     lines.append(f"reported_at: {facts.get('reported_at')}")
-    defaults = {name: f.default for name, f in Incident.model_fields.items() if not f.is_required()}
+    defaults = {f.name: f.default for f in fields(Incident) if f.default is not MISSING}
     shown = [f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in facts.items()
              if k in INCIDENT_FACTS and k != "reported_at" and v not in (defaults.get(k), [], ())]  # fmt: skip
     lines.append("facts: " + (" ".join(shown) or "-"))

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
+from firedrill.adapters import to_json
 from firedrill.errors import InputError
 
 if TYPE_CHECKING:
@@ -101,22 +102,22 @@ def _role_json(role: UnitRole) -> dict[str, object]:
 
     of = {"id": role.of, "zh": role.of_name.zh, "en": role.of_name.en}
     out: dict[str, object] = {
-        "unit": role.unit.model_dump(),
+        "unit": role.unit.as_dict(),
         "kind": role.kind,
-        "role": role.role.model_dump(),
+        "role": role.role.as_dict(),
         "of": of,
         "clause": role.clause,
-        "duties": [d.model_dump() for d in role.duties],
-        "person": role.person.model_dump() if role.person else None,
-        "condition": role.condition.model_dump() if role.condition else None,
-        "listed_with": [u.model_dump() for u in role.listed_with],
+        "duties": [d.as_dict() for d in role.duties],
+        "person": role.person.as_dict() if role.person else None,
+        "condition": role.condition.as_dict() if role.condition else None,
+        "listed_with": [u.as_dict() for u in role.listed_with],
         "open": role.open,
         "quote": role.quote,
-        "reports_to": [name_of(n).model_dump() for n in _reports_to(role)[1:]],
+        "reports_to": [name_of(n).as_dict() for n in _reports_to(role)[1:]],
     }
     if role.kind == "member":  # the shape `org --unit` has always had for a group's member
         out["group"] = of
-        out["duty"] = role.duties[0].model_dump()
+        out["duty"] = role.duties[0].as_dict()
     return out
 
 
@@ -153,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.unit is None:
         if args.json:
-            print(load_rulebook().organisation.model_dump_json(indent=2))
+            print(to_json(load_rulebook().organisation, indent=2))
         else:
             print("\n".join(_structure(args.lang)))
         return 0

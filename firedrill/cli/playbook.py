@@ -105,8 +105,8 @@ def _list(args: argparse.Namespace, library: Library) -> None:
     data = {
         "categories": [
             {"category": category.value,
-             "playbooks": [{"id": p.id, "citation": playbook_citation(p), "name": p.name.model_dump(),
-                            "title": p.title.model_dump(), "site_category": p.site_category.value,
+             "playbooks": [{"id": p.id, "citation": playbook_citation(p), "name": p.name.as_dict(),
+                            "title": p.title.as_dict(), "site_category": p.site_category.value,
                             "builtin": library.is_builtin(p.id)} for p in playbooks]}
             for category, playbooks in library.by_category().items()
         ],
@@ -124,7 +124,7 @@ def _show(args: argparse.Namespace, library: Library) -> None:
     dump["source"] = str(library.source(playbook.id))
     dump["entries"] = [
         {"citation": e.citation, "section": e.section.value, "depth": e.depth,
-         "heading": e.heading.model_dump() if e.heading else None, "text": e.text.model_dump() if e.text else None}
+         "heading": e.heading.as_dict() if e.heading else None, "text": e.text.as_dict() if e.text else None}
         for e in iter_entries(playbook) if e.section in kinds
     ]  # fmt: skip
     _print(args, render.render_playbook(playbook, kinds, args.lang), dump)
@@ -143,7 +143,7 @@ def _phases(args: argparse.Namespace, library: Library) -> None:
     from firedrill.playbook.phases import combat_sequence
 
     playbook = find_playbook(library, args.id)
-    data = [{"phase": s.phase.id, "name": s.phase.name.model_dump(),
+    data = [{"phase": s.phase.id, "name": s.phase.name.as_dict(),
              "items": [{"citation": e.citation, "text": e.plain("zh")} for e in s.entries]}
             for s in combat_sequence(playbook)]  # fmt: skip
     _print(args, render.render_phases(playbook, args.lang), {"playbook": playbook.id, "phases": data})

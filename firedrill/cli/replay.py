@@ -126,13 +126,14 @@ def run(args: argparse.Namespace) -> int:
     if args.msel_out is not None or args.msel_in is not None:
         return _msel(args)
 
-    from firedrill.config import RulesConfig, load_config
+    from firedrill.config import load_config
     from firedrill.playbook.loader import load_library
     from firedrill.replay.engine import Replay
     from firedrill.replay.expect import check_replay
     from firedrill.replay.parser import load_script
     from firedrill.replay.problems import lines_of
     from firedrill.replay.render import expectation_line, render_text, replay_data, summary, summary_line, to_json
+    from firedrill.rulesconfig import RulesConfig
 
     config = load_config(args.config).rules if args.config else RulesConfig()
     library = load_library(args.playbooks)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from firedrill.adapters import validate
 from firedrill.bounds import MAX_TEXT, has_control, is_date_only
 from firedrill.errors import InputError
 from firedrill.facts import FACT_NAMES, TIME_FACTS, incident_data
@@ -120,7 +121,7 @@ def check_facts(current: Mapping[str, Any], changes: Mapping[str, Any], at: date
     data = incident_data(merged, [])
     data.setdefault("reported_at", at)
     try:
-        Incident.model_validate(data)
+        validate(Incident, data)
     except ValidationError as exc:
         problem = describe_validation_error(exc)
         raise InputError(problem.message, field=f"facts.{problem.field}" if problem.field else "facts") from None

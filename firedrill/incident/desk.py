@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from firedrill.config import RulesConfig
 from firedrill.errors import InputError
 from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.incident.checks import FactsFrozenError, check_facts, stored
@@ -47,6 +46,7 @@ from firedrill.procedure import (
     refusal,
 )
 from firedrill.rules import Rulebook, assess, load_rulebook
+from firedrill.rulesconfig import RulesConfig
 from firedrill.timeutil import now_local, to_local
 
 Clock = Callable[[], datetime]

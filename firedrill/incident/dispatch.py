@@ -68,7 +68,7 @@ def sent_times(state: IncidentState) -> dict[str, datetime]:
 def _playbook(desk: Desk, state: IncidentState) -> dict[str, Any] | None:
     scenario = state.incident.scenario if state.incident is not None else None
     book = desk.playbook(scenario)
-    return None if book is None else {"id": book.id, "title": book.title.model_dump()}
+    return None if book is None else {"id": book.id, "title": book.title.as_dict()}
 
 
 def held_by_board(board: Board) -> dict[str, Code]:

@@ -16,6 +16,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.i18n import label
 from firedrill.incident.export_events import level_text, trigger_text
 from firedrill.incident.export_report import LANGS, Report, build_report
@@ -48,7 +49,7 @@ def export_data(journal: Journal, incident_id: str) -> dict[str, Any]:
     return {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
-        "incident": incident.model_dump(mode="json"),
+        "incident": to_jsonable(incident),
         "events": [
             {
                 **event.model_dump(mode="json", exclude={"incident_id"}),

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from firedrill.adapters import validate
 from firedrill.facts import TIME_FACTS, form_fields, incident_data
 from firedrill.incident.state import IncidentState, Order, RecordedLevel
 from firedrill.journal import Event, EventKind, IncidentRecord, ProcedureState, StatusState
@@ -35,7 +36,7 @@ def incident_or_problem(facts: dict[str, Any], calls: list[datetime],
     data = incident_data(facts, calls)
     data.setdefault("reported_at", opened_at)
     try:
-        return Incident.model_validate(data), None
+        return validate(Incident, data), None
     except ValidationError as exc:
         problem = describe_validation_error(exc)
         where = f"facts.{problem.field}: " if problem.field else ""

@@ -15,7 +15,7 @@ JSON_VERSION = 1
 
 def step_data(catalogue: Catalogue, step: Step) -> dict[str, Any]:
     data: dict[str, Any] = step.model_dump(mode="json", exclude={"actor"})
-    data["actor"] = {"id": step.actor, **catalogue.actors[step.actor].model_dump()}
+    data["actor"] = {"id": step.actor, **catalogue.actors[step.actor].as_dict()}
     data["stage"] = {"id": step.stage, **catalogue.stages[step.stage].model_dump(mode="json")}
     return data
 
@@ -39,8 +39,8 @@ def _status_data(state: ChecklistState, status: StepStatus) -> dict[str, Any]:
         "id": status.id,
         "clause": status.step.clause,
         "stage": status.step.stage,
-        "title": status.step.title.model_dump(),
-        "actor": state.catalogue.actor(status.step).model_dump(),
+        "title": status.step.title.as_dict(),
+        "actor": state.catalogue.actor(status.step).as_dict(),
         "state": status.state.value,
         "applicable": status.applicable,
         "as_needed": status.step.as_needed,

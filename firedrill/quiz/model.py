@@ -114,7 +114,7 @@ class Question(BaseModel):
             "topic": self.topic,
             "form": self.form,
             "kind": self.kind.value,
-            "prompt": self.prompt.model_dump(mode="json"),
+            "prompt": self.prompt.as_dict(),
             "options": options,
             "key": key,
             "numeric": None if self.numeric is None else self.numeric.model_dump(mode="json"),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from firedrill.adapters import validate
 from firedrill.models import Assessment, Incident, Level, Range
 from firedrill.playbook.calculators import collapse_window, warning_zone
 from firedrill.playbook.citations import iter_entries
@@ -29,7 +30,7 @@ Expected = tuple[str, ...] | tuple[float, float | None]
 
 
 def _assess(data: dict[str, Any], ctx: Context) -> Assessment:
-    return assess(Incident.model_validate(data), rulebook=ctx.rulebook)
+    return assess(validate(Incident, data), rulebook=ctx.rulebook)
 
 
 def _grading(q: Question, ctx: Context) -> Expected:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Mapping
+from dataclasses import fields
 from datetime import datetime, time
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from firedrill.config import RulesConfig
+from firedrill.adapters import validate
 from firedrill.errors import InputError
 from firedrill.models import Assessment, Incident
 from firedrill.procedure.state import ChecklistState, evaluate
@@ -30,6 +31,7 @@ from firedrill.replay.script_rules import with_script_rules
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.loader import Rulebook
+from firedrill.rulesconfig import RulesConfig
 
 if TYPE_CHECKING:
     from firedrill.replay.cursor import Cursor
@@ -102,7 +104,7 @@ class Replay:
         self.loaded = loaded
         self._assessed: dict[datetime, Assessment] = {}
         self._incidents: dict[tuple[int, int], Incident] = {}
-        base = loaded.initial.model_dump()
+        base = {f.name: getattr(loaded.initial, f.name) for f in fields(loaded.initial)}
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
         for inject in loaded.script.injects:
@@ -147,7 +149,7 @@ class Replay:
         heard = bisect_right(self._calls, at)
         found = self._incidents.get((applied, heard))
         if found is None:  # the same injects and calls make the same Incident: validated once
-            found = Incident.model_validate({**self._facts[applied], "calls": self._calls[:heard]})
+            found = validate(Incident, {**self._facts[applied], "calls": self._calls[:heard]})
             self._incidents[(applied, heard)] = found
         return found
 

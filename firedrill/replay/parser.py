@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from firedrill.adapters import validate
 from firedrill.models import Incident
 from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.phases import load_combat_phases
@@ -89,7 +90,7 @@ def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident |
     if data.get("site_category") is None:
         data["site_category"] = playbook.site_category
     try:
-        return Incident.model_validate(data)
+        return validate(Incident, data)
     except ValidationError as exc:
         check.pydantic(exc, data, "incident")
         return None

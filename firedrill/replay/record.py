@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from firedrill.adapters import to_jsonable
 from firedrill.errors import InputError
 from firedrill.facts import FACT_NAMES
 from firedrill.incident.fold import fold
@@ -52,7 +53,8 @@ def _last(values: list[Any]) -> Any:
 
 
 def _dump(incident: Incident) -> dict[str, Any]:
-    return incident.model_dump(mode="json", exclude=set(NOT_FACTS))
+    facts: dict[str, Any] = to_jsonable(incident, exclude=set(NOT_FACTS))
+    return facts
 
 
 class _Builder:
@@ -90,7 +92,7 @@ class _Builder:
     def begin(self, state: IncidentState) -> None:
         """The start incident: what the facts at the opening say, and the defaults the script would not take."""
         opening = self._incident(state, self.start) or _dump(Incident(reported_at=self.start))
-        defaults = Incident(reported_at=self.start).model_dump(mode="json")
+        defaults = to_jsonable(Incident(reported_at=self.start))
         always = (REPORT_TIME, "site_category")  # the script's own defaults differ (start, the playbook's)
         self.initial.update({k: v for k, v in opening.items() if k in always or v != defaults[k]})
         self.state = opening

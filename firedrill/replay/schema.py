@@ -10,10 +10,18 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from firedrill.config import RulesConfig
 from firedrill.journal import ProcedureState
 from firedrill.procedure.settings import ProcedureSettings
 from firedrill.replay.schema_exercise import Condition as Condition  # re-exported: the script's schema is one module
@@ -36,6 +44,7 @@ from firedrill.replay.values import (
     SpeedIn,
     TimeIn,
 )
+from firedrill.rulesconfig import RulesConfig
 from firedrill.timeutil import to_local
 
 
@@ -216,6 +225,22 @@ class Script(_Strict):
     # The local rule settings the script relies on (political events, important areas, the
     # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config.
     rules: RulesConfig | None = None
+    # The keys of ``rules`` the script wrote (a key written with its default value still wins).
+    _rule_keys: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_rule_keys(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        script = handler(data)
+        given = data.get("rules") if isinstance(data, dict) else None
+        if isinstance(given, dict):
+            script._rule_keys = tuple(str(key) for key in given)
+        return script
+
+    @property
+    def rule_keys(self) -> tuple[str, ...]:
+        """The rule settings the script gives itself, by name."""
+        return self._rule_keys
 
     @field_validator("start")
     @classmethod

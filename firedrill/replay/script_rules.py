@@ -4,8 +4,10 @@ meant on every desk."""
 
 from __future__ import annotations
 
-from firedrill.config import RulesConfig
+from dataclasses import replace
+
 from firedrill.replay.parser import LoadedScript
+from firedrill.rulesconfig import RulesConfig
 
 
 def with_script_rules(config: RulesConfig, loaded: LoadedScript) -> RulesConfig:
@@ -14,10 +16,10 @@ def with_script_rules(config: RulesConfig, loaded: LoadedScript) -> RulesConfig:
     own = loaded.script.rules
     if own is None:
         return config
-    return config.model_copy(update={key: getattr(own, key) for key in own.model_fields_set})
+    return replace(config, **{key: getattr(own, key) for key in loaded.script.rule_keys})
 
 
 def script_rule_keys(loaded: LoadedScript) -> tuple[str, ...]:
     """The rule settings the script carries itself (shown with the replay)."""
     own = loaded.script.rules
-    return () if own is None else tuple(sorted(own.model_fields_set))
+    return () if own is None else tuple(sorted(loaded.script.rule_keys))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
 
-from firedrill.config import RisingCallsRule
+from firedrill.rulesconfig import RisingCallsRule
 
 
 @dataclass(frozen=True)

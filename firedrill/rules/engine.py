@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from firedrill.config import RulesConfig
 from firedrill.models import Assessment, Incident, Level, Source, Text
 from firedrill.rules.escalation import calendar_warnings, find_triggers, trigger_reasons
 from firedrill.rules.grading import grade
@@ -16,6 +15,7 @@ from firedrill.rules.response import (
     silence_note,
     task_groups_for,
 )
+from firedrill.rulesconfig import RulesConfig
 from firedrill.timeutil import to_local
 
 DEFAULT_CONFIG = RulesConfig()

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from firedrill.config import RisingCallsRule, RulesConfig
 from firedrill.i18n import label
 from firedrill.models import AssessmentWarning, Incident, Reason, Source, Text, Trigger
 from firedrill.rules.calls import rising_held
 from firedrill.rules.holidays_cn import HolidayBlock, calendar_for
 from firedrill.rules.schema import Escalation, NightRule, WindScale
 from firedrill.rules.wind import effective_force
+from firedrill.rulesconfig import RisingCallsRule, RulesConfig
 
 ONE_DAY = timedelta(days=1)
 PROVISIONAL_CALENDAR = "holiday_calendar_provisional"

@@ -18,9 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from firedrill.config import HolidayYear
 from firedrill.models import Text
 from firedrill.rules.schema import OfficialHolidays
+from firedrill.rulesconfig import HolidayYear
 
 OFFICIAL_FILE = Path(__file__).parent / "data" / "holidays_official.yaml"
 ONE_DAY = timedelta(days=1)

@@ -8,14 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from pydantic import BaseModel
-
 from firedrill.errors import InputError
 from firedrill.models import Level
 from firedrill.rules.schema import Escalation, Grading, Organisation, Response, WindScale
-from firedrill.yamlio import load_model
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 class Loader(Protocol):
@@ -61,8 +58,12 @@ def _check_levels(rulebook: Rulebook, data_dir: Path) -> None:
             raise InputError(f"plan '{plan}' differs from '{rulebook.plan}'", field="plan", file=data_dir / name)
 
 
-def load_rulebook_from(data_dir: Path, load: Loader = load_model) -> Rulebook:
+def load_rulebook_from(data_dir: Path, load: Loader | None = None) -> Rulebook:
     """Load every table from ``data_dir``; raise InputError naming file, line and field."""
+    if load is None:
+        from firedrill.yamlio import load_model
+
+        load = load_model
     rulebook = Rulebook(
         plan=PLAN_ID,
         grading=load(Grading, data_dir / "grading.yaml"),

@@ -6,18 +6,24 @@ beside it; each entry carries its clause and the verbatim text it encodes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
-from typing import Self
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from firedrill.config import HolidayYear, unique_years
+from firedrill.constraints import FORBID_EXTRA, Check
 from firedrill.models import Hazard, Level, Range, SiteCategory, Source, Text, Trigger
+from firedrill.rulesconfig import HolidayYear, unique_years
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Data:
+    """A table of a rule file: a frozen dataclass, validated by pydantic when the file is read."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+
+Beaufort = Annotated[int, Check(ge=0, le=17)]
 
 
 class Measure(StrEnum):
@@ -28,11 +34,13 @@ class Measure(StrEnum):
     HAZARDS = "hazards"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Quoted(_Data):
     clause: str
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Criterion(_Data):
     """One grading criterion: ``minimum <= value < below`` (以上含本数、以下不含本数)."""
 
@@ -48,21 +56,21 @@ class Criterion(_Data):
     description: Text
     quote: str
 
-    @model_validator(mode="after")
-    def _shape(self) -> Self:
+    def __post_init__(self) -> None:
         if self.measure is Measure.HAZARDS:
             if not self.hazards:
                 raise ValueError(f"criterion '{self.id}': a hazards criterion lists its hazards")
         elif self.minimum is None:
             raise ValueError(f"criterion '{self.id}': a numeric criterion needs a minimum")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NationalStandard(_Data):
     name: Text
     note: Text
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Grading(_Data):
     plan: str
     clause: str
@@ -71,6 +79,7 @@ class Grading(_Data):
     national_standard: NationalStandard
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TriggerRule(_Data):
     id: Trigger
     clause: str
@@ -78,18 +87,21 @@ class TriggerRule(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class WindRule(_Data):
     clause: str
-    wind_force_min: int = Field(ge=0, le=17)
-    gust_force_min: int = Field(ge=0, le=17)
+    wind_force_min: Beaufort
+    gust_force_min: Beaufort
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NightRule(_Data):
     clause: str
     starts: time
     ends: time
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Escalation(_Data):
     plan: str
     clause: str
@@ -104,16 +116,19 @@ class Escalation(_Data):
         return next(t for t in self.triggers if t.id is trigger)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class WindScale(_Data):
     standard: Text
     lower_bounds_ms: dict[int, float]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class QuotedText(_Data):
     text: Text
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LevelActivation(_Data):
     set_by_plan: bool
     goes_to_scene: Text | None = None
@@ -121,6 +136,7 @@ class LevelActivation(_Data):
     note: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ActivationRules(_Data):
     clause: str
     reports: tuple[QuotedText, ...]
@@ -128,6 +144,7 @@ class ActivationRules(_Data):
     levels: dict[Level, LevelActivation]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Principle(_Data):
     id: str
     clause: str
@@ -135,11 +152,13 @@ class Principle(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Principles(_Data):
     clause: str
     items: tuple[Principle, ...]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StandbyRule(_Data):
     """4.4.1(5): units this far away are held as standby for a major fire."""
 
@@ -151,6 +170,7 @@ class StandbyRule(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LevelDispatch(_Data):
     set_by_plan: bool
     stations: Range | None = None
@@ -163,11 +183,13 @@ class LevelDispatch(_Data):
     note: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StationsInclude(_Data):
     text: Text
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AsWritten(_Data):
     """A word quoted as the plan writes it, with a note that marks it (原文如此)."""
 
@@ -175,6 +197,7 @@ class AsWritten(_Data):
     note: Text
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DispatchRules(_Data):
     clause_text: tuple[str, ...]
     stations_include: StationsInclude
@@ -183,12 +206,14 @@ class DispatchRules(_Data):
     levels: dict[Level, LevelDispatch]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LinkedUnitRule(_Data):
     id: str
     name: Text
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LinkedUnits(_Data):
     clause: str
     applies_from: Level
@@ -196,6 +221,7 @@ class LinkedUnits(_Data):
     units: tuple[LinkedUnitRule, ...]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Response(_Data):
     plan: str
     activation: ActivationRules
@@ -205,6 +231,7 @@ class Response(_Data):
     notes: dict[str, Text]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Duty(_Data):
     """One duty of a body, in the plan's words."""
 
@@ -212,28 +239,31 @@ class Duty(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Holder(_Data):
     """Who fills a post: the units the plan names and which of their people.
 
     ``open`` keeps the plan's 等: the list of units is not exhaustive.
     """
 
-    units: tuple[Text, ...] = Field(min_length=1)
+    units: Annotated[tuple[Text, ...], Check(min_length=1)]
     person: Text
     open: bool = False
     condition: Text | None = None
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Post(_Data):
     """A post of a body (指挥长, 副指挥长, 主任, who commands the scene) and who holds it."""
 
     id: str
     title: Text
     clause: str
-    holders: tuple[Holder, ...] = Field(min_length=1)
+    holders: Annotated[tuple[Holder, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Seat(_Data):
     """Where a body sits (2.2: the office at the fire and rescue detachment, i.e. its command centre)."""
 
@@ -242,19 +272,19 @@ class Seat(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DutyHours(_Data):
     hours: Text
-    phones: tuple[str, ...] = Field(min_length=1)
+    phones: Annotated[tuple[str, ...], Check(min_length=1)]
     quote: str
 
-    @model_validator(mode="after")
-    def _phones_in_quote(self) -> Self:
+    def __post_init__(self) -> None:
         for phone in self.phones:
             if not phone.isdigit() or phone not in self.quote:
                 raise ValueError(f"duty phone {phone!r} is not a number written in the quote")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Body(_Data):
     id: str
     name: Text
@@ -269,12 +299,14 @@ class Body(_Data):
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Member(_Data):
     unit: Text
     duty: Text
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Group(_Data):
     id: str
     name: Text
@@ -284,25 +316,26 @@ class Group(_Data):
     members: tuple[Member, ...]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Notification(_Data):
     """Units a body notifies (4.2: 通报给市应急管理局等相关部门)."""
 
     clause: str
     by: str
     action: Text
-    units: tuple[Text, ...] = Field(min_length=1)
+    units: Annotated[tuple[Text, ...], Check(min_length=1)]
     open: bool = False
     quote: str
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Organisation(_Data):
     plan: str
     bodies: tuple[Body, ...]
     groups: tuple[Group, ...]
     notifications: tuple[Notification, ...] = ()
 
-    @model_validator(mode="after")
-    def _references(self) -> Self:
+    def __post_init__(self) -> None:
         ids = [b.id for b in self.bodies] + [g.id for g in self.groups]
         if len(set(ids)) != len(ids):
             raise ValueError("body and group ids must be unique")
@@ -318,9 +351,9 @@ class Organisation(_Data):
                 raise ValueError(f"notification by unknown body {note.by!r}")
         if "field_headquarters" not in bodies:
             raise ValueError("the field headquarters (2.3) is missing")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class OfficialHolidays(_Data):
     """``holidays_official.yaml``: the years whose holidays a State Council notice has fixed (4.3(1))."""
 
@@ -328,7 +361,5 @@ class OfficialHolidays(_Data):
     note: Text
     years: tuple[HolidayYear, ...]
 
-    @field_validator("years")
-    @classmethod
-    def _unique(cls, value: tuple[HolidayYear, ...]) -> tuple[HolidayYear, ...]:
-        return unique_years(value)
+    def __post_init__(self) -> None:
+        unique_years(self.years)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.models import Activation, Range, Text
 from firedrill.stations.result import DispatchPlan, Held, Unit
 from firedrill.stations.settings import Settings, load_settings
@@ -32,11 +33,11 @@ def order_json(plan: DispatchPlan, activation: Activation | None = None) -> dict
         "address": plan.location.address,
         "etas": [{"unit": u.id, "name": u.name, "sent_at": (u.sent_at or plan.reported_at).isoformat(),
                   "travel_time_s": u.travel_time_s, "eta": u.eta.isoformat()} for u in units],
-        "linked_units": [{"id": u.id, "name": u.name.model_dump(), "clause": u.clause} for u in plan.linked_units],
+        "linked_units": [{"id": u.id, "name": u.name.as_dict(), "clause": u.clause} for u in plan.linked_units],
         "plan": plan.model_dump(mode="json"),
-        "leaders_respond": [t.model_dump() for t in plan.scale.leaders_respond],
-        "other_actions": [t.model_dump() for t in plan.scale.other_actions],
-        "activation": None if activation is None else activation.model_dump(mode="json"),
+        "leaders_respond": [t.as_dict() for t in plan.scale.leaders_respond],
+        "other_actions": [t.as_dict() for t in plan.scale.other_actions],
+        "activation": None if activation is None else to_jsonable(activation),
     }
 
 

@@ -74,7 +74,7 @@ class ReasonText(_Strict):
         zh = {k: v.zh if type(v) is Text else v for k, v in values.items()}
         en = {k: v.en if type(v) is Text else v for k, v in values.items()}
         # Both are str by construction; skipping validation matters with hundreds of held units a plan.
-        return Text.model_construct(zh=self.zh.format(**zh), en=self.en.format(**en))
+        return Text(zh=self.zh.format(**zh), en=self.en.format(**en))
 
 
 class Mix(_Strict):

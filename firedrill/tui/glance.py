@@ -15,8 +15,8 @@ from firedrill.tui.clock import elapsed
 from firedrill.tui.words import colon, list_sep, w
 
 if TYPE_CHECKING:
-    from firedrill.config import RisingCallsRule
     from firedrill.incident.board import Board
+    from firedrill.rulesconfig import RisingCallsRule
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from firedrill.adapters import validate
 from firedrill.facts import form_changes
 from firedrill.incident.checks import FactsFrozenError
 from firedrill.incident.desk import Change, Desk
@@ -58,7 +59,7 @@ class Model:
         self.recorded: tuple[str, str, tuple[str, ...]] | None = None
 
     def incident(self) -> Incident:
-        return Incident.model_validate({**self.facts, "calls": self.calls})
+        return validate(Incident, {**self.facts, "calls": self.calls})
 
     def level(self, at: datetime) -> Assessment:
         return assess(self.incident(), at=max(at, self.facts["reported_at"]))

@@ -7,6 +7,7 @@ sentences. The plan is parsed independently of the data (tests/playbook/helpers.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -104,7 +105,7 @@ def test_the_checks_catch_a_dropped_item_and_a_changed_word(library: Library, pl
     sections = tuple(shortened if s.kind == SectionKind.SAFETY_NOTES else s for s in playbook.sections)
     tampered = playbook.model_copy(update={"sections": sections})
     assert any("防止玻璃幕墙" in d for d in _dropped(_match(plan_books, playbook), tampered))
-    reworded = playbook.model_copy(update={"title": playbook.title.model_copy(update={"zh": "高楼火灾扑救"})})
+    reworded = playbook.model_copy(update={"title": replace(playbook.title, zh="高楼火灾扑救")})
     assert _not_in_plan(reworded) == ["title: 高楼火灾扑救"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from firedrill.adapters import validate
 from firedrill.incident.desk import Desk
 from firedrill.journal import Event, EventKind, Journal, ProcedureState
 from firedrill.models import Hazard, Incident, Level
@@ -21,7 +22,7 @@ def at(minutes: float) -> datetime:
 
 
 def incident(*hazards: Hazard) -> Incident:
-    return Incident(reported_at=T0, burning_area_m2=1200, hazards=hazards)
+    return validate(Incident, dict(reported_at=T0, burning_area_m2=1200, hazards=hazards))
 
 
 def done_events(*steps: tuple[str, float], state: ProcedureState = ProcedureState.DONE) -> list[Event]:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from datetime import datetime
 
+from firedrill.adapters import validate
 from firedrill.models import Incident, Level
 from firedrill.quiz.gen import TOPICS
 from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context
@@ -42,7 +43,7 @@ def test_the_bank_covers_every_topic_and_every_form(bank: tuple[Question, ...]) 
 def test_grading_keys_agree_with_assess_directly(bank: tuple[Question, ...]) -> None:
     """Independent of firedrill.quiz.verify: the engine's level is the key, every other level is wrong."""
     for q in (q for q in bank if q.form == "grading.level"):
-        result = assess(Incident.model_validate(q.facts["incident"]))
+        result = assess(validate(Incident, q.facts["incident"]))
         assert not result.escalated
         assert [q.options[i].value for i in q.key] == [result.level.value]
         assert {o.value for o in q.options} == {lv.value for lv in Level}

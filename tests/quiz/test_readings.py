@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from firedrill.adapters import validate
 from firedrill.models import Incident
 from firedrill.quiz.bank import paper
 from firedrill.quiz.gen.common import Context, echoes
@@ -45,7 +46,7 @@ def test_night_window_ends_state_the_reading(papers: tuple[Question, ...]) -> No
 def test_the_hazard_reading_is_stated_where_it_decides(papers: tuple[Question, ...]) -> None:
     hazard = [q for q in papers if q.form == "grading.level" and q.facts["incident"]["hazards"]]
     assert hazard
-    decided = [q for q in hazard if assess(Incident.model_validate(q.facts["incident"])).readings]
+    decided = [q for q in hazard if assess(validate(Incident, q.facts["incident"])).readings]
     assert decided, "no grading question where the hazard reading alone decides"
     assert all("读法" in q.explanation.zh for q in decided)
     assert not any("读法" in q.explanation.zh for q in hazard if q not in decided)

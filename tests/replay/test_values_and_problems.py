@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from firedrill.cli import replay as replay_cli
-from firedrill.config import RisingCallsRule, RulesConfig
 from firedrill.errors import InputError
 from firedrill.models import Hazard, Level, Trigger
 from firedrill.replay.drill import score_drill
@@ -16,6 +15,7 @@ from firedrill.replay.engine import Replay
 from firedrill.replay.expect import check_replay
 from firedrill.replay.parser import load_script
 from firedrill.replay.problems import FileProblems
+from firedrill.rulesconfig import RisingCallsRule, RulesConfig
 from tests.replay.cli import run
 from tests.replay.helpers import BASE, line_with, replay_of, write
 

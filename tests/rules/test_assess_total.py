@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from firedrill import bounds
+from firedrill.adapters import to_json, validate
 from firedrill.models import Hazard, Incident, SiteCategory
 from firedrill.rules import assess
 from firedrill.rules.report import render_assessment
@@ -49,18 +50,18 @@ def test_any_valid_incident_is_assessed_and_reported(incident: Incident, later: 
     for lang in ("zh", "en"):
         assert render_assessment(assessment, lang)
     assert assessment.response_level.rank >= assessment.accident_grade.rank
-    assessment.model_dump_json()
+    to_json(assessment)
 
 
 def test_the_extremes_of_every_bound_are_assessed() -> None:
-    top = Incident(
+    top = validate(Incident, dict(
         deaths=bounds.MAX_PEOPLE, serious_injuries=bounds.MAX_PEOPLE, direct_loss_yuan=bounds.MAX_LOSS_YUAN,
         burning_area_m2=bounds.MAX_AREA_M2, wind_speed_ms=bounds.MAX_SPEED_MS, gust_speed_ms=bounds.MAX_SPEED_MS,
         reported_at=bounds.LATEST - timedelta(seconds=1),
         calls=tuple(bounds.LATEST - timedelta(seconds=s) for s in range(1, 200)),
-    )
+    ))
     assert assess(top).accident_grade.value == "especially_major"
-    assert assess(Incident(reported_at=bounds.EARLIEST)).accident_grade.value == "general"
+    assert assess(validate(Incident, dict(reported_at=bounds.EARLIEST))).accident_grade.value == "general"
 
 
 @pytest.mark.parametrize(
@@ -83,5 +84,5 @@ def test_the_extremes_of_every_bound_are_assessed() -> None:
 def test_a_value_beyond_its_bound_is_refused_naming_the_field(field: str, value: object) -> None:
     facts: dict[str, object] = {"reported_at": "2026-03-10T12:00", field: value}
     with pytest.raises(ValidationError) as caught:
-        Incident.model_validate(facts)
+        validate(Incident, facts)
     assert caught.value.errors()[0]["loc"][0] == field

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from firedrill.adapters import validate
 from firedrill.models import Incident
 from firedrill.rules import assess
 
@@ -24,9 +25,9 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize("case", _cases())
 def test_rule_case(case: dict[str, Any]) -> None:
-    incident = Incident.model_validate(case["incident"])
+    incident = validate(Incident, case["incident"])
     at = case.get("assess_at")
-    assessment = assess(incident, at=Incident.model_validate({"reported_at": at}).reported_at if at else None)
+    assessment = assess(incident, at=validate(Incident, {"reported_at": at}).reported_at if at else None)
     expect = case["expect"]
     if "level" in expect:
         assert assessment.level.value == expect["level"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from firedrill.adapters import to_jsonable
 from firedrill.errors import InputError
 from firedrill.models import Level, Source
 from firedrill.rules.loader import DATA_DIR, load_rulebook, load_rulebook_from
@@ -32,7 +33,7 @@ def test_every_plan_quote_is_verbatim_in_the_plan(plan_squashed: str) -> None:
     book = load_rulebook()
     national = {c.quote for c in book.grading.criteria if c.source is Source.NATIONAL_STANDARD}
     tables = [book.grading, book.escalation, book.response, book.organisation]
-    quotes = [q for table in tables for q in _quotes(table.model_dump(mode="json"))]
+    quotes = [q for table in tables for q in _quotes(to_jsonable(table))]
     assert len(quotes) > 60
     for path, quote in quotes:
         if quote in national:

@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 
-from firedrill.config import Period, RisingCallsRule, RulesConfig
+from firedrill.adapters import validate
 from firedrill.models import Incident, Level, Trigger
 from firedrill.rules import assess
 from firedrill.rules.calls import bucket_counts, calls_rising
 from firedrill.rules.holidays_cn import holiday_block
+from firedrill.rulesconfig import Period, RisingCallsRule, RulesConfig
+
+iso = datetime.fromisoformat  # a report time as written
 
 MAJOR = {"deaths": 10}  # a major base level (clause 1.4)
 WEEKDAY_NOON = "2026-03-04T12:00"  # a Wednesday, no holiday
@@ -19,7 +22,7 @@ WEEKDAY_NOON = "2026-03-04T12:00"  # a Wednesday, no holiday
 
 def _triggers(**fields: Any) -> tuple[Trigger, ...]:
     data = {**MAJOR, "reported_at": WEEKDAY_NOON, **fields}
-    return assess(Incident.model_validate(data)).triggers
+    return assess(validate(Incident, data)).triggers
 
 
 @pytest.mark.parametrize(
@@ -41,7 +44,7 @@ def test_night_window_edges_and_time_zones(reported_at: str, night: bool) -> Non
 
 
 def test_the_clock_passing_22_during_an_open_incident_switches_night_on() -> None:
-    incident = Incident(deaths=10, reported_at="2026-03-04T21:40")
+    incident = validate(Incident, dict(deaths=10, reported_at=iso("2026-03-04T21:40")))
     before = assess(incident, at=datetime.fromisoformat("2026-03-04T21:59:59"))
     after = assess(incident, at=datetime.fromisoformat("2026-03-04T22:00:00"))
     assert (before.level, after.level) == (Level.MAJOR, Level.ESPECIALLY_MAJOR)
@@ -96,20 +99,20 @@ def test_spring_festival_block_runs_feb_15_to_23() -> None:
 
 
 def test_holiday_trigger_and_flags() -> None:
-    assert Trigger.HOLIDAY_OR_POLITICAL in _triggers(reported_at="2026-10-05T10:00")
-    assert Trigger.HOLIDAY_OR_POLITICAL not in _triggers(reported_at="2026-10-08T10:00")
+    assert Trigger.HOLIDAY_OR_POLITICAL in _triggers(reported_at=iso("2026-10-05T10:00"))
+    assert Trigger.HOLIDAY_OR_POLITICAL not in _triggers(reported_at=iso("2026-10-08T10:00"))
     assert Trigger.HOLIDAY_OR_POLITICAL in _triggers(political_event=True)
     assert Trigger.HOLIDAY_OR_POLITICAL in _triggers(sensitive_area=True)
 
 
 def test_political_event_periods_come_from_config_only() -> None:
-    incident = Incident(deaths=10, reported_at="2026-05-20T10:00")
+    incident = validate(Incident, dict(deaths=10, reported_at=iso("2026-05-20T10:00")))
     assert assess(incident).level is Level.MAJOR
     config = RulesConfig(political_events=(Period(name="某重要会议", start=date(2026, 5, 19), end=date(2026, 5, 20)),))
     assessment = assess(incident, config=config)
     assert assessment.level is Level.ESPECIALLY_MAJOR
     assert "某重要会议" in next(r.value for r in assessment.reasons if r.criterion == "holiday_or_political")
-    later = Incident(deaths=10, reported_at="2026-05-21T10:00")
+    later = validate(Incident, dict(deaths=10, reported_at=iso("2026-05-21T10:00")))
     assert assess(later, config=config).level is Level.MAJOR  # dates include the whole last day only
 
 
@@ -125,7 +128,7 @@ def test_rising_calls_rule() -> None:
     assert not calls_rising(flat, rule)
     assert not calls_rising([], rule)
     buckets = RulesConfig(rising_calls=rule)
-    incident = Incident.model_validate({**MAJOR, "reported_at": WEEKDAY_NOON, "calls": [c.isoformat() for c in rising]})
+    incident = validate(Incident, {**MAJOR, "reported_at": WEEKDAY_NOON, "calls": [c.isoformat() for c in rising]})
     assert Trigger.RISING_CALLS in assess(incident, config=buckets).triggers
     # The default reading (5 calls within 10 minutes, the 12:00 report counted): at most 3 in any 10 minutes.
     assert Trigger.RISING_CALLS not in _triggers(calls=[c.isoformat() for c in rising])
@@ -143,7 +146,7 @@ def test_manual_escalation_needs_a_reason() -> None:
 
 @pytest.mark.parametrize("base", [{"deaths": 3}, {"deaths": 0}, {"deaths": 31}])
 def test_escalation_never_applies_below_or_above_major(base: dict[str, int]) -> None:
-    incident = Incident.model_validate({**base, "reported_at": "2026-10-02T23:00", "wind_force": 9})
+    incident = validate(Incident, {**base, "reported_at": "2026-10-02T23:00", "wind_force": 9})
     assessment = assess(incident)
     assert not assessment.escalated
     assert assessment.level is assessment.base_level

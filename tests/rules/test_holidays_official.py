@@ -7,7 +7,6 @@ The shipped official years (2024–2026) are cross-checked against a second sour
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,7 +14,8 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-from firedrill.config import HolidayNotice, HolidayYear, OfficialBlock, RulesConfig, load_config
+from firedrill.adapters import to_jsonable, validate
+from firedrill.config import load_config
 from firedrill.errors import InputError
 from firedrill.models import Incident, Level, Text, Trigger
 from firedrill.rules import assess
@@ -23,7 +23,10 @@ from firedrill.rules.escalation import PROVISIONAL_CALENDAR
 from firedrill.rules.holidays_cn import OFFICIAL_FILE, HolidayCalendar, calendar_for, holiday_block, shipped_years
 from firedrill.rules.report import render_assessment
 from firedrill.rules.schema import OfficialHolidays
+from firedrill.rulesconfig import HolidayNotice, HolidayYear, OfficialBlock, RulesConfig
 from firedrill.yamlio import load_model
+
+iso = datetime.fromisoformat  # a report time as written
 
 ONE_DAY = timedelta(days=1)
 OFFICIAL_YEARS = (2024, 2025, 2026)
@@ -35,7 +38,7 @@ def _days(first: date, last: date) -> list[date]:
 
 
 def _warnings(reported_at: str, at: str | None = None, config: RulesConfig | None = None) -> list[tuple[str, int]]:
-    incident = Incident(deaths=10, reported_at=reported_at)
+    incident = validate(Incident, dict(deaths=10, reported_at=reported_at))
     when = datetime.fromisoformat(at) if at is not None else None
     return [(w.code, w.year or 0) for w in assess(incident, at=when, config=config).warnings]
 
@@ -131,11 +134,11 @@ def test_a_fire_burning_across_new_year_consults_2027_and_says_so() -> None:
 
 def test_the_warning_is_given_whether_or_not_the_day_is_a_holiday() -> None:
     # The issue: 2027-10-06 is not a holiday in the estimate (National Day estimated 1–5 October).
-    incident = Incident(deaths=10, reported_at="2027-10-06T10:00")
+    incident = validate(Incident, dict(deaths=10, reported_at=iso("2027-10-06T10:00")))
     assessment = assess(incident)
     assert Trigger.HOLIDAY_OR_POLITICAL not in assessment.triggers
     assert [(w.code, w.year) for w in assessment.warnings] == [(PROVISIONAL_CALENDAR, 2027)]
-    holiday = assess(Incident(deaths=10, reported_at="2027-10-02T10:00"))
+    holiday = assess(validate(Incident, dict(deaths=10, reported_at=iso("2027-10-02T10:00"))))
     assert Trigger.HOLIDAY_OR_POLITICAL in holiday.triggers
     assert [(w.code, w.year) for w in holiday.warnings] == [(PROVISIONAL_CALENDAR, 2027)]
     reason = next(r for r in holiday.reasons if r.criterion == "holiday_or_political")
@@ -143,22 +146,24 @@ def test_the_warning_is_given_whether_or_not_the_day_is_a_holiday() -> None:
 
 
 def test_the_warning_text_names_the_year_in_both_languages() -> None:
-    (warning,) = assess(Incident(deaths=10, reported_at="2027-05-20T10:00")).warnings
+    (warning,) = assess(validate(Incident, dict(deaths=10, reported_at=iso("2027-05-20T10:00")))).warnings
     assert warning.code == "holiday_calendar_provisional" and warning.year == 2027
     assert "2027" in warning.text.zh and "国务院办公厅" in warning.text.zh and "rules.holiday_years" in warning.text.zh
     assert "2027" in warning.text.en and "State Council" in warning.text.en and "estimated" in warning.text.en
 
 
 def test_the_warning_is_in_the_json_and_the_report() -> None:
-    official = json.loads(assess(Incident(deaths=10, reported_at="2026-05-20T10:00")).model_dump_json())
+    official = to_jsonable(assess(validate(Incident, dict(deaths=10, reported_at=iso("2026-05-20T10:00")))))
     assert official["warnings"] == []
-    assessment = assess(Incident(deaths=10, reported_at="2027-05-20T10:00"))
-    (data,) = json.loads(assessment.model_dump_json())["warnings"]
+    assessment = assess(validate(Incident, dict(deaths=10, reported_at=iso("2027-05-20T10:00"))))
+    (data,) = to_jsonable(assessment)["warnings"]
     assert data["code"] == "holiday_calendar_provisional" and data["year"] == 2027
     assert set(data["text"]) == {"zh", "en"}
     assert "警示" in render_assessment(assessment, "zh") and data["text"]["zh"] in render_assessment(assessment, "zh")
     assert data["text"]["en"] in render_assessment(assessment, "en")
-    assert "Warnings" not in render_assessment(assess(Incident(deaths=10, reported_at="2026-05-20T10:00")), "en")
+    assert "Warnings" not in render_assessment(
+        assess(validate(Incident, dict(deaths=10, reported_at=iso("2026-05-20T10:00")))), "en"
+    )
 
 
 # --- a year added in the config --------------------------------------------------------------
@@ -168,7 +173,7 @@ def test_a_config_added_official_year_clears_the_warning_and_gives_its_blocks() 
     config = RulesConfig(holiday_years=(MADE_UP_2027,))
     assert _warnings("2027-01-01T12:00", config=config) == []
     assert _warnings("2027-05-20T12:00", config=config) == []
-    assessment = assess(Incident(deaths=10, reported_at="2027-10-06T10:00"), config=config)
+    assessment = assess(validate(Incident, dict(deaths=10, reported_at=iso("2027-10-06T10:00"))), config=config)
     assert assessment.level is Level.ESPECIALLY_MAJOR and assessment.warnings == ()
     reason = next(r for r in assessment.reasons if r.criterion == "holiday_or_political")
     assert reason.value == "holiday 2027-10-01/2027-10-07" and "estimated" not in reason.value_text.en
@@ -194,7 +199,7 @@ def test_holiday_years_in_the_config_file(tmp_path: Path) -> None:
     )
     config = load_config(path).rules
     assert _warnings("2027-10-06T10:00", config=config) == []
-    incident = Incident(deaths=10, reported_at="2027-10-06T10:00")
+    incident = validate(Incident, dict(deaths=10, reported_at=iso("2027-10-06T10:00")))
     assert Trigger.HOLIDAY_OR_POLITICAL in assess(incident, config=config).triggers
 
 
@@ -257,7 +262,7 @@ def test_the_console_banner_notes_the_estimate_on_and_off_across_new_year() -> N
     from firedrill.tui.widgets.banner import LevelBanner
 
     def banner(reported_at: str, lang: str, config: RulesConfig | None = None) -> str:
-        assessment = assess(Incident(deaths=10, reported_at=reported_at), config=config)
+        assessment = assess(validate(Incident, dict(deaths=10, reported_at=reported_at)), config=config)
         widget = LevelBanner()
         widget.show(assessment, lang, stale_fields=[], reported_at=None, now=assessment.assessed_at)
         return widget.text

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from firedrill.adapters import validate
 from firedrill.models import Incident, Level, Trigger
 from firedrill.rules import assess
 from firedrill.rules.report import render_assessment
@@ -17,7 +18,7 @@ NIGHT = "2026-03-10T23:00"
 
 
 def test_a_criterion_below_the_grade_holds_but_is_not_applied() -> None:
-    incident = Incident(deaths=12, direct_loss_yuan=1e7, reported_at=NOON)
+    incident = validate(Incident, dict(deaths=12, direct_loss_yuan=1e7, reported_at=NOON))
     assessment = assess(incident)
     assert assessment.accident_grade is Level.MAJOR
     applied = {r.level: r.applied for r in assessment.reasons}
@@ -27,7 +28,7 @@ def test_a_criterion_below_the_grade_holds_but_is_not_applied() -> None:
 
 
 def test_a_trigger_on_a_larger_fire_is_listed_as_not_applied() -> None:
-    assessment = assess(Incident(direct_loss_yuan=1e7, reported_at=NIGHT))
+    assessment = assess(validate(Incident, dict(direct_loss_yuan=1e7, reported_at=NIGHT)))
     night = next(r for r in assessment.reasons if r.kind == "escalation")
     assert assessment.response_level is Level.LARGER and Trigger.NIGHT in assessment.triggers
     assert night.applied is False and night.level is Level.ESPECIALLY_MAJOR
@@ -36,35 +37,35 @@ def test_a_trigger_on_a_larger_fire_is_listed_as_not_applied() -> None:
 
 
 def test_an_applied_trigger_says_so() -> None:
-    assessment = assess(Incident(deaths=12, reported_at=NIGHT))
+    assessment = assess(validate(Incident, dict(deaths=12, reported_at=NIGHT)))
     assert all(r.applied for r in assessment.reasons)
     assert assessment.response_level is Level.ESPECIALLY_MAJOR
 
 
 def test_money_is_shown_exactly_in_wan_and_yi() -> None:
-    report = render_assessment(assess(Incident(direct_loss_yuan=99_999_999.99, reported_at=NOON)))
+    report = render_assessment(assess(validate(Incident, dict(direct_loss_yuan=99_999_999.99, reported_at=NOON))))
     assert "99999999.99 元(9999.999999万元)" in report
     assert "< 100000000 元(1亿元)" in report
-    english = render_assessment(assess(Incident(direct_loss_yuan=1.2e8, reported_at=NOON)), "en")
+    english = render_assessment(assess(validate(Incident, dict(direct_loss_yuan=1.2e8, reported_at=NOON))), "en")
     assert "120000000 yuan (120 million yuan)" in english
 
 
 def test_the_neutral_value_for_scripts_stays_a_plain_number() -> None:
-    reasons = assess(Incident(direct_loss_yuan=1e8, reported_at=NOON)).reasons
+    reasons = assess(validate(Incident, dict(direct_loss_yuan=1e8, reported_at=NOON))).reasons
     assert [r.value for r in reasons] == ["100000000"]
 
 
 def test_calls_after_the_moment_assessed_are_not_counted() -> None:
     start = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     calls = [start + timedelta(minutes=m) for m in (1, 2, 3, 4)]
-    incident = Incident(deaths=12, reported_at=start, calls=calls)
+    incident = validate(Incident, dict(deaths=12, reported_at=start, calls=calls))
     assert Trigger.RISING_CALLS in assess(incident).triggers  # by default, as of the last call
     assert Trigger.RISING_CALLS not in assess(incident, at=start + timedelta(minutes=3)).triggers
     assert Trigger.RISING_CALLS in assess(incident, at=start + timedelta(minutes=4)).triggers
 
 
 def test_the_dispatch_section_gives_the_principles_and_4_4_2_whole() -> None:
-    assessment = assess(Incident(deaths=12, reported_at=NOON))
+    assessment = assess(validate(Incident, dict(deaths=12, reported_at=NOON)))
     d = assessment.dispatch
     assert [p.clause for p in d.principles] == [f"4.4.1({n})" for n in range(1, 6)]
     assert all(p.quote in PLAN for p in d.principles)
@@ -77,12 +78,12 @@ def test_the_dispatch_section_gives_the_principles_and_4_4_2_whole() -> None:
 
 
 def test_the_plans_word_is_marked_as_written() -> None:
-    report = render_assessment(assess(Incident(deaths=12, reported_at=NOON)))
+    report = render_assessment(assess(validate(Incident, dict(deaths=12, reported_at=NOON))))
     assert "遂警出动" in PLAN and "随警出动" not in PLAN
     assert "“遂警出动”为原文用字(原文如此)" in report
 
 
 def test_below_major_no_scale_and_no_mark_but_the_principles() -> None:
-    d = assess(Incident(direct_loss_yuan=1e7, reported_at=NOON)).dispatch
+    d = assess(validate(Incident, dict(direct_loss_yuan=1e7, reported_at=NOON))).dispatch
     assert not d.set_by_plan and d.stations_include is None and d.as_written == ()
     assert d.principles and d.principles[0].clause == "4.4.1(1)"

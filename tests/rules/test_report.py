@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from firedrill.models import Incident
+from firedrill.adapters import validate
+from firedrill.models import Hazard, Incident, SiteCategory
 from firedrill.rules import assess
 from firedrill.rules.report import render_assessment
+
+iso = datetime.fromisoformat  # a report time as written
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _busy_incident() -> Incident:
-    return Incident(
-        deaths=12, serious_injuries=60, direct_loss_yuan=6e7, burning_area_m2=700, site_category="high_rise",
-        hazards=("boilover",), reported_at="2026-10-03T23:30", wind_speed_ms=11, gust_force=7, severe_weather=True,
-        sensitive_area=True, rising_calls=True,
+    return validate(
+        Incident,
+        dict(
+            deaths=12,
+            serious_injuries=60,
+            direct_loss_yuan=6e7,
+            burning_area_m2=700,
+            site_category=SiteCategory.HIGH_RISE,
+            hazards=(Hazard.BOILOVER,),
+            reported_at=iso("2026-10-03T23:30"),
+            wind_speed_ms=11,
+            gust_force=7,
+            severe_weather=True,
+            sensitive_area=True,
+            rising_calls=True,
+        ),
     )
 
 

@@ -12,12 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from firedrill.config import RisingCallsRule, RulesConfig
+from firedrill.adapters import validate
 from firedrill.models import Assessment, Incident, Level, Trigger
 from firedrill.replay.expect import check_replay
 from firedrill.replay.timeline import ChangeKind
 from firedrill.rules import assess
 from firedrill.rules.calls import counted_calls, rising_held
+from firedrill.rulesconfig import RisingCallsRule, RulesConfig
 from tests.replay.helpers import BASE, replay_of
 
 MAJOR = {"deaths": 10}  # a major base level (clause 1.4)
@@ -30,7 +31,7 @@ def _at(minutes: float) -> datetime:
 
 
 def _assess(calls: list[datetime], config: RulesConfig | None = None, **fields: Any) -> Assessment:
-    incident = Incident.model_validate({**MAJOR, "reported_at": REPORTED, "calls": calls, **fields})
+    incident = validate(Incident, {**MAJOR, "reported_at": REPORTED, "calls": calls, **fields})
     return assess(incident, at=max([REPORTED, *calls]), config=config)
 
 
@@ -100,12 +101,12 @@ def test_a_dispatcher_clears_the_trigger() -> None:
 
 
 def test_the_method_is_a_setting() -> None:
-    config = RulesConfig.model_validate({"rising_calls": {"method": "buckets", "bucket_minutes": 5}})
+    config = validate(RulesConfig, {"rising_calls": {"method": "buckets", "bucket_minutes": 5}})
     assert config.rising_calls.method == "buckets" and config.rising_calls.bucket_minutes == 5
     with pytest.raises(ValidationError):
-        RulesConfig.model_validate({"rising_calls": {"method": "rising"}})
+        validate(RulesConfig, {"rising_calls": {"method": "rising"}})
     with pytest.raises(ValidationError):
-        RulesConfig.model_validate({"rising_calls": {"calls": 1}})
+        validate(RulesConfig, {"rising_calls": {"calls": 1}})
 
 
 # A day-time crowded-place fire, major (700 m²) from 10:00: the report is a call, 4 more calls at

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 
+from firedrill.adapters import validate
 from firedrill.models import Incident, SiteCategory
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.schema import Criterion, Measure
+
+iso = datetime.fromisoformat  # a report time as written
 
 NUMERIC = [c for c in load_rulebook().grading.criteria if c.measure is not Measure.HAZARDS]
 STEP = {Measure.DEATHS: 1, Measure.SERIOUS_INJURIES: 1, Measure.DIRECT_LOSS_YUAN: 0.01, Measure.BURNING_AREA_M2: 0.1}
@@ -17,7 +21,7 @@ STEP = {Measure.DEATHS: 1, Measure.SERIOUS_INJURIES: 1, Measure.DIRECT_LOSS_YUAN
 def _incident(criterion: Criterion, value: float) -> Incident:
     site = criterion.categories[0] if criterion.categories else SiteCategory.ORDINARY_BUILDING
     fields: dict[str, Any] = {criterion.measure.value: value, "site_category": site, "reported_at": "2026-03-04T12:00"}
-    return Incident.model_validate(fields)
+    return validate(Incident, fields)
 
 
 def _met(criterion: Criterion, value: float) -> bool:
@@ -61,6 +65,8 @@ def test_the_plan_thresholds_are_the_ones_in_the_data() -> None:
 @pytest.mark.parametrize("category", [c for c in SiteCategory if c is not SiteCategory.ORDINARY_BUILDING])
 def test_every_stricter_category_uses_600_and_1000(category: SiteCategory) -> None:
     def level(area: float) -> str:
-        return assess(Incident(burning_area_m2=area, site_category=category, reported_at="2026-03-04T12:00")).level
+        return assess(
+            validate(Incident, dict(burning_area_m2=area, site_category=category, reported_at=iso("2026-03-04T12:00")))
+        ).level
 
     assert (level(599), level(600), level(999), level(1000)) == ("general", "major", "major", "especially_major")

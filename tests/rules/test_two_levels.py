@@ -4,18 +4,24 @@ level after 4.3 (activation and dispatch); and the hazard reading flagged wherev
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
-from firedrill.models import Incident
+from firedrill.adapters import to_json, to_jsonable, validate
+from firedrill.models import Hazard, Incident
 from firedrill.rules import assess
 from firedrill.rules.grading import HAZARD_READING
 from firedrill.rules.report import render_assessment
 from firedrill.tui.widgets.banner import LevelBanner
 
-NIGHT_MAJOR = Incident(deaths=12, reported_at="2026-03-10T23:00")
-DAY_MAJOR = Incident(deaths=12, reported_at="2026-03-10T12:00")
-BOILOVER = Incident(hazards=("boilover",), burning_area_m2=300, reported_at="2026-03-10T12:00")
+iso = datetime.fromisoformat  # a report time as written
+
+NIGHT_MAJOR = validate(Incident, dict(deaths=12, reported_at=iso("2026-03-10T23:00")))
+DAY_MAJOR = validate(Incident, dict(deaths=12, reported_at=iso("2026-03-10T12:00")))
+BOILOVER = validate(
+    Incident, dict(hazards=(Hazard.BOILOVER,), burning_area_m2=300, reported_at=iso("2026-03-10T12:00"))
+)
 
 
 def _banner(incident: Incident, lang: str) -> str:
@@ -28,13 +34,13 @@ def _banner(incident: Incident, lang: str) -> str:
 def test_escalation_raises_the_response_level_not_the_accident_grade() -> None:
     a = assess(NIGHT_MAJOR)
     assert (a.accident_grade, a.response_level) == (a.base_level, a.level) == ("major", "especially_major")
-    data = json.loads(a.model_dump_json())
+    data = json.loads(to_json(a))
     assert (data["accident_grade"], data["response_level"]) == ("major", "especially_major")
     assert (data["base_level"], data["level"], data["readings"]) == ("major", "especially_major", [])
 
 
 def test_an_unescalated_fire_has_the_same_level_twice() -> None:
-    data = assess(DAY_MAJOR).model_dump(mode="json")
+    data = to_jsonable(assess(DAY_MAJOR))
     assert data["accident_grade"] == data["response_level"] == "major"
 
 
@@ -69,9 +75,13 @@ def test_the_hazard_reading_is_flagged_where_it_decides_the_grade() -> None:
 @pytest.mark.parametrize(
     "incident",
     [
-        Incident(hazards=("boilover",), deaths=40, reported_at="2026-03-10T12:00"),  # 30人以上死亡 decides
-        Incident(hazards=("collapse",), burning_area_m2=2500, reported_at="2026-03-10T12:00"),  # 2000 m² decides
-        Incident(deaths=12, reported_at="2026-03-10T12:00"),
+        validate(
+            Incident, dict(hazards=(Hazard.BOILOVER,), deaths=40, reported_at=iso("2026-03-10T12:00"))
+        ),  # 30人以上死亡 decides
+        validate(
+            Incident, dict(hazards=(Hazard.COLLAPSE,), burning_area_m2=2500, reported_at=iso("2026-03-10T12:00"))
+        ),  # 2000 m² decides
+        validate(Incident, dict(deaths=12, reported_at=iso("2026-03-10T12:00"))),
     ],
 )
 def test_no_reading_when_the_plan_words_decide(incident: Incident) -> None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from firedrill.adapters import validate
 from firedrill.facts import form_changes, incident_data
 from firedrill.incident.entry import FIELDS, FieldError, default_raw, parse_field, raw_from_value
 from firedrill.models import Incident
@@ -51,7 +52,7 @@ def test_an_empty_form_makes_a_valid_incident() -> None:
     facts: dict[str, object] = {}
     for f in FIELDS:
         facts.update(form_changes(f.id, parse_field(f.id, raw[f.id], NOW)))
-    incident = Incident.model_validate(incident_data(facts, []))
+    incident = validate(Incident, incident_data(facts, []))
     assert incident.reported_at == NOW.replace(second=0) and incident.site_category == "ordinary_building"
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.models import Level, Text, Trigger
 from firedrill.playbook.schema import SectionKind
 from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, echoes, level_text, pick, range_text
@@ -63,9 +64,7 @@ def draw_case(rng: random.Random, ctx: Context) -> Case:
     assert sign.entry.text is not None
     incident = fire.incident(circumstances.moment, scenario=sign.playbook.id, **circumstances.fields())
     text = tx("case.text", facts=fire.describe(), circumstances=circumstances.describe(), sign=_bare(sign.entry.text))
-    return Case(
-        text, incident.model_dump(mode="json"), level_drawn, _level_after(ctx, level_drawn, target is not None), sign
-    )
+    return Case(text, to_jsonable(incident), level_drawn, _level_after(ctx, level_drawn, target is not None), sign)
 
 
 def _ask(

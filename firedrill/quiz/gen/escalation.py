@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.models import Level, Text, Trigger
 from firedrill.quiz.gen.common import Context, choice, level_text, pick
 from firedrill.quiz.gen.incidents import Fire, draw_fire_at
@@ -123,7 +124,7 @@ def trigger_question(rng: random.Random, ctx: Context) -> Question:
         explanation=explanation,
         citation=citation,
         quote=quote,
-        facts={"incident": incident.model_dump(mode="json")},
+        facts={"incident": to_jsonable(incident)},
         keep_order=True,
     )
 
@@ -149,7 +150,7 @@ def keeps_level_question(rng: random.Random, ctx: Context) -> Question:
     if len(keep) < MIN_MULTIPLE:  # two kept fires read the same and were merged: draw again
         return keeps_level_question(rng, ctx)
     incidents = {
-        o.value: fire.incident(circumstances.moment, **circumstances.fields()).model_dump(mode="json")
+        o.value: to_jsonable(fire.incident(circumstances.moment, **circumstances.fields()))
         for o, (_, fire) in zip(options, fires, strict=True)
     }
     listing = join(

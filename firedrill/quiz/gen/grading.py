@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
+from firedrill.adapters import to_jsonable
 from firedrill.i18n import label
 from firedrill.models import Level, Text
 from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_text, measure_value
@@ -87,7 +88,7 @@ def level_question(rng: random.Random, ctx: Context) -> Question:
         explanation=explanation,
         citation=citation,
         quote=quote,
-        facts={"incident": incident.model_dump(mode="json")},
+        facts={"incident": to_jsonable(incident)},
         keep_order=True,
     )
 

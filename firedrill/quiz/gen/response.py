@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from firedrill.adapters import to_jsonable
 from firedrill.models import Level, Range
 from firedrill.quiz.gen.common import QUOTE_SEPARATOR, Context, choice, level_text, pick, range_text
 from firedrill.quiz.gen.grading import quiet_moment
@@ -22,7 +23,8 @@ NOT_SET = "not_set"
 
 
 def _incident_json(rng: random.Random, ctx: Context, level: Level) -> dict[str, object]:
-    return draw_fire_at(rng, ctx, level).incident(quiet_moment(rng, ctx)).model_dump(mode="json")
+    facts: dict[str, object] = to_jsonable(draw_fire_at(rng, ctx, level).incident(quiet_moment(rng, ctx)))
+    return facts
 
 
 def range_value(scale: Range | None) -> str:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from textual.app import App
 
-    from firedrill.config import RulesConfig
     from firedrill.playbook.loader import Library
     from firedrill.replay.drill import DrillResult
     from firedrill.replay.engine import Replay
+    from firedrill.rulesconfig import RulesConfig
     from firedrill.tui.replay.drill import DrillScreen
     from firedrill.tui.replay.screen import ReplayScreen
 

@@ -1,0 +1,53 @@
+"""Constraints on a field's value that pydantic applies, declared without importing pydantic.
+
+The engine's data model is plain frozen dataclasses so that grading a fire needs no pydantic at all
+(importing pydantic's model machinery costs more than a whole one-shot grade). Where data comes in
+from outside (a file, JSON, a form), pydantic validates those dataclasses through a TypeAdapter
+(``firedrill.adapters``); a field says what it accepts with ``Annotated[int, Check(ge=0)]``, and
+pydantic builds the check only then, when it asks this marker for its schema.
+
+``Check`` takes the keyword arguments of ``pydantic.Field`` that constrain a value (``ge``, ``le``,
+``gt``, ``min_length``, ``max_length``, ``pattern``, ``allow_inf_nan``…), so the messages are
+pydantic's own, plus ``before`` and ``after`` functions (as ``BeforeValidator`` and
+``AfterValidator``) whose ``ValueError`` becomes the field's message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+
+class Check:
+    """A field's constraints, turned into pydantic's schema only when pydantic validates."""
+
+    __slots__ = ("after", "before", "limits")
+
+    def __init__(
+        self,
+        *,
+        before: Callable[[Any], Any] | None = None,
+        after: Callable[[Any], Any] | None = None,
+        **limits: Any,
+    ) -> None:
+        self.before, self.after, self.limits = before, after, limits
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+        from pydantic_core import core_schema
+
+        schema = handler(Annotated[source, Field(**self.limits)]) if self.limits else handler(source)
+        if self.after is not None:
+            schema = core_schema.no_info_after_validator_function(self.after, schema)
+        if self.before is not None:
+            schema = core_schema.no_info_before_validator_function(self.before, schema)
+        return schema
+
+    def __repr__(self) -> str:
+        parts = [f"{k}={v!r}" for k, v in self.limits.items()]
+        parts += [f"{k}={getattr(self, k).__name__}" for k in ("before", "after") if getattr(self, k) is not None]
+        return f"Check({', '.join(parts)})"
+
+
+# Every data class of the engine refuses a field it does not know, as the files' schema promises.
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
