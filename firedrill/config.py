@@ -11,17 +11,15 @@ firedrill, are entered here too (``rules.holiday_years``, the shape of
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from firedrill.config_location import config_path
 from firedrill.procedure.settings import ProcedureSettings
 from firedrill.rulesconfig import RulesConfig
 from firedrill.yamlio import load_model
-
-CONFIG_ENV = "FIREDRILL_CONFIG"
 
 
 class StationsConfig(BaseModel):
@@ -48,19 +46,6 @@ class Config(BaseModel):
     procedure: ProcedureSettings = ProcedureSettings()
     playbook_dirs: tuple[Path, ...] = ()
     lang: str = Field(default="zh", pattern="^(zh|en)$")
-
-
-def config_path(explicit: Path | None = None) -> Path | None:
-    """The config file to read, or None when there is none."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get(CONFIG_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_config_dir
-
-    default = Path(user_config_dir("firedrill")) / "config.yaml"
-    return default if default.exists() else None
 
 
 def load_config(explicit: Path | None = None) -> Config:

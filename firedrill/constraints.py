@@ -14,8 +14,20 @@ pydantic's own, plus ``before`` and ``after`` functions (as ``BeforeValidator`` 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Annotated, Any
+
+# A value the plain check cannot vouch for: pydantic validates it (and words the error).
+NOT_PLAIN: Any = object()
+_LIMITS: dict[str, Callable[[Any, Any], bool]] = {
+    "ge": lambda v, b: v >= b,
+    "gt": lambda v, b: v > b,
+    "le": lambda v, b: v <= b,
+    "lt": lambda v, b: v < b,
+    "min_length": lambda v, b: len(v) >= b,
+    "max_length": lambda v, b: len(v) <= b,
+}
 
 
 class Check:
@@ -42,6 +54,31 @@ class Check:
         if self.before is not None:
             schema = core_schema.no_info_before_validator_function(self.before, schema)
         return schema
+
+    def plainly(self, value: Any, take: Callable[[Any], Any]) -> Any:
+        """``value`` checked as pydantic would, in plain Python, or ``NOT_PLAIN`` when pydantic must judge.
+
+        ``take`` accepts the value as the field's type (or returns ``NOT_PLAIN``). Only what is
+        certainly valid passes: anything doubtful is left to pydantic, which gives the message.
+        """
+        try:
+            if self.before is not None:
+                value = self.before(value)
+            value = take(value)
+            if value is NOT_PLAIN or not self._within(value):
+                return NOT_PLAIN
+            return self.after(value) if self.after is not None else value
+        except (ValueError, TypeError):
+            return NOT_PLAIN
+
+    def _within(self, value: Any) -> bool:
+        for name, bound in self.limits.items():
+            if name == "allow_inf_nan":
+                if not bound and not math.isfinite(value):
+                    return False
+            elif name not in _LIMITS or not _LIMITS[name](value, bound):
+                return False  # a limit this check does not know: pydantic judges
+        return True
 
     def __repr__(self) -> str:
         parts = [f"{k}={v!r}" for k, v in self.limits.items()]

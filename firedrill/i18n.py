@@ -9,18 +9,14 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import ConfigDict, RootModel
-
 from firedrill.models import Text
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 LANGS = ("zh", "en")
 
 
-class LabelFile(RootModel[dict[str, dict[str, Text]]]):
-    """A label file: groups of keys, each with its Chinese and English text."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
+# A label file: groups of keys, each with its Chinese and English text.
+LabelFile = dict[str, dict[str, Text]]
 
 
 class LabelBook:
@@ -33,7 +29,7 @@ class LabelBook:
     def groups(self) -> dict[str, dict[str, Text]]:
         from firedrill.datacache import load_cached  # label files ship with firedrill
 
-        return load_cached(LabelFile, self.path).root
+        return load_cached(LabelFile, self.path)
 
     def label(self, group: str, key: str) -> Text:
         return self.groups[group][key]

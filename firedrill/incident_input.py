@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from firedrill.adapters import validate
 from firedrill.errors import InputError
+from firedrill.incident_plain import plain_incident
 from firedrill.models import Incident
 from firedrill.timeutil import now_local
-from firedrill.yamlio import describe_validation_error
 
 
 def _playbook_site(scenario: str) -> str:
@@ -33,6 +30,14 @@ def build_incident(data: dict[str, Any], source: str | Path | None = None, field
         data["site_category"] = _playbook_site(str(data["scenario"]))
     elif data.get("scenario"):
         _playbook_site(str(data["scenario"]))
+    plain = plain_incident(data)
+    if plain is not None:
+        return plain
+    from pydantic import ValidationError
+
+    from firedrill.adapters import validate
+    from firedrill.yamlio import describe_validation_error
+
     try:
         return validate(Incident, data)
     except ValidationError as exc:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from firedrill.adapters import to_json
 from firedrill.errors import InputError
 from firedrill.models import Hazard, SiteCategory
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
@@ -82,7 +81,7 @@ def _flag_values(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from firedrill.config import load_config
+    from firedrill.config_location import load_rules_config
     from firedrill.incident_input import build_incident
     from firedrill.rules import assess
     from firedrill.rules.report import render_assessment
@@ -98,9 +97,10 @@ def run(args: argparse.Namespace) -> int:
                 f"{at.isoformat()} is before the report time {incident.reported_at.isoformat()}: a fire is "
                 "assessed from its report on", field="assess_at",
             )
-    config = load_config(args.config)
-    assessment = assess(incident, at=at, config=config.rules)
+    assessment = assess(incident, at=at, config=load_rules_config(args.config))
     if args.json:
+        from firedrill.adapters import to_json
+
         print(to_json(assessment, indent=2))
     else:
         print(render_assessment(assessment, args.lang))

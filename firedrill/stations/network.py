@@ -42,7 +42,8 @@ def configured(config_file: Path | None = None, data_dir: Path | None = None, pr
 
     Relative paths in the config are taken from the config file's folder. Warnings about the graph
     (an undirected graph) go to ``warn`` (default stderr) once per process."""
-    from firedrill.config import config_path, load_config
+    from firedrill.config import load_config
+    from firedrill.config_location import config_path
 
     settings = load_config(config_file).stations
     if graph is None or stations is None:
