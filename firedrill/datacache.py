@@ -64,7 +64,7 @@ def _key(model: type, data: bytes) -> str:
     # shipped file apart (nobody forges them), and hashlib's OpenSSL start-up would cost a tenth of a
     # one-shot grade.
     whole = data + b"\0".join(p.encode() for p in parts)
-    return f"{len(data):x}-{zlib.crc32(whole):08x}{zlib.adler32(whole):08x}"
+    return f"{len(data):x}x{zlib.crc32(whole):08x}{zlib.adler32(whole):08x}"
 
 
 def _field_types(kind: type) -> list[Any]:
