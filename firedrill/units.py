@@ -55,6 +55,10 @@ def parse_money(text: str, field: str = "direct_loss_yuan") -> float:
 
 def exact_digits(value: float | Decimal) -> str:
     """Every digit the value has, never an exponent: 99999999.99 stays 99999999.99, not 1e+08."""
+    if isinstance(value, float):
+        text = repr(value)  # the shortest digits that read back as the value
+        if "e" not in text and "n" not in text:  # no exponent, not inf/nan: already every digit
+            return text.rstrip("0").rstrip(".") if "." in text else text
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     text = format(number, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -54,6 +54,12 @@ def _join(parts: list[Text]) -> Text:
 
 def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime | None:
     """The first moment in [start, end] that falls in the night window, or None."""
+    if night.ends < night.starts:  # a window across midnight (22:00—06:00): no day-by-day walk
+        clock = start.timetz().replace(tzinfo=None)
+        if clock >= night.starts or clock < night.ends:
+            return start
+        opens = datetime.combine(start.date(), night.starts, tzinfo=start.tzinfo)
+        return opens if opens <= end else None
     day = start.date() - ONE_DAY
     while day <= end.date():
         window_start = datetime.combine(day, night.starts, tzinfo=start.tzinfo)
@@ -65,19 +71,37 @@ def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime
     return None
 
 
-def _holiday_scan(start: date, end: date, config: RulesConfig) -> tuple[HolidayBlock | None, list[int]]:
+# Scans are values: the same days against the same calendar give the same answer, and an assessment
+# asks twice (the trigger, the warnings). Keyed by the identity of the config's years, kept in the
+# value so that an id is never mistaken for another's. Bounded.
+_SCANS: dict[tuple[date, date, int], tuple[tuple[object, ...], tuple[HolidayBlock | None, tuple[int, ...]]]] = {}
+_SCANS_KEPT = 8192
+
+
+def _holiday_scan(start: date, end: date, config: RulesConfig) -> tuple[HolidayBlock | None, tuple[int, ...]]:
     """The first holiday block over the days [start, end], and the provisional years consulted to find it."""
-    calendar = calendar_for(config.holiday_years)
+    years = config.holiday_years
+    key = (start, end, id(years))
+    cached = _SCANS.get(key)
+    if cached is not None and cached[0] is years:
+        return cached[1]
+    calendar = calendar_for(years)
     provisional: list[int] = []
+    found: HolidayBlock | None = None
     day = start
     while day <= end:
         block, year = calendar.lookup(day)
         if year is not None and year not in provisional:
             provisional.append(year)
         if block is not None:
-            return block, provisional
+            found = block
+            break
         day += ONE_DAY
-    return None, provisional
+    if len(_SCANS) >= _SCANS_KEPT:
+        _SCANS.clear()
+    result = (found, tuple(provisional))
+    _SCANS[key] = (years, result)
+    return result
 
 
 def calendar_warnings(incident: Incident, at: datetime, config: RulesConfig) -> tuple[AssessmentWarning, ...]:
