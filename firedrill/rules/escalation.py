@@ -177,35 +177,51 @@ def _calls_threshold(rule: RisingCallsRule) -> str:
     return f"rising over {rule.buckets} × {rule.bucket_minutes} min, latched"
 
 
+# By table identity (a frozen table hashes every field it holds), the table kept beside its words.
+_THRESHOLDS: dict[int, tuple[Escalation, tuple[str, str]]] = {}
+
+
+def _thresholds(escalation: Escalation) -> tuple[str, str]:
+    """The neutral thresholds of 4.3(2) and 4.3(3) as scripts read them, worded once per rule table."""
+    cached = _THRESHOLDS.get(id(escalation))
+    if cached is not None and cached[0] is escalation:
+        return cached[1]
+    wind, night = escalation.wind, escalation.night
+    words = (f"wind ≥ {wind.wind_force_min}, gust ≥ {wind.gust_force_min}, severe weather",
+             f"{night.starts.strftime('%H:%M')}—{night.ends.strftime('%H:%M')}")  # fmt: skip
+    _THRESHOLDS[id(escalation)] = (escalation, words)
+    return words
+
+
+def _found(trigger: Trigger, parts: list[tuple[str, Text]], threshold: str) -> Found:
+    if len(parts) == 1:
+        return Found(trigger, parts[0][0], parts[0][1], threshold)
+    return Found(trigger, "; ".join(p[0] for p in parts), _join([p[1] for p in parts]), threshold)
+
+
 def find_triggers(
     incident: Incident, at: datetime, escalation: Escalation, wind: WindScale, config: RulesConfig
 ) -> list[Found]:
     """Every trigger that holds, in the order of clause 4.3."""
     start, end = incident.reported_at, max(at, incident.reported_at)
-    night = escalation.night
+    weather_threshold, night_window = _thresholds(escalation)
     found: list[Found] = []
-
-    def add(trigger: Trigger, parts: list[tuple[str, Text]], threshold: str) -> None:
-        if parts:
-            found.append(Found(trigger, "; ".join(p[0] for p in parts), _join([p[1] for p in parts]), threshold))
-
-    add(Trigger.HOLIDAY_OR_POLITICAL, _occasions(incident, start, end, config), "holiday, political event or area")
-    add(
-        Trigger.SEVERE_WEATHER,
-        _weather(incident, escalation, wind),
-        f"wind ≥ {escalation.wind.wind_force_min}, gust ≥ {escalation.wind.gust_force_min}, severe weather",
-    )
-    moment = _night_overlap(start, end, night)
+    occasions = _occasions(incident, start, end, config)
+    if occasions:
+        found.append(_found(Trigger.HOLIDAY_OR_POLITICAL, occasions, "holiday, political event or area"))
+    weather = _weather(incident, escalation, wind)
+    if weather:
+        found.append(_found(Trigger.SEVERE_WEATHER, weather, weather_threshold))
+    moment = _night_overlap(start, end, escalation.night)
     if moment is not None:
-        stamp = moment.strftime("%Y-%m-%d %H:%M")
-        window = f"{night.starts.strftime('%H:%M')}—{night.ends.strftime('%H:%M')}"
-        add(Trigger.NIGHT, [(stamp, _words("night_moment", moment=stamp))], window)
+        stamp = f"{moment:%Y-%m-%d %H:%M}"
+        found.append(Found(Trigger.NIGHT, stamp, _words("night_moment", moment=stamp), night_window))
     calls = _calls(incident, end, config)
     if calls is not None:
-        add(Trigger.RISING_CALLS, [calls], _calls_threshold(config.rising_calls))
+        found.append(Found(Trigger.RISING_CALLS, calls[0], calls[1], _calls_threshold(config.rising_calls)))
     if incident.manual_escalation:
         reason = incident.manual_escalation
-        add(Trigger.MANUAL, [(reason, _words("manual", reason=reason))], "judged necessary")
+        found.append(Found(Trigger.MANUAL, reason, _words("manual", reason=reason), "judged necessary"))
     return found
 
 
