@@ -9,7 +9,7 @@ Deterministic: the timeline depends only on the script, the rule data and the co
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, time
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -68,6 +68,11 @@ def _updates(inject: Inject) -> dict[str, Any]:
     return values
 
 
+def incident_of(facts: Mapping[str, Any], calls: Sequence[datetime]) -> Incident:
+    """The Incident of the facts in force and the calls heard: the one place a replay builds one."""
+    return Incident.model_validate({**facts, "calls": calls})
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, tuple | list):
         return ",".join(_shown(v) for v in value) or "-"
@@ -102,13 +107,14 @@ class Replay:
         self.loaded = loaded
         self._assessed: dict[datetime, Assessment] = {}
         self._incidents: dict[tuple[int, int], Incident] = {}
+        self._reported: dict[int, datetime] = {}
         base = loaded.initial.model_dump()
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
         for inject in loaded.script.injects:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
-        self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
+        self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
 
     def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
@@ -147,8 +153,16 @@ class Replay:
         heard = bisect_right(self._calls, at)
         found = self._incidents.get((applied, heard))
         if found is None:  # the same injects and calls make the same Incident: validated once
-            found = Incident.model_validate({**self._facts[applied], "calls": self._calls[:heard]})
+            found = incident_of(self._facts[applied], self._calls[:heard])
             self._incidents[(applied, heard)] = found
+        return found
+
+    def reported_at(self, at: datetime) -> datetime:
+        """The incident's report time at ``at``: it moves only with an inject that corrects it."""
+        applied = bisect_right(self.loaded.inject_times, at)
+        found = self._reported.get(applied)
+        if found is None:
+            found = self._reported[applied] = self.incident_at(at).reported_at
         return found
 
     def phase_at(self, at: datetime) -> str | None:
