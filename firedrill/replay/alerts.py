@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
-from firedrill.incident.alerts import Alert as Raised
 from firedrill.incident.alerts import NIGHT, NIGHT_LISTED, collapse_alert, night_alert
+from firedrill.incident.alerts import Alert as Raised
 from firedrill.models import Assessment, Trigger
 from firedrill.playbook.calculators import collapse_window
 from firedrill.playbook.settings import load_settings
