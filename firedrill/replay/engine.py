@@ -106,6 +106,7 @@ class Replay:
         self.fired = frozenset(fired or ())
         self.loaded = loaded
         self._assessed: dict[datetime, Assessment] = {}
+        self._decided: dict[datetime, Decision] = {}
         self._incidents: dict[tuple[int, int], Incident] = {}
         self._reported: dict[int, datetime] = {}
         base = loaded.initial.model_dump()
@@ -181,12 +182,18 @@ class Replay:
                                                 rulebook=self.rulebook)  # fmt: skip
         return found
 
+    def decision_at(self, at: datetime) -> Decision:
+        """The plan's demand at ``at``: the compact view of ``assess_at(at)``, made once per moment."""
+        found = self._decided.get(at)
+        if found is None:
+            found = self._decided[at] = Decision.of(self.assess_at(at))
+        return found
+
     def state_at(self, at: datetime) -> State:
         """The whole state at clock time ``at`` (any time from the start, also between entries)."""
-        assessment = self.assess_at(at)
         return State(
-            at=at, offset=self.loaded.offset(at), incident=self.incident_at(at), assessment=assessment,
-            decision=Decision.of(assessment), phase=self.phase_at(at),
+            at=at, offset=self.loaded.offset(at), incident=self.incident_at(at), assessment=self.assess_at(at),
+            decision=self.decision_at(at), phase=self.phase_at(at),
             alerts=tuple(a for a in self.alerts if a.at <= at),
             injects_applied=bisect_right(self.loaded.inject_times, at),
             calls=bisect_right(self._calls, at),
@@ -227,7 +234,7 @@ class Replay:
         times = self.loaded.inject_times
         previous: tuple[Decision, str | None] | None = None
         for at in self._points():
-            decision = Decision.of(self.assess_at(at))
+            decision = self.decision_at(at)
             phase = self.phase_at(at)
             injects = tuple(self._inject_view(i) for i in range(bisect_right(times, at) - 1, -1, -1) if times[i] == at)
             alerts = tuple(a for a in self.alerts if a.at == at)

@@ -12,7 +12,7 @@ from firedrill.models import Assessment, Incident, Trigger
 from firedrill.replay.alerts import _alert, _collapse_alerts, _night_points
 from firedrill.replay.engine import Replay, incident_of
 from firedrill.replay.marks import gated_marks
-from firedrill.replay.timeline import Alert
+from firedrill.replay.timeline import Alert, Decision
 from firedrill.rules import assess
 
 
@@ -31,6 +31,9 @@ class ReferenceReplay(Replay):
 
     def assess_at(self, at: datetime) -> Assessment:
         return assess(self.incident_at(at), at=at, config=self.config, rulebook=self.rulebook)
+
+    def decision_at(self, at: datetime) -> Decision:
+        return Decision.of(self.assess_at(at))
 
     def _scanned_alerts(self) -> tuple[Alert, ...]:
         loaded, rulebook = self.loaded, self.rulebook
