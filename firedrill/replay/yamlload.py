@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from firedrill.errors import InputError
+from firedrill.replay.yamlfast import INT_TAG, GiveUp, read_events
 
 PathKey = tuple[str | int, ...]
 
@@ -24,7 +25,6 @@ class LineMap(dict[PathKey, int]):
     flows: frozenset[PathKey] = frozenset()
 
 
-INT_TAG = "tag:yaml.org,2002:int"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,6 +35,9 @@ _TAG_TEXT_KEPT = 200
 
 class ScriptLoader(_Base):  # type: ignore[misc]
     """SafeLoader (libyaml when present) without base-60 integers."""
+
+    plain_int = _PLAIN_INT
+    resolved_tags = _TAGS
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         # A scalar's tag depends only on its text and style (this loader has no path resolvers), and a
@@ -83,74 +86,6 @@ def _walk(
             _walk(item, (*path, index), out, file, flows, seen_nodes)
 
 
-STR_TAG, MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-NULL_TAG, BOOL_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
-
-
-class _Unusual(Exception):
-    """The document has something the one-pass build leaves to PyYAML (a merge key, a collection as a
-    key, a non-default collection tag, a scalar PyYAML refuses)."""
-
-
-class _Build:
-    """One pass over the composed nodes that does what ``_walk`` and PyYAML's SafeConstructor do
-    together, for the plain documents scripts are: lines, flow mappings, the alias and duplicate-key
-    refusals in the order ``_walk`` finds them, and the same data."""
-
-    def __init__(self, loader: Any, file: str | Path) -> None:
-        self.loader, self.file = loader, file
-        self.lines: dict[PathKey, int] = {}
-        self.flows: set[PathKey] = set()
-        self.seen_nodes: set[int] = set()
-
-    def scalar(self, node: yaml.Node) -> Any:
-        tag = node.tag
-        if tag == STR_TAG:
-            return node.value
-        try:
-            if tag == INT_TAG and _PLAIN_INT.match(node.value):
-                return int(node.value.replace("_", ""))
-            if tag == NULL_TAG:
-                return None
-            if tag == BOOL_TAG:
-                return self.loader.bool_values[node.value.lower()]
-            return self.loader.construct_object(node)  # a leaf: the constructor's own code (floats, timestamps)
-        except Exception:
-            raise _Unusual from None
-
-    def node(self, node: yaml.Node, path: PathKey) -> Any:
-        lines = self.lines
-        lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if id(node) in self.seen_nodes:
-            raise _problem(self.file, "aliases", path, node.start_mark.line + 1)
-        self.seen_nodes.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != SEQ_TAG:
-                raise _Unusual
-            return [self.node(item, (*path, index)) for index, item in enumerate(node.value)]
-        if not isinstance(node, yaml.MappingNode) or node.tag != MAP_TAG:
-            raise _Unusual
-        if node.flow_style:
-            self.flows.add(path)
-        data: dict[Any, Any] = {}
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or not key_node.tag.startswith("tag:yaml.org,2002:") or \
-                    key_node.tag.endswith((":merge", ":value")):  # fmt: skip
-                raise _Unusual
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                raise _problem(self.file, "key_twice", (*path, key), line, key=key)
-            seen.add(key)
-            value = self.node(value_node, (*path, key))
-            lines[(*path, key)] = line
-            data[self.scalar(key_node)] = value
-        return data
-
-
 def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint: str | None = None,
              **params: Any) -> InputError:  # fmt: skip
     """One problem of the file, worded in the user's language when printed (``problems.py``)."""
@@ -159,33 +94,32 @@ def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint:
     return FileProblems(file, [Problem(code=code, path=path, line=line, params=params, hint=hint)])
 
 
-def _walk_and_construct(loader: Any, node: yaml.Node, file: str | Path, lines: LineMap) -> Any:
-    """Lines and refusals by ``_walk``, then PyYAML's own constructor: any document, PyYAML's errors."""
-    lines.clear()
-    # A leaf the one-pass build left half-constructed must not look recursive to the constructor.
-    loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
-    loader.deep_construct = False
-    flows: set[PathKey] = set()
-    _walk(node, (), lines, file, flows, set())
-    lines.flows = frozenset(flows)
-    return loader.construct_document(node)
-
-
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
+    loader = ScriptLoader(text)
+    try:
+        data, found, flows = read_events(loader)
+    except GiveUp:
+        return _composed(text, file)
+    finally:
+        loader.dispose()
+    lines = LineMap(found)
+    lines.flows = frozenset(flows)
+    return data, lines
+
+
+def _composed(text: str, file: str | Path) -> tuple[Any, LineMap]:
+    """The node tree composed, walked for lines and refusals, then built by PyYAML's constructor."""
     loader = ScriptLoader(text)
     lines = LineMap()
     try:
         node = loader.get_single_node()
         if node is None:
             return None, lines
-        try:
-            build = _Build(loader, file)
-            data = build.node(node, ())
-            lines.update(build.lines)
-            lines.flows = frozenset(build.flows)
-        except (_Unusual, RecursionError):
-            data = _walk_and_construct(loader, node, file, lines)
+        flows: set[PathKey] = set()
+        _walk(node, (), lines, file, flows, set())
+        lines.flows = frozenset(flows)
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line = None if exc.problem_mark is None else exc.problem_mark.line + 1
         hint = "flow_yaml" if "flow" in f"{exc.context} {exc.problem}" else None
