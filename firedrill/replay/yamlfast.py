@@ -71,19 +71,19 @@ class _Reader:
             self.flows.add(path)
         data: dict[Any, Any] = {}
         seen: set[str] = set()
-        event = get()
-        while type(event) is not yaml.MappingEndEvent:
-            if type(event) is not yaml.ScalarEvent:
+        key_event: Any = get()
+        while type(key_event) is not yaml.MappingEndEvent:
+            line = key_event.start_mark.line + 1
+            if type(key_event) is not yaml.ScalarEvent:
                 raise GiveUp
-            tag, key = self.tag(event), event.value
+            tag, key = self.tag(key_event), key_event.value
             if key in seen or tag in (MERGE_TAG, VALUE_TAG):
                 raise GiveUp
             seen.add(key)
-            line = event.start_mark.line + 1
             value = self.node(get(), (*path, key))
             lines[(*path, key)] = line
-            data[key if tag == STR_TAG else self.scalar(event, tag)] = value
-            event = get()
+            data[key if tag == STR_TAG else self.scalar(key_event, tag)] = value
+            key_event = get()
         return data
 
 
