@@ -115,6 +115,10 @@ class Replay:
         for inject in loaded.script.injects:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
+        # Each state of the facts, and the last with every call heard, is an Incident before anything is
+        # assessed: the alerts assess only some moments, and a bad state must not pass unseen.
+        for at in (self.start, *loaded.inject_times, self.end):
+            self.incident_at(at)
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from pydantic import ValidationError
 
 from firedrill.playbook.loader import load_library
 from firedrill.replay.engine import Replay
@@ -96,3 +97,13 @@ expect:
 ])  # fmt: skip
 def test_a_report_time_moved_across_the_night_replays_as_the_reference(start: str, report: str) -> None:
     assert_same(parse_script(NIGHT_REPORT.format(start=start, report=report), "night-report.yaml"))
+
+
+def test_calls_past_the_incidents_bound_fail_the_replay_as_the_reference() -> None:
+    """The bound is passed between injects, by calls spread after the last one: at no moment the
+    alerts or the expectations need."""
+    text = NIGHT_REPORT.format(start="10:00:00", report="10:20:00").replace("count: 3}", 'count: 3, over: "0:06"}')
+    loaded = parse_script(text.replace('count: 4, over: "0:06"', "count: 9998"), "many-calls.yaml")
+    for replay in (Replay, ReferenceReplay):
+        with pytest.raises(ValidationError, match="at most"):
+            replay(loaded)
