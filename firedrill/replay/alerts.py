@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
+from firedrill.incident.alerts import NIGHT, NIGHT_LISTED, collapse_alert, night_alert
 from firedrill.incident.alerts import Alert as Raised
-from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.models import Assessment, Trigger
 from firedrill.playbook.calculators import collapse_window
 from firedrill.playbook.settings import load_settings
@@ -22,6 +22,7 @@ from firedrill.replay.parser import LoadedScript
 from firedrill.replay.schema import AlertCode
 from firedrill.replay.timeline import Alert
 from firedrill.rules.loader import Rulebook
+from firedrill.rules.schema import NightRule
 
 ONE_DAY = timedelta(days=1)
 # Both ends of the collapse window count as inside (firedrill/playbook/collapse.py): the core says
@@ -31,6 +32,8 @@ ONE_DAY = timedelta(days=1)
 AFTER_CLOSE = timedelta(seconds=1)
 
 Assess = Callable[[datetime], Assessment]
+Reported = Callable[[datetime], datetime]
+NIGHT_CODES = frozenset({NIGHT, NIGHT_LISTED})
 
 
 def night_crossings(start: datetime, end: datetime, rulebook: Rulebook) -> list[datetime]:
@@ -67,14 +70,35 @@ def _alert(loaded: LoadedScript, raised: Raised, at: datetime, clause: str, quot
     return Alert(code=AlertCode(code), at=at, offset=loaded.offset(at), clause=clause, quote=quote, detail=detail)
 
 
-def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess,
+def _may_be_night(reported: datetime, at: datetime, night: NightRule) -> bool:
+    """Whether the span 4.3(3) reads, from the report to ``at``, can touch the night window. The window
+    is taken with both ends closed, so this says yes wherever the rule may: the rule itself decides."""
+    first, last = reported, max(at, reported)
+    day = first.date() - ONE_DAY
+    while day <= last.date():
+        opens = datetime.combine(day, night.starts, tzinfo=first.tzinfo)
+        closes = datetime.combine(day + ONE_DAY, night.ends, tzinfo=first.tzinfo)
+        if opens <= last and first <= closes:
+            return True
+        day += ONE_DAY
+    return False
+
+
+def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, reported: Reported,
                   clock_points: Iterable[datetime]) -> list[Alert]:  # fmt: skip
     """``night_alert`` at every clock point with the codes raised so far, as the console re-assesses:
-    a fire that grows to major at night is told ``night_trigger`` after ``night_trigger_listed``."""
+    a fire that grows to major at night is told ``night_trigger`` after ``night_trigger_listed``.
+    A point whose span cannot touch the night window raises nothing and is not assessed; once both
+    codes are raised, nothing more can be."""
     rule = rulebook.escalation.trigger(Trigger.NIGHT)
+    night = rulebook.escalation.night
     alerts: list[Alert] = []
     alerted: frozenset[str] = frozenset()
     for at in _night_points(loaded, rulebook, clock_points):
+        if alerted >= NIGHT_CODES:
+            break
+        if not _may_be_night(reported(at), at, night):
+            continue
         raised = night_alert(assess(at), alerted)
         if raised is not None:
             alerted |= {raised[0]}
@@ -106,10 +130,10 @@ def _collapse_alerts(loaded: LoadedScript) -> list[Alert]:
     return alerts
 
 
-def schedule(loaded: LoadedScript, rulebook: Rulebook, assess: Assess,
+def schedule(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, reported: Reported,
              clock_points: Iterable[datetime] = ()) -> tuple[Alert, ...]:  # fmt: skip
     """Every alert of the script between its start and its end, in time order. ``assess`` is the
-    replay's assessment at a clock time (``Replay.assess_at``); ``clock_points`` are further moments
-    the engine evaluates (configured period bounds)."""
-    alerts = _night_alerts(loaded, rulebook, assess, clock_points) + _collapse_alerts(loaded)
+    replay's assessment at a clock time (``Replay.assess_at``), ``reported`` the incident's report
+    time then; ``clock_points`` are further moments the engine evaluates (configured period bounds)."""
+    alerts = _night_alerts(loaded, rulebook, assess, reported, clock_points) + _collapse_alerts(loaded)
     return tuple(sorted(alerts, key=lambda a: (a.at, a.code.value)))

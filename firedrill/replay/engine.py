@@ -9,7 +9,7 @@ Deterministic: the timeline depends only on the script, the rule data and the co
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime, time
 from functools import cached_property
@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from firedrill.adapters import validate
 from firedrill.errors import InputError
+from firedrill.incident_plain import plain_incident
 from firedrill.models import Assessment, Incident
 from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
@@ -70,6 +71,14 @@ def _updates(inject: Inject) -> dict[str, Any]:
     return values
 
 
+def incident_of(facts: Mapping[str, Any], calls: Sequence[datetime]) -> Incident:
+    """The Incident of the facts in force and the calls heard: the one place a replay builds one
+    (in plain Python when the values plainly hold, as they do once the script was read)."""
+    data = {**facts, "calls": calls}
+    plain = plain_incident(data)
+    return plain if plain is not None else validate(Incident, data)
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, tuple | list):
         return ",".join(_shown(v) for v in value) or "-"
@@ -103,14 +112,20 @@ class Replay:
         self.fired = frozenset(fired or ())
         self.loaded = loaded
         self._assessed: dict[datetime, Assessment] = {}
+        self._decided: dict[datetime, Decision] = {}
         self._incidents: dict[tuple[int, int], Incident] = {}
+        self._reported: dict[int, datetime] = {}
         base = {f.name: getattr(loaded.initial, f.name) for f in fields(loaded.initial)}
         initial_calls = base.pop("calls")
         self._facts: list[dict[str, Any]] = [base]
         for inject in loaded.script.injects:
             self._facts.append({**self._facts[-1], **_updates(inject)})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
-        self.alerts = schedule(loaded, self.rulebook, self.assess_at, self._clock_points())
+        # Each state of the facts, and the last with every call heard, is an Incident before anything is
+        # assessed: the alerts assess only some moments, and a bad state must not pass unseen.
+        for at in (self.start, *loaded.inject_times, self.end):
+            self.incident_at(at)
+        self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
 
     def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
@@ -149,8 +164,16 @@ class Replay:
         heard = bisect_right(self._calls, at)
         found = self._incidents.get((applied, heard))
         if found is None:  # the same injects and calls make the same Incident: validated once
-            found = validate(Incident, {**self._facts[applied], "calls": self._calls[:heard]})
+            found = incident_of(self._facts[applied], self._calls[:heard])
             self._incidents[(applied, heard)] = found
+        return found
+
+    def reported_at(self, at: datetime) -> datetime:
+        """The incident's report time at ``at``: it moves only with an inject that corrects it."""
+        applied = bisect_right(self.loaded.inject_times, at)
+        found = self._reported.get(applied)
+        if found is None:
+            found = self._reported[applied] = self.incident_at(at).reported_at
         return found
 
     def phase_at(self, at: datetime) -> str | None:
@@ -169,12 +192,18 @@ class Replay:
                                                 rulebook=self.rulebook)  # fmt: skip
         return found
 
+    def decision_at(self, at: datetime) -> Decision:
+        """The plan's demand at ``at``: the compact view of ``assess_at(at)``, made once per moment."""
+        found = self._decided.get(at)
+        if found is None:
+            found = self._decided[at] = Decision.of(self.assess_at(at))
+        return found
+
     def state_at(self, at: datetime) -> State:
         """The whole state at clock time ``at`` (any time from the start, also between entries)."""
-        assessment = self.assess_at(at)
         return State(
-            at=at, offset=self.loaded.offset(at), incident=self.incident_at(at), assessment=assessment,
-            decision=Decision.of(assessment), phase=self.phase_at(at),
+            at=at, offset=self.loaded.offset(at), incident=self.incident_at(at), assessment=self.assess_at(at),
+            decision=self.decision_at(at), phase=self.phase_at(at),
             alerts=tuple(a for a in self.alerts if a.at <= at),
             injects_applied=bisect_right(self.loaded.inject_times, at),
             calls=bisect_right(self._calls, at),
@@ -215,7 +244,7 @@ class Replay:
         times = self.loaded.inject_times
         previous: tuple[Decision, str | None] | None = None
         for at in self._points():
-            decision = Decision.of(self.assess_at(at))
+            decision = self.decision_at(at)
             phase = self.phase_at(at)
             injects = tuple(self._inject_view(i) for i in range(bisect_right(times, at) - 1, -1, -1) if times[i] == at)
             alerts = tuple(a for a in self.alerts if a.at == at)

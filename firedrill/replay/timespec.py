@@ -62,6 +62,24 @@ def parse_when(value: Any) -> When:
     """Accept an offset, a clock time, an ISO date-time string or a YAML timestamp."""
     if isinstance(value, When):
         return value
+    if isinstance(value, str) and len(value) <= _READ_TEXT_KEPT:
+        # Scripts write the same few times again and again; a When is immutable, so each text is read once.
+        found = _READ.get(value)
+        if found is None:
+            found = _read_when(value)
+            if len(_READ) >= _READ_KEPT:
+                _READ.clear()
+            _READ[value] = found
+        return found
+    return _read_when(value)
+
+
+_READ: dict[str, When] = {}
+_READ_KEPT = 4096
+_READ_TEXT_KEPT = 64
+
+
+def _read_when(value: Any) -> When:
     if isinstance(value, datetime):
         return When(text=value.isoformat(), absolute=to_local(value))
     if isinstance(value, date):

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from firedrill.errors import InputError
+from firedrill.replay.yamlfast import INT_TAG, GiveUp, read_events
 
 PathKey = tuple[str | int, ...]
 
@@ -24,14 +25,32 @@ class LineMap(dict[PathKey, int]):
     flows: frozenset[PathKey] = frozenset()
 
 
-INT_TAG = "tag:yaml.org,2002:int"
 _PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAGS: dict[tuple[str, Any], str] = {}
+_TAGS_KEPT = 4096
+_TAG_TEXT_KEPT = 200
 
 
 class ScriptLoader(_Base):  # type: ignore[misc]
     """SafeLoader (libyaml when present) without base-60 integers."""
+
+    plain_int = _PLAIN_INT
+    resolved_tags = _TAGS
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        # A scalar's tag depends only on its text and style (this loader has no path resolvers), and a
+        # script repeats the same few words and numbers: each is resolved once.
+        if kind is not yaml.ScalarNode or len(value) > _TAG_TEXT_KEPT:
+            return str(super().resolve(kind, value, implicit))
+        key = (value, implicit)
+        tag = _TAGS.get(key)
+        if tag is None:
+            if len(_TAGS) >= _TAGS_KEPT:
+                _TAGS.clear()
+            tag = _TAGS[key] = super().resolve(kind, value, implicit)
+        return tag
 
 
 ScriptLoader.yaml_implicit_resolvers = {
@@ -77,6 +96,20 @@ def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint:
 
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
+    loader = ScriptLoader(text)
+    try:
+        data, found, flows = read_events(loader)
+    except GiveUp:
+        return _composed(text, file)
+    finally:
+        loader.dispose()
+    lines = LineMap(found)
+    lines.flows = frozenset(flows)
+    return data, lines
+
+
+def _composed(text: str, file: str | Path) -> tuple[Any, LineMap]:
+    """The node tree composed, walked for lines and refusals, then built by PyYAML's constructor."""
     loader = ScriptLoader(text)
     lines = LineMap()
     try:

@@ -1,0 +1,109 @@
+"""The engine against the straightforward replay of ``reference.py``: the same alerts, timeline,
+states, checklist marks and expectation results for every shipped scenario, for generated scripts
+(the speed bench's generator, seeded) and for scripts whose report time moves across the night."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from pydantic import ValidationError
+
+from firedrill.playbook.loader import load_library
+from firedrill.replay.engine import Replay
+from firedrill.replay.expect import check_replay
+from firedrill.replay.parser import LoadedScript, load_script, parse_script
+from tests.replay.reference import ReferenceReplay
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
+HALF_MINUTE = timedelta(seconds=30)
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_replay", ROOT / "bench" / "bench_replay.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _moments(replay: Replay) -> list[datetime]:
+    """Every timeline moment, and half a minute either side of each (between entries)."""
+    points = {replay.start, replay.end, *replay.loaded.inject_times, *replay.loaded.expect_times}
+    points.update(e.at for e in replay.timeline)
+    points.update(a.at for a in replay.alerts)
+    around = {p + d for p in points for d in (-HALF_MINUTE, HALF_MINUTE)}
+    return sorted(p for p in points | around if replay.start <= p <= replay.end)
+
+
+def assert_same(loaded: LoadedScript) -> None:
+    replay, reference = Replay(loaded), ReferenceReplay(loaded)
+    assert replay.alerts == reference.alerts
+    assert replay.procedure_events == reference.procedure_events
+    assert replay.timeline == reference.timeline
+    assert check_replay(replay) == check_replay(reference)
+    for at in _moments(reference):
+        assert replay.state_at(at) == reference.state_at(at), at
+        assert replay.checklist_at(at) == reference.checklist_at(at), at
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_scenario_replays_as_the_reference(path: Path) -> None:
+    assert_same(load_script(path))
+
+
+@pytest.mark.parametrize("injects", [None, 10], ids=["mixed", "goal-shape"])
+def test_generated_scripts_replay_as_the_reference(injects: int | None) -> None:
+    bench, library = _bench(), load_library()
+    rng = random.Random(20211)
+    for index in range(150):
+        text = bench.generate(index, rng, list(library.ids()), injects)
+        assert_same(parse_script(text, f"generated-{index}.yaml", library))
+
+
+NIGHT_REPORT = """\
+id: night-report
+title: 报警时间更正
+author: tests
+playbook: shopping-mall
+start: 2026-11-24T{start}
+location: 测试地点
+incident:
+  burning_area_m2: 100
+injects:
+  - at: "+00:10"
+    incident: {{burning_area_m2: 700}}
+    calls: {{count: 4, over: "0:06"}}
+  - at: "+00:40"
+    reported_at: 2026-11-24T{report}
+    message: 报警时间更正
+  - at: "+01:20"
+    incident: {{burning_area_m2: 2500}}
+    calls: {{count: 3}}
+expect:
+  - at: "+00:40"
+    escalated: true
+"""
+
+
+@pytest.mark.parametrize(("start", "report"), [
+    ("21:00:00", "21:50:00"), ("21:00:00", "20:00:00"), ("05:00:00", "04:30:00"), ("05:00:00", "05:50:00"),
+    ("21:45:00", "22:30:00"), ("04:00:00", "06:10:00"),
+])  # fmt: skip
+def test_a_report_time_moved_across_the_night_replays_as_the_reference(start: str, report: str) -> None:
+    assert_same(parse_script(NIGHT_REPORT.format(start=start, report=report), "night-report.yaml"))
+
+
+def test_calls_past_the_incidents_bound_fail_the_replay_as_the_reference() -> None:
+    """The bound is passed between injects, by calls spread after the last one: at no moment the
+    alerts or the expectations need."""
+    text = NIGHT_REPORT.format(start="10:00:00", report="10:20:00").replace("count: 3}", 'count: 3, over: "0:06"}')
+    loaded = parse_script(text.replace('count: 4, over: "0:06"', "count: 9998"), "many-calls.yaml")
+    for replay in (Replay, ReferenceReplay):
+        with pytest.raises(ValidationError, match="at most"):
+            replay(loaded)

@@ -1,0 +1,71 @@
+"""Reading a script's YAML from the parser's events gives what composing the node tree, walking it
+and PyYAML's constructor give: the same data, lines and flow mappings for every shipped file and
+generated script, and the same refusal (key twice, alias, a YAML error) wherever either refuses."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from firedrill.errors import InputError
+from firedrill.playbook.loader import load_library
+from firedrill.replay import yamlload
+from firedrill.replay.yamlload import load_yaml
+from tests.replay.test_reference import ROOT, _bench
+
+SHIPPED = sorted((ROOT / "scenarios").rglob("*.yaml"))
+
+
+def _outcome(load: Any, text: str) -> tuple[str, Any, Any, Any]:
+    try:
+        data, lines = load(text, "f.yaml")
+    except InputError as exc:
+        return ("refused", str(exc), exc.line, exc.field)
+    except Exception as exc:  # whatever the reference raises, the fast path must raise too
+        return ("raised", type(exc).__name__, str(exc), None)
+    return ("read", data, list(lines.items()), lines.flows)
+
+
+def assert_same(text: str) -> None:
+    assert _outcome(load_yaml, text) == _outcome(yamlload._composed, text)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_files_read_as_the_reference(path: Path) -> None:
+    assert_same(path.read_text(encoding="utf-8"))
+
+
+def test_generated_scripts_read_as_the_reference() -> None:
+    bench, rng, ids = _bench(), random.Random(7), list(load_library().ids())
+    for index in range(200):
+        assert_same(bench.generate(index, rng, ids, 10 if index % 2 else None))
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: {c: 2, c: 3}\n",  # a key twice, in a flow mapping
+    "a: &x {b: 1}\nc: *x\n",  # an alias of a mapping
+    "a: &x 5\nb: *x\nc: [*x, *x]\n",  # aliases of a scalar are read
+    "base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n",  # a merge key
+    "a: !!int 0x1F\nb: !!int 017\nc: 1_000\nd: -0\ne: +12\nf: 1:30\ng: 0o7\n",
+    "a: 1.5\nb: .inf\nc: 2026-01-01T10:00:00\nd: 2026-01-01\ne: yes\nf: Off\ng: ~\nh: null\ni:\n",
+    "? [a, b]\n: 1\n",  # a collection as a key
+    "1: one\n2.5: two\n~: three\ntrue: four\n",
+    "a: !custom 1\n",  # a tag PyYAML refuses
+    "a: !!omap [{b: 1}]\n",
+    "a: !!set {b, c}\nb: !!binary aGk=\n",
+    "a: [1, 2\n",  # a YAML error
+    "a: b: c\n",
+    "- 1\n- [2, [3, {x: y}]]\n- {z: [a, a]}\n",
+    "a:\n  b:\n    c: 1\n  b: 2\n",  # a key twice at depth
+    "=: x\n",
+    "a: " + "[" * 300 + "]" * 300 + "\n",  # nested deeper than a script goes
+    "",  # an empty document
+    "a: 1\n---\nb: 2\n",  # two documents
+    "a: 'quoted 1'\nb: \"2\"\nc: |\n  block\nd: >\n  folded\n",
+    "a: {b: [1, {c: d}], e: {}}\nf: []\n",
+])  # fmt: skip
+def test_unusual_documents_read_as_the_reference(text: str) -> None:
+    assert_same(text)
