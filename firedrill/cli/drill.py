@@ -35,6 +35,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="steer the exercise from this terminal: clock, pause, speed, send an inject now")  # fmt: skip
     p.add_argument("--role", action="append", default=[], metavar="ROLE",
                    help="a role of the script the trainee plays (repeat for several; default: all)")  # fmt: skip
+    p.add_argument("--report-pdf", action="store_true",
+                   help="also print the report to PDF beside the .md and .html (headless Chromium)")  # fmt: skip
     p.add_argument("--resume", type=Path, metavar="ANSWERS",
                    help="go on with a stopped interactive drill: the answers file it wrote")  # fmt: skip
 
@@ -76,10 +78,15 @@ def _console(args: argparse.Namespace) -> int:
     if not isinstance(screen, DrillScreen) or screen.outcome is None:
         return 0  # closed before the drill ended: nothing was marked, written or stored
     result = screen.outcome
+    reports = list(screen.reports)
+    if args.report_pdf and reports:
+        from firedrill.replay.report_pdf import write_pdf
+
+        reports.append(write_pdf(reports[-1]))
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        paths = " ".join(str(p) for p in screen.reports)
+        paths = " ".join(str(p) for p in reports)
         stored = "" if screen.run_id is None else f" (#{screen.run_id})"
         print(f"{result.overall.value} {result.score:g}% — {paths}{stored}")
     return 0
@@ -158,6 +165,11 @@ def _run(args: argparse.Namespace) -> int:
             result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
                                      resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
+    written = [md, page]
+    if args.report_pdf:
+        from firedrill.replay.report_pdf import write_pdf
+
+        written.append(write_pdf(page))
     if args.answers is None:
         answers_file = write_answers(result, md.with_suffix(".answers.yaml"))
     run_id = None
@@ -167,7 +179,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        print(f"{result.overall.value} {result.score:g}% — {md} {page}" + ("" if run_id is None else f" (#{run_id})"))
+        paths = " ".join(map(str, written))
+        print(f"{result.overall.value} {result.score:g}% — {paths}" + ("" if run_id is None else f" (#{run_id})"))
     if result.ended_early and answers_file is not None:
         answered = len(result.marks)
         total = answered + len(result.not_reached)
