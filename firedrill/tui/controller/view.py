@@ -14,7 +14,7 @@ from firedrill.replay.words import level_name
 from firedrill.tui.controller.words import cw
 
 Row = tuple[str, ...]
-MESSAGE_CHARS = 18  # of an inject's message in the table (the whole message is in the script and the MSEL)
+MESSAGE_CHARS = 12  # of an inject's message in the table (the whole message is in the script and the MSEL)
 
 
 @dataclass(frozen=True)

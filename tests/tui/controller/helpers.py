@@ -5,6 +5,7 @@ trainee's console does: another connection to the same journal)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -61,6 +62,7 @@ def delivered_numbers(exercise: Exercise) -> set[int]:
     return found
 
 
+@contextmanager
 def open_exercise(tmp_path: Path, *, roles: tuple[str, ...] = (), lang: str = "zh",
                   refresh_seconds: float = 0) -> Iterator[Exercise]:  # fmt: skip
     clock = ManualClock(REAL_START)

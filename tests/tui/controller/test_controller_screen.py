@@ -26,7 +26,8 @@ from tests.tui.controller.helpers import (
 
 @pytest.fixture
 def exercise(tmp_path: Path) -> Iterator[Exercise]:
-    yield from open_exercise(tmp_path)
+    with open_exercise(tmp_path) as opened:
+        yield opened
 
 
 async def test_pause_and_resume_stop_and_start_the_exercise_clock(exercise: Exercise) -> None:
@@ -83,7 +84,7 @@ async def test_the_chase_fires_only_when_the_trainee_misses_the_report(exercise:
 
 
 async def test_each_roles_declaration_beside_the_demand_follows_the_trainee(tmp_path: Path) -> None:
-    for exercise in open_exercise(tmp_path, refresh_seconds=0.05):
+    with open_exercise(tmp_path, refresh_seconds=0.05) as exercise:
         incident = exercise.live.incident_id
         async with exercise.app.run_test(size=(120, 40)) as pilot:
             await pilot.press("r")
