@@ -22,13 +22,19 @@ def find_browser() -> str | None:
     return next((found for name in BROWSERS if (found := shutil.which(name)) is not None), None)
 
 
+def require_browser(field: str = "--pdf", instead: str = "write the card with --html instead") -> str:
+    """The Chromium to print with; without one, an InputError on ``field`` saying what to do ``instead``."""
+    browser = find_browser()
+    if browser is None:
+        raise InputError(f"a PDF needs Chromium ({', '.join(BROWSERS)}) on PATH; {instead}", field=field)
+    return browser
+
+
 def print_pdf(page_html: str, out: Path, *, what: str = "the card", field: str = "--pdf",
               instead: str = "write the card with --html instead") -> None:  # fmt: skip
     """Print ``page_html`` to ``out`` with headless Chromium; a clear InputError when it cannot.
     ``what`` names the page in the message, ``instead`` says what to do without Chromium."""
-    browser = find_browser()
-    if browser is None:
-        raise InputError(f"a PDF needs Chromium ({', '.join(BROWSERS)}) on PATH; {instead}", field=field)
+    browser = require_browser(field, instead)
     with tempfile.TemporaryDirectory(prefix="firedrill-print-") as work:
         page = Path(work) / "page.html"
         page.write_text(page_html, encoding="utf-8")

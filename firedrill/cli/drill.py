@@ -174,6 +174,10 @@ def _trainee(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     _trainee(args)
+    if args.report_pdf:  # said before a drill is played, not after
+        from firedrill.replay.report_pdf import can_print
+
+        can_print()
     if args.console:
         return _console(args)
     if args.controller and (args.answers is not None or args.resume is not None):
@@ -227,16 +231,16 @@ def _run(args: argparse.Namespace) -> int:
                                      resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
     written = [md, page]
-    if args.report_pdf:
-        from firedrill.replay.report_pdf import write_pdf
-
-        written.append(write_pdf(page))
     if args.answers is None:
         answers_file = write_answers(result, md.with_suffix(".answers.yaml"))
     run_id = None
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
             run_id = save_drill(journal, result, started)
+    if args.report_pdf:  # last: without Chromium, the reports, the answers and the journal's copy are kept
+        from firedrill.replay.report_pdf import write_pdf
+
+        written.append(write_pdf(page))
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
