@@ -38,8 +38,9 @@ INJECT_TAG = "【演练注入 / inject】"
 
 @dataclass(frozen=True)
 class Pending:
-    """An inject not delivered yet: its number, time, recipients and, for a contingency, whether
-    its condition holds with what the trainee has done so far (None: a plain inject)."""
+    """An inject not delivered yet: its number, time, recipients and, for a contingency not yet
+    decided, whether its condition holds with what the trainee has done so far (None: a plain
+    inject, or a contingency already decided to fire)."""
 
     number: int
     at: datetime
@@ -58,6 +59,8 @@ class Decided:
 
 
 class LiveExercise:
+    """The controller of one exercise incident: commands, deliveries, and the trainee's work read back."""
+
     def __init__(self, replay: Replay, desk: Desk, incident_id: str, real: Callable[[], datetime],
                  roles: Sequence[str] = (), clock: Callable[[], float] | None = None,
                  lang: str = "zh") -> None:  # fmt: skip

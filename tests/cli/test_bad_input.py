@@ -217,7 +217,8 @@ def _cases() -> list[Case]:
         add(f"drill --answers {kind}", lambda tmp, k=kind: ["drill", scenario, "--answers", str(_file(tmp, k)),
                                                             "--no-save"], _file_name(kind))  # fmt: skip
         add(f"console --controller {kind}", lambda tmp, k=kind: ["console", "--controller", str(_file(tmp, k)),
-                                                                 "--data-dir", str(tmp / "data")], _file_name(kind))  # fmt: skip
+                                                                 "--data-dir", str(tmp / "data")],
+            _file_name(kind))  # fmt: skip
     add("drill --console --controller --role nosuch", lambda tmp: ["drill", scenario, "--console", "--controller",
                                                                    "--role", "nosuch", "--data-dir", str(tmp / "d")],
         "role")  # fmt: skip
