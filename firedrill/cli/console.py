@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exercise-start", metavar="TIME", help="run new incidents on an exercise clock from "
                         "this scenario time (e.g. '2026-04-15 14:10'), advancing in real time (演练时间)")  # fmt: skip
     parser.add_argument("--seat", help="this console's name in the journal (default: user@host)")
+    parser.add_argument("--controller", type=Path, metavar="SCRIPT", help="the exercise controller's screen for "
+                        "SCRIPT: a new exercise incident for a trainee's console on the same data dir")  # fmt: skip
 
 
 def _exercise_start(text: str | None) -> datetime | None:
@@ -71,6 +73,11 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_paths(args)
+    if args.controller is not None:  # the controller's screen: the drill command's, with this console's settings
+        from firedrill.cli import drill
+
+        args.seat = _seat(args.seat)
+        return drill.run(drill.console_controller_args(args.controller, args))
     start = _exercise_start(args.exercise_start)
     from firedrill.tui.app import create_app
 

@@ -32,9 +32,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbooks", type=Path, action="append", default=[], metavar="DIR", help="extra playbook folder")
     p.add_argument("--console", action="store_true", help="run the drill in the console's drill screen")
     p.add_argument("--controller", action="store_true",
-                   help="steer the exercise from this terminal: clock, pause, speed, send an inject now")  # fmt: skip
+                   help="steer the exercise from this terminal: clock, pause, speed, send an inject now "
+                   "(with --console: the console's controller screen beside a trainee's console)")  # fmt: skip
     p.add_argument("--role", action="append", default=[], metavar="ROLE",
                    help="a role of the script the trainee plays (repeat for several; default: all)")  # fmt: skip
+    p.add_argument("--report-pdf", action="store_true",
+                   help="also print the report to PDF beside the .md and .html (headless Chromium)")  # fmt: skip
     p.add_argument("--resume", type=Path, metavar="ANSWERS",
                    help="go on with a stopped interactive drill: the answers file it wrote")  # fmt: skip
 
@@ -48,8 +51,10 @@ def _console(args: argparse.Namespace) -> int:
 
     if args.answers is not None:
         raise InputError("--console asks the trainee; it takes no answers file", field="--answers")
-    if args.controller or args.resume is not None:
-        raise InputError("--controller and --resume are the terminal drill's; not with --console", field="--console")
+    if args.controller:
+        return controller_console(args)
+    if args.resume is not None:
+        raise InputError("--resume is the terminal drill's; not with --console", field="--console")
     loaded = load_config(args.config) if args.config else None
     config = loaded.rules if loaded else None
     settings = loaded.procedure if loaded else None  # local time targets for the procedure ticks
@@ -76,13 +81,76 @@ def _console(args: argparse.Namespace) -> int:
     if not isinstance(screen, DrillScreen) or screen.outcome is None:
         return 0  # closed before the drill ended: nothing was marked, written or stored
     result = screen.outcome
+    reports = list(screen.reports)
+    if args.report_pdf and reports:
+        from firedrill.replay.report_pdf import write_pdf
+
+        reports.append(write_pdf(reports[-1]))
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        paths = " ".join(str(p) for p in screen.reports)
+        paths = " ".join(str(p) for p in reports)
         stored = "" if screen.run_id is None else f" (#{screen.run_id})"
         print(f"{result.overall.value} {result.score:g}% — {paths}{stored}")
     return 0
+
+
+def controller_console(args: argparse.Namespace) -> int:
+    """The controller's screen of the console (``--console --controller``, ``firedrill console
+    --controller``): a new exercise incident in the data directory's journal, which the trainee
+    works in a console of their own; F9 ends it and writes the report (Textual is imported here only)."""
+    from firedrill.config import load_config
+    from firedrill.datadir import default_db_path, ensure_data_dir
+    from firedrill.journal import Journal
+    from firedrill.tui.replay import load_replay
+    from firedrill.tui.replay.settings import REPORTS_FOLDER
+
+    if args.answers is not None or args.resume is not None:
+        raise InputError("--controller runs a live exercise; it takes no --answers or --resume", field="--controller")
+    loaded = load_config(args.config) if args.config else None
+    replay = load_replay(args.file, config=loaded.rules if loaded else None, playbook_dirs=tuple(args.playbooks))
+    roles = _roles(replay, args.role)
+    data_dir = ensure_data_dir(args.data_dir)
+    out = args.out or data_dir / REPORTS_FOLDER
+
+    from firedrill.tui.clock import system_clock
+    from firedrill.tui.controller.launch import controller_app, live_exercise
+
+    with Journal.open(default_db_path(data_dir)) as journal:
+        seat = getattr(args, "seat", None)  # `console --controller` gives its --seat
+        live = live_exercise(replay, journal, system_clock, roles=roles, lang=args.lang, seat=seat)
+        app = controller_app(live, system_clock, lang=args.lang, trainee=args.trainee or "trainee", out_dir=out)
+        result = app.run()
+        screen = app.hosted
+        reports = list(getattr(screen, "reports", ()))
+        run_id = None
+        if result is not None and not args.no_save:
+            from firedrill.replay.store import save_drill
+
+            run_id = save_drill(journal, result, system_clock())
+    if result is None:
+        return 0  # closed before the end: nothing marked or written
+    if args.report_pdf and reports:
+        from firedrill.replay.report_pdf import write_pdf
+
+        reports.append(write_pdf(reports[-1]))
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        paths = " ".join(map(str, reports))
+        print(f"{result.overall.value} {result.score:g}% — {paths}" + ("" if run_id is None else f" (#{run_id})"))
+    return 0
+
+
+def console_controller_args(script: Path, console_args: argparse.Namespace) -> argparse.Namespace:
+    """``firedrill console --controller SCRIPT``: the arguments of ``drill SCRIPT --console --controller``
+    with the console's language, data directory, config, playbooks and seat."""
+    p = argparse.ArgumentParser()
+    add_arguments(p)
+    args = p.parse_args([str(script), "--console", "--controller", "--lang", console_args.lang or "zh"])
+    args.data_dir, args.config, args.playbooks = console_args.data_dir, console_args.config, console_args.playbooks
+    args.seat = console_args.seat
+    return args
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,6 +174,10 @@ def _trainee(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     _trainee(args)
+    if args.report_pdf:  # said before a drill is played, not after
+        from firedrill.replay.report_pdf import can_print
+
+        can_print()
     if args.console:
         return _console(args)
     if args.controller and (args.answers is not None or args.resume is not None):
@@ -159,16 +231,22 @@ def _run(args: argparse.Namespace) -> int:
             result = run_interactive(replay, trainee, input, print, time.monotonic, args.lang, settings=settings,
                                      resume=earlier, recorded_at=started, roles=roles)  # fmt: skip
     md, page = write_reports(result, args.out or Path("."), args.lang)
+    written = [md, page]
     if args.answers is None:
         answers_file = write_answers(result, md.with_suffix(".answers.yaml"))
     run_id = None
     if not args.no_save:
         with Journal.open(default_db_path(ensure_data_dir(args.data_dir))) as journal:
             run_id = save_drill(journal, result, started)
+    if args.report_pdf:  # last: without Chromium, the reports, the answers and the journal's copy are kept
+        from firedrill.replay.report_pdf import write_pdf
+
+        written.append(write_pdf(page))
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
-        print(f"{result.overall.value} {result.score:g}% — {md} {page}" + ("" if run_id is None else f" (#{run_id})"))
+        paths = " ".join(map(str, written))
+        print(f"{result.overall.value} {result.score:g}% — {paths}" + ("" if run_id is None else f" (#{run_id})"))
     if result.ended_early and answers_file is not None:
         answered = len(result.marks)
         total = answered + len(result.not_reached)

@@ -189,7 +189,8 @@ def _calc(args: argparse.Namespace, library: Library) -> None:
 
 def _card(args: argparse.Namespace, library: Library) -> None:
     from firedrill.playbook.card import build_card, card_lines
-    from firedrill.playbook.card_html import card_html, print_pdf
+    from firedrill.playbook.card_html import card_html
+    from firedrill.printpdf import print_pdf
 
     if args.all == (args.id is not None):
         raise InputError("name one playbook, or give --all", field="id")

@@ -1,23 +1,15 @@
-"""A playbook card laid out as one printable HTML page, and printed to PDF by headless Chromium.
+"""A playbook card laid out as one printable HTML page (``firedrill.printpdf`` prints it to PDF).
 
-The HTML holds only escaped text (nothing from a file is markup); the PDF is Chromium's own
-print to PDF (``--headless --print-to-pdf``), so the layout a browser shows is the one printed.
+The HTML holds only escaped text (nothing from a file is markup).
 """
 
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
-from firedrill.errors import InputError
 from firedrill.playbook.card import Card
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-PRINT_TIMEOUT_S = 120
 STYLE = """
 @page { size: A4; margin: 9mm; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
@@ -59,28 +51,3 @@ def card_html(cards: Card | Sequence[Card]) -> str:
     for page in pages:
         parts += _page(page)
     return "\n".join([*parts, "</body></html>"])
-
-
-def find_browser() -> str | None:
-    return next((found for name in BROWSERS if (found := shutil.which(name)) is not None), None)
-
-
-def print_pdf(page_html: str, out: Path) -> None:
-    """Print ``page_html`` to ``out`` with headless Chromium; a clear InputError when it cannot."""
-    browser = find_browser()
-    if browser is None:
-        raise InputError(f"a PDF needs Chromium ({', '.join(BROWSERS)}) on PATH; write the card with --html instead",
-                         field="--pdf")  # fmt: skip
-    with tempfile.TemporaryDirectory(prefix="firedrill-card-") as work:
-        page = Path(work) / "card.html"
-        page.write_text(page_html, encoding="utf-8")
-        target = out.resolve()
-        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                   f"--user-data-dir={work}/profile", "--no-pdf-header-footer", "--print-to-pdf-no-header",
-                   f"--print-to-pdf={target}", page.as_uri()]  # fmt: skip
-        try:
-            done = subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise InputError(f"Chromium could not print the card: {exc}", field="--pdf") from None
-    if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
-        raise InputError(f"Chromium could not print the card to {target} (exit {done.returncode})", field="--pdf")

@@ -108,14 +108,14 @@ class Controller:
             lines.append(f"   {w('word', 'next', lang)} {upcoming.offset} {numbers}")
         demand = replay.state_at(now).decision
         lines.append(f"   {w('word', 'plan_demands', lang)}: {decision_text(demand, lang)}")
-        for role, mark in self._last_by_role().items():
+        for role, mark in self.last_by_role().items():
             name = replay.loaded.role_name(role, lang) if role else w("word", "all_roles", lang)
             said = "-" if mark.declared is None else level_name(mark.declared.level.value, lang)
             lines.append(f"   {name}: #{mark.number} {said} / {level_name(mark.required.level.value, lang)}"
                          f" · {mark.grade.value}")  # fmt: skip
         return lines
 
-    def _last_by_role(self) -> dict[str, Mark]:
+    def last_by_role(self) -> dict[str, Mark]:
         last: dict[str, Mark] = {}
         for m in self.marks:
             for role in self._roles_of(m.number) or ("",):

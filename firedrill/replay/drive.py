@@ -44,12 +44,18 @@ class Drive:
     def _time(self, index: int) -> datetime:
         return self.moved.get(index, self.source.inject_times[index])
 
-    def upcoming(self) -> Entry | None:
-        """The next entry after the last one shown, without showing it (contingencies due by then decided)."""
+    def upcoming(self, until: datetime | None = None) -> Entry | None:
+        """The next entry after the last one shown, without showing it (contingencies due by then decided).
+
+        ``until``: decide no contingency after this moment (a live exercise, where the trainee acts
+        between entries, decides each one only when the clock reaches it)."""
         while True:
             nxt = next((e for e in self.current.timeline if self.shown is None or e.at > self.shown), None)
+            limit = nxt.at if nxt is not None else None
+            if until is not None:
+                limit = until if limit is None else min(limit, until)
             due = sorted((i for i in self.pending if i not in self.decided
-                          and (nxt is None or self._time(i) <= nxt.at)), key=self._time)  # fmt: skip
+                          and (limit is None or self._time(i) <= limit)), key=self._time)  # fmt: skip
             if not due:
                 return nxt
             index = due[0]

@@ -196,7 +196,7 @@ def _free_stem(out_dir: Path, stem: str) -> Path:
     n = 1
     while True:
         candidate = out_dir / (stem if n == 1 else f"{stem}-{n}")
-        if not any(candidate.with_suffix(s).exists() for s in (".md", ".html", ".answers.yaml")):
+        if not any(candidate.with_suffix(s).exists() for s in (".md", ".html", ".pdf", ".answers.yaml")):
             return candidate
         n += 1
 

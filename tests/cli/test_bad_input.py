@@ -216,6 +216,12 @@ def _cases() -> list[Case]:
         add(f"drill {kind}", lambda tmp, k=kind: ["drill", str(_file(tmp, k)), "--no-save"], _file_name(kind))
         add(f"drill --answers {kind}", lambda tmp, k=kind: ["drill", scenario, "--answers", str(_file(tmp, k)),
                                                             "--no-save"], _file_name(kind))  # fmt: skip
+        add(f"console --controller {kind}", lambda tmp, k=kind: ["console", "--controller", str(_file(tmp, k)),
+                                                                 "--data-dir", str(tmp / "data")],
+            _file_name(kind))  # fmt: skip
+    add("drill --console --controller --role nosuch", lambda tmp: ["drill", scenario, "--console", "--controller",
+                                                                   "--role", "nosuch", "--data-dir", str(tmp / "d")],
+        "role")  # fmt: skip
     for value in [*CONTROL[:2], "x" * 65, "=1+2\x1b"]:
         add(f"drill --trainee {value[:8]!r}", lambda _, v=value: ["drill", scenario, "--trainee", v, "--no-save"],
             "trainee")  # fmt: skip

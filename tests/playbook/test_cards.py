@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from firedrill import printpdf
 from firedrill.cli.main import main
-from firedrill.playbook import card_html as card_html_module
 from firedrill.playbook.card import build_card, card_lines
-from firedrill.playbook.card_html import card_html, find_browser
+from firedrill.playbook.card_html import card_html
 from firedrill.playbook.loader import Library
 
 from .helpers import EXPECTED_IDS, local_playbook
@@ -63,7 +63,7 @@ def test_a_local_playbooks_card_escapes_markup_and_drops_controls(library: Libra
 
 def test_pdf_without_chromium_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(card_html_module, "find_browser", lambda: None)
+    monkeypatch.setattr(printpdf, "find_browser", lambda: None)
     assert main(["playbook", "card", "theatre", "--pdf", str(tmp_path / "c.pdf")]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Chromium" in err and "--html" in err
@@ -77,7 +77,7 @@ def test_html_card_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def _tools() -> tuple[str, str] | None:
-    browser, pdftoppm = find_browser(), shutil.which("pdftoppm")
+    browser, pdftoppm = printpdf.find_browser(), shutil.which("pdftoppm")
     if browser is None or pdftoppm is None:
         reason = "printing cards needs chromium and pdftoppm (Debian: chromium, poppler-utils)"
         if os.environ.get("CI") == "true":

@@ -1,0 +1,193 @@
+"""A live exercise: the controller (``controller.Controller``: the exercise clock, send now, the
+contingencies of ``drive.Drive``) steering a trainee who works an exercise incident in the
+console, both on one data directory.
+
+Everything passes through the incident core: the controller opens the exercise incident with
+``Desk.open`` (on an exercise clock from the script's start) and delivers each inject the clock
+reaches as a note on it (``Desk.note``, the lines the terminal drill shows); what the trainee did
+is read back with ``Desk.load`` (the fold): the steps ticked in the console are the drill's ticks,
+and the level the incident records is the trainee's answer to the prompts in force. Readings
+(docs/exercises.md, "A live exercise"): a tick counts at the exercise time the controller first
+sees it; a prompt's answer is the level recorded when the next prompt is delivered (until then,
+the level recorded now); an undone tick is taken back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from firedrill.incident.desk import Desk
+from firedrill.incident.state import IncidentState
+from firedrill.journal import EventKind, ProcedureState
+from firedrill.replay.answers import Declaration
+from firedrill.replay.controller import Controller
+from firedrill.replay.drill import DrillResult, Mark, mark, result_of, times_for
+from firedrill.replay.drill_contingency import fires_now
+from firedrill.replay.engine import Replay
+from firedrill.replay.procedure_rating import Tick
+from firedrill.replay.prompts import Prompt
+from firedrill.replay.render import entry_lines
+from firedrill.replay.scoring import load_scoring
+from firedrill.replay.timeline import Entry, EntryKind
+
+CONTROLLER_ACTOR = "演练导调 / exercise controller"
+INJECT_TAG = "【演练注入 / inject】"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An inject not delivered yet: its number, time, recipients and, for a contingency not yet
+    decided, whether its condition holds with what the trainee has done so far (None: a plain
+    inject, or a contingency already decided to fire)."""
+
+    number: int
+    at: datetime
+    to: tuple[str, ...]
+    contingency: bool
+    holds: bool | None
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A contingency whose time has come: fired or not."""
+
+    number: int
+    at: datetime
+    fired: bool
+
+
+class LiveExercise:
+    """The controller of one exercise incident: commands, deliveries, and the trainee's work read back."""
+
+    def __init__(self, replay: Replay, desk: Desk, incident_id: str, real: Callable[[], datetime],
+                 roles: Sequence[str] = (), clock: Callable[[], float] | None = None,
+                 lang: str = "zh") -> None:  # fmt: skip
+        """``real``: the real time; ``clock``: seconds for the exercise clock (default ``time.monotonic``)."""
+        import time
+
+        self.control = Controller(replay, roles, clock or time.monotonic)
+        self.desk, self.incident_id, self.lang, self.roles = desk, incident_id, lang, tuple(roles)
+        self.real = real
+        offset = self.state().exercise_offset_s
+        self.offset = timedelta(seconds=offset or 0.0)  # the incident's clock: real time plus this
+        self.scoring = load_scoring()
+        self.times = times_for(replay, self.scoring)
+        self.seen: dict[int, datetime] = {}  # journal event seq of a tick → exercise time first seen
+        self.asked: list[Prompt] = []
+        self.frozen: dict[int, Declaration | None] = {}  # answers closed by a later prompt
+
+    @classmethod
+    def open(cls, replay: Replay, desk: Desk, real: Callable[[], datetime], roles: Sequence[str] = (),
+             clock: Callable[[], float] | None = None, lang: str = "zh") -> LiveExercise:  # fmt: skip
+        """A new exercise incident in the journal, on an exercise clock from the script's start."""
+        offset = (replay.start - real()).total_seconds()
+        title = f"演练 {replay.loaded.script.title.in_lang(lang)}"
+        change = desk.open(at=replay.start, actor=CONTROLLER_ACTOR, exercise_offset_s=offset, title=title)
+        return cls(replay, desk, change.state.id, real, roles, clock, lang)
+
+    def state(self) -> IncidentState:
+        return self.desk.load(self.incident_id)
+
+    def now(self) -> datetime:
+        replay = self.control.drive.current
+        return min(max(self.control.clock.now(), replay.start), replay.end)
+
+    def command(self, text: str) -> bool:
+        """A controller's command (``controller.Controller.command``); False ends the exercise."""
+        return self.control.command(text)
+
+    @property
+    def finished(self) -> bool:
+        return self.control.drive.upcoming(until=self.control.clock.now()) is None
+
+    def step(self) -> list[Entry]:
+        """Read the trainee's ticks and level from the journal, then deliver every entry the clock has reached."""
+        drive = self.control.drive
+        state = self.state()
+        self._read_ticks(state)
+        self._declare(state)
+        # An inject sent now is due now, even one second after the last entry shown with the clock paused.
+        reached, delivered = max([self.control.clock.now(), *drive.moved.values()]), []
+        while (entry := drive.upcoming(until=reached)) is not None and entry.at <= reached:
+            drive.advance()
+            asked = drive.prompts_at(entry.at)
+            if asked:
+                self.frozen |= {p.number: self._answer(state) for p in self.asked if p.number not in self.frozen}
+                self.asked += asked
+            if entry.kinds != (EntryKind.CHANGE,):  # a change of the plan's demand alone is nobody's news
+                self.desk.note(self.incident_id, "\n".join([INJECT_TAG, *entry_lines(entry, self.lang, answers=False)]),
+                               at=self.real() + self.offset, actor=CONTROLLER_ACTOR)  # fmt: skip
+                delivered.append(entry)
+            self._declare(state)
+        return delivered
+
+    def _read_ticks(self, state: IncidentState) -> None:
+        now = self.now()
+        done: dict[str, Tick] = {}
+        for event in state.events:
+            if event.kind is not EventKind.PROCEDURE or event.actor == CONTROLLER_ACTOR:
+                continue
+            at = self.seen.setdefault(event.seq, now)
+            step, action = str(event.payload.get("step")), event.payload.get("state")
+            if action == ProcedureState.UNDONE.value:
+                done.pop(step, None)
+            elif action == ProcedureState.DONE.value and step not in done:
+                prompt = max((p.number for p in self.asked if p.at <= at), default=self._first_prompt())
+                done[step] = Tick(step=step, at=at, prompt=prompt, by=event.actor)
+        self.control.drive.ticks[:] = sorted(done.values(), key=lambda t: t.at)
+
+    def _first_prompt(self) -> int:
+        asked = self.asked or list(self.control.drive.prompts_at(self.control.drive.current.start))
+        return asked[0].number if asked else 1
+
+    def _answer(self, state: IncidentState) -> Declaration | None:
+        recorded = state.recorded
+        if recorded is None:
+            return None
+        return Declaration.model_validate({"level": recorded.level.value, "triggers": list(recorded.triggers)})
+
+    def _declare(self, state: IncidentState) -> None:
+        """The marks of the prompts delivered so far, and the declared ranks the contingencies read."""
+        now_answer = self._answer(state)
+        marks: list[Mark] = []
+        for prompt in self.asked:
+            declared = self.frozen.get(prompt.number, now_answer)
+            if declared is not None:
+                self.control.drive.declared[prompt.number] = declared.level.rank
+            else:
+                self.control.drive.declared.pop(prompt.number, None)
+            marks.append(mark(prompt, declared, None, self.times, self.scoring))
+        self.control.marks = marks
+
+    def pending(self) -> list[Pending]:
+        """The injects still to come, in time order: those in force, and the contingencies not yet decided."""
+        drive = self.control.drive
+        source, shown = drive.source, drive.shown
+        out = []
+        for index in range(len(source.script.injects)):
+            contingency = index in drive.pending
+            if contingency and index in drive.decided and index not in drive.fired:
+                continue
+            at = drive.moved.get(index, source.inject_times[index])
+            if shown is not None and at <= shown:
+                continue
+            holds = None
+            if contingency and index not in drive.fired:
+                holds = fires_now(drive.current, index, drive.fired, drive.declared, drive.ticks, self.roles)
+            out.append(Pending(source.inject_number(index), at, source.inject_roles[index] if source.inject_roles
+                               else (), contingency, holds))  # fmt: skip
+        return sorted(out, key=lambda p: (p.at, p.number))
+
+    def decided(self) -> list[Decided]:
+        drive = self.control.drive
+        source = drive.source
+        return [Decided(source.inject_number(i), source.inject_times[i], i in drive.fired)
+                for i in sorted(drive.decided, key=lambda i: source.inject_times[i])]  # fmt: skip
+
+    def result(self, trainee: str, recorded_at: datetime | None = None) -> DrillResult:
+        """The exercise so far, marked as a drill (the after-action report's input)."""
+        self._declare(self.state())
+        return result_of(self.control.drive.current, self.control.marks, trainee, self.scoring,
+                         ticks=self.control.drive.ticks, recorded_at=recorded_at, roles=self.roles)  # fmt: skip
