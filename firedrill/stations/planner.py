@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from firedrill.models import DispatchScale, LinkedUnit, Range, Text
+from firedrill.stations import bounds
 from firedrill.stations.entries import Entries
 from firedrill.stations.kinds import StationKind, Status
 from firedrill.stations.place import check_point, locate
@@ -53,46 +54,64 @@ class _Planner:
         self.sent: list[Unit] = []
         self.previous: list[Unit] = []
         self.held: list[Held] = []
+        self.holds: list[tuple[Reach, Code, str | None]] = []  # made into ``held`` once the plan is chosen
         self.shortfalls: list[Shortfall] = []
         self.notes: list[Text] = []
         self.candidates: list[Reach] = []
         self.wanted_kinds: list[tuple[str, tuple[StationKind, ...], Text]] = []
-        # The search stops at the standby time limit: units beyond it are needed only when the 4.4.2
-        # minimum cannot be met otherwise, and then the whole graph is searched (``extend``).
-        limit = self.rule.travel_time_s if self.rule and self.rule.applied and scale.set_by_plan else None
+        # Under the standby rule the search stops at its time limit: units beyond it are needed only when
+        # the 4.4.2 minimum cannot be met otherwise, and then the whole graph is searched (``extend``).
+        # Where the rule does not cut the plan, the search widens as the plan needs (``bounds.py``).
+        applied = bool(self.rule and self.rule.applied and scale.set_by_plan)
+        self.grow = scale.set_by_plan and not applied
+        first = self.rule.travel_time_s if self.rule and applied else bounds.first_bound(self.rule)
+        limit = prepared.bound_for(node, first if scale.set_by_plan else None)
         self.e = Entries(prepared, node, reported_at, self.rule, settings, sent_at or {}, self.counted, limit)
         ranked = prepared.rank(node, limit)
-        if any(r.station.id in already_sent and not r.measured and r.reachable for r in ranked):
+        while any(r.station.id in already_sent and not r.measured and r.reachable for r in ranked):
             ranked = self.extend()
         for r in ranked:
             self._sort(r, already_sent, taken)
 
     def extend(self) -> list[Reach]:
-        """Search the whole graph: the units beyond the time limit get their real times."""
-        self.e.limit = None
-        ranked = self.p.rank(self.node, None)
-        if self.candidates:
-            by_id = {r.station.id: r for r in ranked}
-            self.candidates = [by_id[c.station.id] for c in self.candidates]
-            self.candidates.sort(key=lambda r: (r.travel_time_s, r.distance_m, r.station.id))
+        """Search farther (the whole graph under the standby rule, else the next bound): the units beyond the
+        last bound get their real times, the candidates (and, without the rule, the units held) their new order."""
+        wider = bounds.wider(self.p.search(self.node, self.e.limit)) if self.grow else None
+        self.e.limit = self.p.bound_for(self.node, wider)
+        ranked = self.p.rank(self.node, self.e.limit)
+        place = {r.station.id: i for i, r in enumerate(ranked)}
+        self.candidates = sorted((ranked[place[c.station.id]] for c in self.candidates),
+                                 key=lambda r: place[r.station.id])
+        if self.grow:  # under the rule a unit held keeps the words of the first search (routes not computed)
+            self.holds = sorted(((ranked[place[r.station.id]], code, by) for r, code, by in self.holds),
+                                key=lambda h: place[h[0].station.id])
         return ranked
+
+    def hold(self, r: Reach, code: Code, taken_by: str | None = None) -> None:
+        self.holds.append((r, code, taken_by))
+
+    def settle_held(self) -> None:
+        """The units held, worded; without the rule each with its real time, as the whole-graph search gives."""
+        while self.grow and any(r.reachable and not r.measured for r, _, _ in self.holds):
+            self.extend()
+        self.held = [self.e.held(r, code, by) for r, code, by in self.holds]
 
     def _sort(self, r: Reach, already_sent: Collection[str], taken: Mapping[str, str]) -> None:
         s = r.station
         if s.id in already_sent and not r.reachable:
-            self.held.append(self.e.held(r, Code.UNREACHABLE))  # sent earlier but cannot arrive: not counted
+            self.hold(r, Code.UNREACHABLE)  # sent earlier but cannot arrive: not counted
         elif s.id in already_sent:
             self.previous.append(self.e.unit(r, Code.ALREADY_SENT))
         elif s.id in taken or s.status is Status.COMMITTED:
-            self.held.append(self.e.held(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id)))
+            self.hold(r, Code.COMMITTED_ELSEWHERE, taken.get(s.id))
         elif s.id in self.reserved:
-            self.held.append(self.e.held(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id]))
+            self.hold(r, Code.RESERVED_FOR_LARGER, self.reserved[s.id])
         elif s.status is Status.STANDBY or self.held_by_board.get(s.id) is Code.ON_STANDBY_STATUS:
-            self.held.append(self.e.held(r, Code.ON_STANDBY_STATUS))
+            self.hold(r, Code.ON_STANDBY_STATUS)
         elif s.id in self.held_by_board:
-            self.held.append(self.e.held(r, self.held_by_board[s.id]))
+            self.hold(r, self.held_by_board[s.id])
         elif not r.reachable:
-            self.held.append(self.e.held(r, Code.UNREACHABLE))
+            self.hold(r, Code.UNREACHABLE)
         else:
             self.candidates.append(r)
 
@@ -120,17 +139,21 @@ class _Planner:
         return {u.id for u in (*self.previous, *self.sent)}
 
     def pick(self, kinds: Collection[StationKind], far: bool) -> Reach | None:
-        if far and self.e.limit is not None:
+        if far and self.e.limit is not None and not self.grow:
             self.extend()
         taken = self.chosen()
-        for r in self.candidates:
-            if r.station.kind in kinds and r.station.id not in taken and self.e.beyond(r) == far:
+        while True:
+            r = next((r for r in self.candidates
+                      if r.station.kind in kinds and r.station.id not in taken and self.e.beyond(r) == far), None)
+            if r is None or r.measured:
                 return r
-        return None
+            self.extend()  # without the rule: every unit reached is taken, so the nearest lies beyond the bound
 
     def send(self, r: Reach, code: Code, **extra: object) -> None:
         self.sent.append(self.e.unit(r, code, **extra))
         if r.station.kind in self.counted:
+            while self.grow and any(f.station.parent == r.station.id and not f.measured for f in self.candidates):
+                self.extend()
             for f in self.candidates:
                 if f.station.parent == r.station.id and not self.e.beyond(f):
                     self.sent.append(self.e.unit(f, Code.AFFILIATED_SMALL_STATION, parent=r.station.name))
@@ -203,6 +226,7 @@ class _Planner:
                 self.send(r, Code.SPECIAL_UNIT, unit=text)
 
     def finish(self) -> None:
+        self.settle_held()
         self.sent.sort(key=lambda u: (u.eta, u.distance_m, u.id))
         self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
         chosen = self.chosen()
@@ -235,6 +259,7 @@ class _Planner:
 
     def offer(self) -> list[Unit]:
         self.notes.append(self.s.reason(Code.NOT_SET_BY_PLAN).text())
+        self.settle_held()
         self.previous.sort(key=lambda u: (u.eta, u.distance_m, u.id))
         return [self.e.unit(r, Code.NEAREST_OFFERED) for r in self.candidates[: self.s.ranked_when_not_set]]
 

@@ -84,25 +84,30 @@ class PreparedNetwork:
                 self._searches.popitem(last=False)
         return found
 
+    def bound_for(self, node: int, limit: float | None) -> float | None:
+        """The bound ``rank(node, limit)`` searches to: ``limit``, or None (the whole graph) when a station
+        the bounded search misses lies outside the scene's strongly connected part (it may have no route)."""
+        if limit is None:
+            return None
+        missed = ~np.isfinite(self.search(node, limit).time[self.station_nodes])
+        same_part = self.network.scc[self.station_nodes] == self.network.scc[node]
+        return None if np.any(missed & ~same_part) else limit
+
     def rank(self, node: int, limit: float | None = None) -> list[Reach]:
         """Every station, fastest first (ties: shorter route, then id); ``limit`` bounds the search (s)."""
+        limit = self.bound_for(node, limit)
         found = self.search(node, limit)
         times = found.time[self.station_nodes]
         lengths = found.length[self.station_nodes]
-        beyond = np.zeros(len(times), dtype=bool)
-        if limit is not None:
-            missed = ~np.isfinite(times)
-            same_part = self.network.scc[self.station_nodes] == self.network.scc[node]
-            if np.any(missed & ~same_part):
-                return self.rank(node, None)
-            beyond = missed
         net = self.network
         straight = haversine_m(float(net.lon[node]), float(net.lat[node]),
                                net.lon[self.station_nodes], net.lat[self.station_nodes])
         order = np.lexsort((self._ids, lengths, times))
         stations = self.stations.stations
-        return [Reach(stations[i], float(times[i]), float(lengths[i]), float(straight[i]), bool(beyond[i]))
-                for i in order]  # fmt: skip
+        beyond = (~np.isfinite(times[order]) if limit is not None else np.zeros(len(order), dtype=bool)).tolist()
+        return [Reach(stations[i], t, d, m, b) for i, t, d, m, b in
+                zip(order.tolist(), times[order].tolist(), lengths[order].tolist(), straight[order].tolist(), beyond,
+                    strict=True)]  # fmt: skip
 
     def home(self, station: Station) -> int:
         """The road node a station drives from."""
