@@ -63,6 +63,8 @@ def counted_calls(calls: Sequence[datetime], reported_at: datetime) -> list[date
 def rising_held(calls: Sequence[datetime], reported_at: datetime, rule: RisingCallsRule) -> Held | None:
     """The first call at which the calls were rising under ``rule``, or None (the latched reading)."""
     if rule.method == "window":
+        if len(calls) + 1 < rule.calls:  # too few even with the report counted
+            return None
         counted = counted_calls(calls, reported_at)
         if len(counted) < rule.calls:
             return None

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from firedrill.models import Assessment, Incident, Level, Source, Text
+from firedrill.models import (
+    Activation,
+    Assessment,
+    DispatchScale,
+    Incident,
+    Level,
+    LinkedUnit,
+    Source,
+    TaskGroup,
+    Text,
+)
 from firedrill.rules.escalation import calendar_warnings, find_triggers, trigger_reasons
 from firedrill.rules.grading import grade
 from firedrill.rules.loader import Rulebook, load_rulebook
@@ -45,32 +56,41 @@ def assess(
     escalated = base_level is escalation.applies_to and bool(found)
     level = escalation.raises_to if escalated else base_level
 
-    source = Source.NATIONAL_STANDARD if level.rank < Level.MAJOR.rank else Source.PLAN
-    notes = []
-    if source is Source.NATIONAL_STANDARD:
-        notes.append(rulebook.grading.national_standard.note)
-    if found and not escalated:
-        notes.append(rulebook.response.notes["escalation_not_applied"])
-    extra = silence_note(level, rulebook)
-    if extra is not None:
-        notes.append(extra)
-    level_note = (
-        Text(zh=" ".join(n.zh for n in notes), en=" ".join(n.en for n in notes)) if notes else None
-    )
-
+    source, level_note, activation, dispatch, groups, linked = _level_parts(level, bool(found) and not escalated,
+                                                                          rulebook)  # fmt: skip
     return Assessment(
         plan=rulebook.plan,
         assessed_at=when,
         level=level,
         base_level=base_level,
         escalated=escalated,
-        triggers=tuple(f.trigger for f in found),
-        reasons=(*reasons, *trigger_reasons(found, escalation, applied=escalated)),
+        triggers=tuple([f.trigger for f in found]),
+        reasons=(*reasons, *trigger_reasons(found, escalation, applied=escalated)) if found else tuple(reasons),
         level_source=source,
         level_note=level_note,
-        activation=activation_for(level, rulebook),
-        dispatch=dispatch_for(level, rulebook),
-        task_groups=task_groups_for(level, rulebook),
-        linked_units=linked_units_for(level, rulebook),
+        activation=activation,
+        dispatch=dispatch,
+        task_groups=groups,
+        linked_units=linked,
         warnings=calendar_warnings(incident, when, config),
     )
+
+
+LevelParts = tuple[Source, Text | None, Activation, DispatchScale, tuple[TaskGroup, ...], tuple[LinkedUnit, ...]]
+
+
+@cache
+def _level_parts(level: Level, not_applied: bool, rulebook: Rulebook) -> LevelParts:
+    """What follows from the response level alone (and whether a trigger held unapplied): built once."""
+    source = Source.NATIONAL_STANDARD if level.rank < Level.MAJOR.rank else Source.PLAN
+    notes = []
+    if source is Source.NATIONAL_STANDARD:
+        notes.append(rulebook.grading.national_standard.note)
+    if not_applied:
+        notes.append(rulebook.response.notes["escalation_not_applied"])
+    extra = silence_note(level, rulebook)
+    if extra is not None:
+        notes.append(extra)
+    level_note = Text(zh=" ".join(n.zh for n in notes), en=" ".join(n.en for n in notes)) if notes else None
+    return (source, level_note, activation_for(level, rulebook), dispatch_for(level, rulebook),
+            task_groups_for(level, rulebook), linked_units_for(level, rulebook))  # fmt: skip

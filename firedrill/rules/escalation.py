@@ -6,9 +6,9 @@ a fire burning at 22:10 that was reported at 21:50 "occurs" at night (docs/rules
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from firedrill.i18n import label
 from firedrill.models import AssessmentWarning, Incident, Reason, Source, Text, Trigger
@@ -22,9 +22,9 @@ ONE_DAY = timedelta(days=1)
 PROVISIONAL_CALENDAR = "holiday_calendar_provisional"
 
 
-@dataclass(frozen=True)
-class Found:
-    """A trigger that holds: a short neutral value, and the value in both languages."""
+class Found(NamedTuple):
+    """A trigger that holds: a short neutral value, and the value in both languages (a tuple: one is
+    made for each trigger of each assessment)."""
 
     trigger: Trigger
     value: str
@@ -55,7 +55,7 @@ def _join(parts: list[Text]) -> Text:
 def _night_overlap(start: datetime, end: datetime, night: NightRule) -> datetime | None:
     """The first moment in [start, end] that falls in the night window, or None."""
     if night.ends < night.starts:  # a window across midnight (22:00—06:00): no day-by-day walk
-        clock = start.timetz().replace(tzinfo=None)
+        clock = start.time()  # the local clock time (the Incident's times are local)
         if clock >= night.starts or clock < night.ends:
             return start
         opens = datetime.combine(start.date(), night.starts, tzinfo=start.tzinfo)
@@ -108,11 +108,13 @@ def calendar_warnings(incident: Incident, at: datetime, config: RulesConfig) -> 
     """A warning for each year the 4.3(1) holiday check had to estimate (no State Council notice on file)."""
     start, end = incident.reported_at, max(at, incident.reported_at)
     _, years = _holiday_scan(start.date(), end.date(), config)
-    return tuple(
-        AssessmentWarning(code=PROVISIONAL_CALENDAR, text=_format(label("warning", PROVISIONAL_CALENDAR), year=year),
-                          year=year)
-        for year in years
-    )
+    return tuple(_provisional_warning(year) for year in years) if years else ()
+
+
+@lru_cache(maxsize=64)
+def _provisional_warning(year: int) -> AssessmentWarning:
+    text = _format(label("warning", PROVISIONAL_CALENDAR), year=year)
+    return AssessmentWarning(code=PROVISIONAL_CALENDAR, text=text, year=year)
 
 
 def _occasions(incident: Incident, start: datetime, end: datetime, config: RulesConfig) -> list[tuple[str, Text]]:
@@ -126,13 +128,15 @@ def _occasions(incident: Incident, start: datetime, end: datetime, config: Rules
             mark = label("reason", "holiday_provisional")
             zh, en = zh + mark.zh, en + mark.en
         found.append((f"holiday {first}/{last}", Text(zh=zh, en=en)))
-    for period in (*config.political_events, *config.extra_holidays):
-        p_start, p_end = period.bounds()
-        if p_start <= end and start < p_end:
-            found.append((f"period {period.name}", _words("configured_period", name=period.name)))
-    for flag in ("political_event", "sensitive_area"):
-        if getattr(incident, flag):
-            found.append((flag, label("reason", flag)))
+    if config.political_events or config.extra_holidays:
+        for period in (*config.political_events, *config.extra_holidays):
+            p_start, p_end = period.bounds()
+            if p_start <= end and start < p_end:
+                found.append((f"period {period.name}", _words("configured_period", name=period.name)))
+    if incident.political_event:
+        found.append(("political_event", label("reason", "political_event")))
+    if incident.sensitive_area:
+        found.append(("sensitive_area", label("reason", "sensitive_area")))
     return found
 
 
@@ -159,7 +163,9 @@ def _calls(incident: Incident, at: datetime, config: RulesConfig) -> tuple[str, 
     if incident.rising_calls is not None:
         return ("reported", label("reason", "calls_reported")) if incident.rising_calls else None
     rule = config.rising_calls
-    held = rising_held([c for c in incident.calls if c <= at], incident.reported_at, rule)
+    calls = incident.calls  # in order (the Incident keeps them sorted)
+    held = rising_held(calls if not calls or calls[-1] <= at else [c for c in calls if c <= at],
+                       incident.reported_at, rule)  # fmt: skip
     if held is None:
         return None
     stamp = held.at.strftime("%Y-%m-%d %H:%M")
@@ -214,7 +220,7 @@ def find_triggers(
         found.append(_found(Trigger.SEVERE_WEATHER, weather, weather_threshold))
     moment = _night_overlap(start, end, escalation.night)
     if moment is not None:
-        stamp = f"{moment:%Y-%m-%d %H:%M}"
+        stamp = moment.isoformat(" ", "minutes")[:16]  # 2026-03-10 23:00, as strftime would, faster
         found.append(Found(Trigger.NIGHT, stamp, _words("night_moment", moment=stamp), night_window))
     calls = _calls(incident, end, config)
     if calls is not None:

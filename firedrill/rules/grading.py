@@ -183,20 +183,32 @@ def _reason(table: int, index: int, c: _Compiled, held: object, applied: bool) -
     return found
 
 
+# The criteria that apply to a site category, by table and category (the table is kept by _TABLES).
+_FOR_SITE: dict[tuple[int, SiteCategory], tuple[tuple[int, _Compiled], ...]] = {}
+
+
+def _for_site(grading: Grading, site: SiteCategory) -> tuple[tuple[int, _Compiled], ...]:
+    key = (id(grading), site)
+    found = _FOR_SITE.get(key)
+    if found is None:
+        found = tuple((i, c) for i, c in enumerate(_table(grading)) if c.categories is None or site in c.categories)
+        _FOR_SITE[key] = found
+    return found
+
+
 def grade(incident: Incident, grading: Grading) -> tuple[Level, list[Reason]]:
     """The base level and every grading criterion that holds, highest level first.
 
     A criterion that holds at a lower level than the grade is kept as a reason, marked not applied.
     """
     held: list[tuple[int, _Compiled, object]] = []
-    site, hazards = incident.site_category, incident.hazards
-    for index, c in enumerate(_table(grading)):
-        if c.categories is not None and site not in c.categories:
-            continue
+    hazards = incident.hazards
+    for index, c in _for_site(grading, incident.site_category):
         if c.hazards:
-            present = tuple(h for h in hazards if h in c.hazards)
-            if present:
-                held.append((index, c, present))
+            if hazards:
+                present = tuple(h for h in hazards if h in c.hazards)
+                if present:
+                    held.append((index, c, present))
             continue
         value = float(getattr(incident, c.field))
         if c.minimum <= value < c.below:

@@ -16,5 +16,7 @@ def beaufort(speed_ms: float, scale: WindScale) -> int:
 
 def effective_force(force: int | None, speed_ms: float | None, scale: WindScale) -> int | None:
     """Take the stronger of a reported force and a measured speed; None when neither is known."""
-    candidates = [f for f in (force, None if speed_ms is None else beaufort(speed_ms, scale)) if f is not None]
-    return max(candidates) if candidates else None
+    if speed_ms is None:
+        return force
+    measured = beaufort(speed_ms, scale)
+    return measured if force is None else max(force, measured)
