@@ -103,10 +103,13 @@ def _hazard_reading(criterion: Criterion) -> Reading:
 def deciding_readings(level: Level, reasons: tuple[Reason, ...]) -> tuple[Reading, ...]:
     """The readings that decided ``level``: a grading reason at that level governed by a reading,
     with no other grading reason reaching the level (without the reading the grade would be lower)."""
-    at_level = [r for r in reasons if r.kind == "grading" and r.level is level]
-    if len(at_level) != 1:
-        return ()
-    found = _READING_OF.get(at_level[0].criterion)
+    deciding: Reason | None = None
+    for r in reasons:
+        if r.level is level and r.kind == "grading":
+            if deciding is not None:
+                return ()  # two reasons reach the level: no reading decided it
+            deciding = r
+    found = None if deciding is None else _READING_OF.get(deciding.criterion)
     return () if found is None else (found,)
 
 
