@@ -282,18 +282,11 @@ class Assessment:
     linked_units: tuple[LinkedUnit, ...]
     warnings: tuple[AssessmentWarning, ...] = ()
 
-    # Derived from the fields above in ``__post_init__`` (a value given is replaced); fields, not
-    # properties, so that they are part of the JSON contract.
-    accident_grade: Level = Level.GENERAL
-    """事故等级 (1.4): the grade reported upward and investigated; 4.3 never raises it."""
-    response_level: Level = Level.GENERAL
-    """火警等级/响应等级 (after 4.3): the level that drives activation and dispatch."""
+    # Derived from the fields above by ``firedrill.rules.assess``, the one place an Assessment is
+    # made; fields, not properties, so that they are part of the JSON contract.
+    accident_grade: Level
+    """事故等级 (1.4): the grade reported upward and investigated (``base_level``); 4.3 never raises it."""
+    response_level: Level
+    """火警等级/响应等级 (after 4.3): the level that drives activation and dispatch (``level``)."""
     readings: tuple[Reading, ...] = ()
     """The documented readings that decided the accident grade (empty when the plan's words did)."""
-
-    def __post_init__(self) -> None:
-        from firedrill.rules.grading import deciding_readings  # the rules import this module
-
-        object.__setattr__(self, "accident_grade", self.base_level)
-        object.__setattr__(self, "response_level", self.level)
-        object.__setattr__(self, "readings", deciding_readings(self.base_level, self.reasons))

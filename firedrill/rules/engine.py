@@ -17,7 +17,7 @@ from firedrill.models import (
     Text,
 )
 from firedrill.rules.escalation import calendar_warnings, find_triggers, trigger_reasons
-from firedrill.rules.grading import grade
+from firedrill.rules.grading import deciding_readings, grade
 from firedrill.rules.loader import Rulebook, load_rulebook
 from firedrill.rules.response import (
     activation_for,
@@ -73,6 +73,9 @@ def assess(
         task_groups=groups,
         linked_units=linked,
         warnings=calendar_warnings(incident, when, config),
+        accident_grade=base_level,
+        response_level=level,
+        readings=deciding_readings(base_level, reasons),
     )
 
 

@@ -7,6 +7,7 @@ Below major the national grading of 2007 applies (the plan grades only major and
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from firedrill.i18n import label
@@ -100,7 +101,7 @@ def _hazard_reading(criterion: Criterion) -> Reading:
     )
 
 
-def deciding_readings(level: Level, reasons: tuple[Reason, ...]) -> tuple[Reading, ...]:
+def deciding_readings(level: Level, reasons: Sequence[Reason]) -> tuple[Reading, ...]:
     """The readings that decided ``level``: a grading reason at that level governed by a reading,
     with no other grading reason reaching the level (without the reading the grade would be lower)."""
     deciding: Reason | None = None
