@@ -33,6 +33,22 @@ class ConsoleDisplay:
         playbook = session.playbook
         return playbook.name.in_lang(self._screen().lang) if playbook else None
 
+    def refresh_preview(self) -> None:
+        """Before the incident is opened: grade what the form holds now (nothing is recorded)."""
+        from firedrill.tui.preview import preview
+
+        screen = self._screen()
+        if screen.active is not None or screen.grader is None or screen.grader.open_incidents:
+            return
+        screen.preview = preview(screen.grader, screen.form.raw_values(), screen.now())
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        screen = self._screen()
+        now = screen.now()
+        screen.banner.show(screen.preview, screen.lang, stale_fields=[], reported_at=now, now=now,
+                           loading=screen.preview is None)  # fmt: skip
+
     def refresh_all(self) -> None:
         self.refresh_live()
         self.refresh_playbook(force=True)
@@ -207,8 +223,11 @@ class ConsoleDisplay:
             for pane in PANELS:
                 tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
         if session is None:
-            screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.now(),
-                               loading=screen.engine is None)  # fmt: skip
+            if screen.preview is not None:
+                self.show_preview()
+            else:
+                screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.now(),
+                                   loading=screen.engine is None)  # fmt: skip
             return
         self.refresh_all()
 

@@ -26,6 +26,8 @@ PROVISIONAL_CALENDAR = "holiday_calendar_provisional"  # an Assessment warning c
 class LevelBanner(WrapStatic):
     """Shows one incident's level; the screen calls ``show`` whenever anything changes."""
 
+    level: str | None = None  # the level shown (a Level value), None while there is none
+
     def show(
         self,
         assessment: Assessment | None,
@@ -38,8 +40,10 @@ class LevelBanner(WrapStatic):
         note: str | None = None,
         calls: str | None = None,
     ) -> None:
-        level = assessment.level.value if assessment else "none"
-        self.remove_class(*LEVEL_CLASSES)
+        self.level = assessment.level.value if assessment else None
+        level = self.level or "none"
+        # Only a class that changes is touched: each change restyles (and repaints) the whole banner.
+        self.remove_class(*(name for name in LEVEL_CLASSES if name != f"-{level}"))
         self.add_class(f"-{level}")
         self.set_class(bool(stale_fields), "-stale")
         if assessment is None:
