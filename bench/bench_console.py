@@ -192,15 +192,20 @@ def paint_clock(painted: list[float]) -> type[Driver]:
 
 
 async def settled(sent: float, updated: list[float], painted: list[float]) -> float:
-    """When the screen showed all that followed from a key sent at ``sent``: the last frame written
-    after it, once no other has come for ``SETTLE_S`` (the level, the panels and the field may each
-    be painted in a frame of their own; Textual paints at most 60 times a second)."""
+    """When the screen showed all that followed from a key sent at ``sent``.
+
+    The screen shows what followed from the key (level, panels, field marks) when it has handled it
+    (``refresh_live``); the first frame written after that shows all of it. If that handling changed
+    nothing on screen, no frame follows it, and the last frame before it (the field with the key's
+    character) was the answer. Waits until no frame has come for ``SETTLE_S``."""
     deadline = time.perf_counter() + KEY_TIMEOUT_S
     while time.perf_counter() < deadline:
         await asyncio.sleep(SETTLE_S / 10)
         frames = [t for t in painted if t > sent]
-        if frames and any(t > sent for t in updated) and time.perf_counter() - frames[-1] > SETTLE_S:
-            return frames[-1]
+        handled = [t for t in updated if t > sent]
+        if frames and handled and time.perf_counter() - frames[-1] > SETTLE_S:
+            after = [t for t in frames if t > handled[-1]]
+            return after[0] if after else frames[-1]
     raise SystemExit(f"the screen did not settle within {KEY_TIMEOUT_S} s of a key")
 
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from firedrill.tui.engine import Engine, Grader
     from firedrill.tui.session import Session
     from firedrill.tui.widgets.panel import TextPanel
+    from firedrill.tui.widgets.panels import Panels
     from firedrill.tui.widgets.playbook import PlaybookPanel
 
 
@@ -85,6 +86,9 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.form = IntakeForm(lang, id="intake")
         self.banner = LevelBanner("", id="banner")
         self.right = Vertical(id="right")
+        self.incident_bar = Static("", id="incident-bar")
+        self.keybar = KeyBar(lang, id="keys")
+        self._panels: Panels | None = None
 
     def now(self) -> datetime:
         """Now on the active incident's clock (an exercise's scenario time), else on the console's."""
@@ -99,12 +103,12 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         # The first screen: the banner and the first rows of the form. The rest of the form is mounted
         # as soon as it is drawn, while the rule tables load (``_first_drawn``); the panels once the
         # first level is shown (``_build_panels``), so the dispatcher can start typing at once.
-        yield Static("", id="incident-bar")
+        yield self.incident_bar
         with Horizontal(id="body"):
             yield self.form
             with self.right:
                 yield self.banner
-        yield KeyBar(self.lang, id="keys")
+        yield self.keybar
 
     def on_mount(self) -> None:
         self.console.steady_cursor(self)
@@ -149,7 +153,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         try:
             from firedrill.tui.widgets.panels import Panels
 
-            await self.right.mount(Panels(self.lang))
+            self._panels = Panels(self.lang)
+            await self.right.mount(self._panels)
         finally:
             self.console.resume_gc()
         self.console.steady_cursor(self)
@@ -159,19 +164,21 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
     # --- parts ----------------------------------------------------------------------------------
 
     @property
-    def playbook_panel(self) -> PlaybookPanel:
-        from firedrill.tui.widgets.playbook import PlaybookPanel
+    def panels(self) -> Panels:
+        """The tabs on the right (there once the screen is built)."""
+        assert self._panels is not None
+        return self._panels
 
-        return self.query_one(PlaybookPanel)
+    @property
+    def playbook_panel(self) -> PlaybookPanel:
+        return self.panels.playbook
 
     @property
     def checklist_panel(self) -> ChecklistPanel:
-        return self.query_one(ChecklistPanel)
+        return self.panels.checklist
 
     def panel(self, name: str) -> TextPanel:
-        from firedrill.tui.widgets.panel import TextPanel
-
-        return self.query_one(f"#panel-{name}", TextPanel)
+        return self.panels.text[name]
 
     # --- the engine arrives ---------------------------------------------------------------------
 

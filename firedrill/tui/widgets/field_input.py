@@ -18,8 +18,9 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
+from firedrill.tui.widgets.sizing import size_styles
+
 if TYPE_CHECKING:
-    from textual.css.styles import RenderStyles
     from textual.geometry import Region
     from textual.widget import Widget as _Control
 else:
@@ -100,13 +101,6 @@ class OrderedKeys(_Control):
         if active is None or not active.enabled or active.binding.priority:
             return False  # unbound keys bubble as before; priority keys never come this far
         return await self.app.run_action(active.binding.action, active.node)
-
-
-def size_styles(styles: RenderStyles) -> tuple[object, ...]:
-    """The styles that decide a widget's place and size on screen (what a new layout could change)."""
-    return (styles.display, styles.visibility, styles.width, styles.height, styles.min_width, styles.max_width,
-            styles.min_height, styles.max_height, styles.margin, styles.padding, styles.border, styles.box_sizing,
-            styles.offset, styles.dock, styles.layer, styles.position)  # fmt: skip
 
 
 class FieldInput(OrderedKeys, Input):
