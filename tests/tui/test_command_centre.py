@@ -105,7 +105,11 @@ async def test_resumed_a_day_later_keeps_its_report_time(tmp_path: Path) -> None
         events = again.engine.journal.events(ident)
         reported = [e for e in events if e.kind is EventKind.FACT and "reported_at" in e.payload["changes"]]
         assert [e.payload["changes"]["reported_at"] for e in reported][-1] == "2026-03-03T21:45:00+08:00"
-        assert events[-1].kind is EventKind.STATUS and events[-1].payload["state"] == StatusState.RESUMED
+        # The resumption is recorded and no fact with it; after it, only what the clock makes due (the
+        # console's once-a-second tick may already have recorded the night alert of 4.3(3) for this fire).
+        resumed = max(i for i, e in enumerate(events) if e.kind is EventKind.STATUS)
+        assert events[resumed].payload["state"] == StatusState.RESUMED
+        assert {e.kind for e in events[resumed + 1 :]} <= {EventKind.ALERT, EventKind.ASSESSMENT}
 
 
 async def test_an_exercise_runs_on_scenario_time_and_says_so(tmp_path: Path) -> None:

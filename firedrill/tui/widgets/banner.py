@@ -19,7 +19,6 @@ from firedrill.tui.words import colon, keys, list_sep, w, word
 if TYPE_CHECKING:
     from firedrill.models import Assessment
 
-LEVEL_CLASSES = ("-general", "-larger", "-major", "-especially_major", "-none")
 PROVISIONAL_CALENDAR = "holiday_calendar_provisional"  # an Assessment warning code (firedrill.rules.escalation)
 
 
@@ -42,10 +41,11 @@ class LevelBanner(WrapStatic):
     ) -> None:
         self.level = assessment.level.value if assessment else None
         level = self.level or "none"
-        # Only a class that changes is touched: each change restyles (and repaints) the whole banner.
-        self.remove_class(*(name for name in LEVEL_CLASSES if name != f"-{level}"))
-        self.add_class(f"-{level}")
-        self.set_class(bool(stale_fields), "-stale")
+        # The banner's classes are its level and staleness alone, set in one go: each change of them
+        # restyles the whole banner, and an unchanged set costs nothing.
+        classes = {f"-{level}", *(["-stale"] if stale_fields else [])}
+        if set(self.classes) != classes:
+            self.set_classes(" ".join(sorted(classes)))
         if assessment is None:
             self.set_content(Content(w("loading" if loading else "no_assessment", lang)))
             return
