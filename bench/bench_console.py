@@ -3,19 +3,24 @@ updated level on screen. Prints figures; asserts nothing (timings vary by machin
 
     .venv/bin/python bench/bench_console.py [--runs N]
 
-Launch: each run is a fresh process started headless with an empty data directory; it reports the
-moment its first screen is painted with the cursor in the first field (for the console, the intake's
-"location" field), measured from just before the process was started. "Painted" is the first frame
-the app hands to its driver (``App._display``) once the field has the focus; headless, the driver
-does not write it out, for either app. The engine (rules, playbooks, journal) loads in a worker
-thread after that moment; its ready time is printed too, and so is the moment the whole form and
-the panels are mounted.
+Launch: each run is a fresh process started with an empty data directory and no terminal; it reports
+the moment its first screen is painted with the cursor in the first field (for the console, the
+intake's "location" field), measured from just before the process was started. "Painted" is the
+first frame the app writes to its driver once the field has the focus. The driver is Textual's
+headless one, except that it says it is not headless (``Driver.is_headless``) and so is handed every
+frame rendered to terminal output as a terminal would be; it is installed through the public
+``App.driver_class`` and its ``write`` stamps the time (a frame is never written out). Both apps are
+timed the same way. For the console the first frame with a level in the banner is stamped too
+(``LevelBanner.level``): the rule tables load in a worker thread after the first screen and the
+level of what the form holds is shown before the journal, the desk and the playbooks are loaded;
+the moments the whole form is mounted and the whole engine is loaded are printed too.
 Bytecode: the children keep compiled bytecode in a temporary cache (one unmeasured launch of each app
 fills it), as an installed package has its .pyc files and as Textual's own are in the venv; with
 PYTHONDONTWRITEBYTECODE set (as in the project's shell) every firedrill module would otherwise be
 compiled from source at every start. ``--no-bytecode`` measures that case.
-Keystroke: in one process under Pilot, each key is timed from being sent to the first screen paint
-after the level banner was updated (Textual paints at most 60 times a second).
+Keystroke: in one process under Pilot (with the same driver), each key is timed from being sent to
+the first frame written after the screen showed what followed from it (Textual paints at most 60
+times a second).
 """
 
 from __future__ import annotations
@@ -31,29 +36,46 @@ import textwrap
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.5
 TARGET_LEVEL_RATIO = 2.0  # launch → first level painted, against the minimal app's first screen
 TARGET_KEY_MS = 50.0
+KEY_TIMEOUT_S = 2.0
+SETTLE_S = 0.1  # no frame for this long after a key: the screen shows all that followed from it
 
-# Both children time their first painted frame the same way: App._display is wrapped, and the first
-# frame handed over while the wanted field has the focus is stamped on the system-wide monotonic
-# clock, which the parent reads too.
+# Both children time their first painted frame the same way, through Textual's public driver API: the app
+# runs with a driver (``App.driver_class``) that is headless in all but name. It says it is not headless,
+# so the app renders each frame into terminal output as it would for a terminal, and its ``write`` (the
+# one call every frame goes through) stamps the first frame written while the wanted condition holds, on
+# the system-wide monotonic clock the parent reads too. Nothing is written anywhere.
 PAINT_WATCH = textwrap.dedent("""
     import time
+    from textual.drivers.headless_driver import HeadlessDriver
 
-    def watch_paint(app, focused):
-        painted = []
-        display = app._display
+    def watch_paint(app, *conditions):
+        stamps = [[] for _ in conditions]
 
-        def timed(screen, renderable):
-            display(screen, renderable)
-            if not painted and renderable is not None and not app._batch_count and focused(app):
-                painted.append(time.monotonic())
+        class PaintClock(HeadlessDriver):
+            @property
+            def is_headless(self):
+                return False
 
-        app._display = timed
-        return painted
+            def write(self, data):
+                for stamp, condition in zip(stamps, conditions):
+                    if not stamp and condition(app):
+                        stamp.append(time.monotonic())
+
+        app.driver_class = PaintClock
+        return stamps
+
+    def say(name, stamp):  # to the parent (the app captures print while it runs with a driver of its own)
+        import os
+        os.write(1, f"{name} {stamp}\\n".encode())
 """)
 
 MINIMAL = PAINT_WATCH + textwrap.dedent("""
@@ -67,15 +89,15 @@ MINIMAL = PAINT_WATCH + textwrap.dedent("""
             yield Input(id="first")
 
     app = Minimal()
-    painted = watch_paint(app, lambda app: isinstance(app.focused, Input))
+    [painted] = watch_paint(app, lambda app: isinstance(app.focused, Input))
 
     async def ready(pilot):
         while not painted:
             await asyncio.sleep(0)
-        print("screen", painted[0], flush=True)
+        say("screen", painted[0])
         pilot.app.exit()
 
-    app.run(headless=True, auto_pilot=ready, size=(120, 40))
+    app.run(auto_pilot=ready, size=(120, 40))
 """)
 
 CONSOLE = PAINT_WATCH + textwrap.dedent("""
@@ -84,26 +106,25 @@ CONSOLE = PAINT_WATCH + textwrap.dedent("""
     from firedrill.tui.app import create_app
 
     app = create_app(lang="zh", data_dir=Path(sys.argv[1]))
-    painted = watch_paint(app, lambda app: getattr(app.focused, "id", None) == "in-location")
-    # The first frame painted with a level in the banner (the first incident assessed).
-    leveled = watch_paint(app, lambda app: app._main is not None and app._main.active is not None
-                          and app._main.active.assessment is not None)
+    # The first frame with the cursor in the place field, and the first with a level in the banner.
+    painted, leveled = watch_paint(app, lambda app: getattr(app.focused, "id", None) == "in-location",
+                                   lambda app: app.main.banner.level is not None)
 
     async def ready(pilot):
         while not painted:
             await asyncio.sleep(0)
-        print("screen", painted[0], flush=True)
+        say("screen", painted[0])
         while not pilot.app.main.built:
             await asyncio.sleep(0)
-        print("built", time.monotonic(), flush=True)
+        say("built", time.monotonic())
         await pilot.app.engine_ready.wait()
-        print("engine", time.monotonic(), flush=True)
+        say("engine", time.monotonic())
         while not leveled:
             await asyncio.sleep(0)
-        print("level", leveled[0], flush=True)
+        say("level", leveled[0])
         pilot.app.exit()
 
-    app.run(headless=True, auto_pilot=ready, size=(120, 40))
+    app.run(auto_pilot=ready, size=(120, 40))
 """)
 
 
@@ -155,6 +176,39 @@ def bench_launch(runs: int, bytecode: bool) -> dict[str, float]:
     return {name: statistics.median(times) for name, times in found.items()}
 
 
+def paint_clock(painted: list[float]) -> type[Driver]:
+    """A driver that keeps the time of every frame the app writes to it (see ``PAINT_WATCH``)."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    class PaintClock(HeadlessDriver):
+        @property
+        def is_headless(self) -> bool:
+            return False
+
+        def write(self, data: str) -> None:
+            painted.append(time.perf_counter())
+
+    return PaintClock
+
+
+async def settled(sent: float, updated: list[float], painted: list[float]) -> float:
+    """When the screen showed all that followed from a key sent at ``sent``.
+
+    The screen shows what followed from the key (level, panels, field marks) when it has handled it
+    (``refresh_live``); the first frame written after that shows all of it. If that handling changed
+    nothing on screen, no frame follows it, and the last frame before it (the field with the key's
+    character) was the answer. Waits until no frame has come for ``SETTLE_S``."""
+    deadline = time.perf_counter() + KEY_TIMEOUT_S
+    while time.perf_counter() < deadline:
+        await asyncio.sleep(SETTLE_S / 10)
+        frames = [t for t in painted if t > sent]
+        handled = [t for t in updated if t > sent]
+        if frames and handled and time.perf_counter() - frames[-1] > SETTLE_S:
+            after = [t for t in frames if t > handled[-1]]
+            return after[0] if after else frames[-1]
+    raise SystemExit(f"the screen did not settle within {KEY_TIMEOUT_S} s of a key")
+
+
 async def bench_keys(rounds: int) -> list[float]:
     from textual.widgets import Input
 
@@ -166,17 +220,12 @@ async def bench_keys(rounds: int) -> list[float]:
     timings: list[float] = []
     with tempfile.TemporaryDirectory() as data:
         app = create_app(data_dir=Path(data), clock=clock, blink=False)
-        display = app._display
-
-        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-            painted.append(time.perf_counter())
-            display(screen, renderable)
-
-        app._display = timed_display  # type: ignore[method-assign]
-        async with app.run_test(size=(120, 40)) as pilot:
+        app.driver_class = paint_clock(painted)
+        async with app.run_test(headless=False, size=(120, 40)) as pilot:
             await app.engine_ready.wait()
             await pilot.pause()
             app.main.choose_scenario("shopping-mall")
+            app.main.show_panel("assessment")  # in view: it shows the area typed, so every key changes it
             app.main.form.focus_field("burning_area_m2")
             field = app.main.query_one("#in-burning_area_m2", Input)
             await pilot.pause()
@@ -196,10 +245,7 @@ async def bench_keys(rounds: int) -> list[float]:
                 for key in "1200":
                     sent = time.perf_counter()
                     await pilot.press(key)
-                    shown = [t for t in updated if t > sent]
-                    after = [t for t in painted if shown and t > shown[-1]]
-                    if after:
-                        timings.append((after[0] - sent) * 1000)
+                    timings.append((await settled(sent, updated, painted) - sent) * 1000)
                 assert "特 别 重 大" in app.main.banner.text
     return timings
 

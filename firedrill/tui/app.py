@@ -1,8 +1,11 @@
 """The dispatcher console app and ``create_app``, the factory the command line and the tests share.
 
-Start-up is kept short: the first screen (the intake form) is drawn from light modules only;
-the engine (rules, playbooks, journal) is loaded by a worker thread right after, and the screen
-takes it from there (resume open incidents, or start a new one with what was already typed).
+Start-up is kept short: the first screen (the intake form's first rows) is drawn from light modules
+only. A worker thread then loads what the first level needs (config, rule tables) and grades what
+the form holds, and the banner shows that level; only then is the rest of the form mounted and,
+in a second worker, the rest of the engine loaded (journal, desk, playbooks, procedure), one after
+the other so that no two compete for the interpreter. The screen takes it from there (resume open
+incidents, or start a new one with what was already typed).
 The main screen is the app's default screen, so the first frame is its own (no empty screen is
 composed and drawn before it), and Python's cyclic garbage collector is paused until the whole
 form is mounted, as Textual pauses it while scrolling: a full collection right then would hold
@@ -16,7 +19,7 @@ import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App
 from textual.command import CommandPalette, Provider
@@ -29,10 +32,13 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from firedrill.tui.clock import Clock, ExerciseClock, system_clock
-from firedrill.tui.engine import Engine, Options, load_engine
+from firedrill.tui.engine import Engine, Grader, Options, load_engine, load_grader
 from firedrill.tui.screens.main import MainScreen, console_commands
 from firedrill.tui.settings import NARROW, WIDE
-from firedrill.tui.words import w
+from firedrill.tui.words import keys, w
+
+if TYPE_CHECKING:
+    from firedrill.models import Assessment
 
 
 class FiredrillApp(App[Any]):
@@ -54,6 +60,7 @@ class FiredrillApp(App[Any]):
         self.clock: Clock = ExerciseClock.starting(options.exercise_start, clock) if options.exercise_start else clock
         self.blink = blink
         self.set_reactive(FiredrillApp.lang, options.lang)
+        self.grader: Grader | None = None
         self.engine: Engine | None = None
         self.engine_ready = asyncio.Event()
         self.announcements: list[str] = []
@@ -81,22 +88,38 @@ class FiredrillApp(App[Any]):
         self._main = MainScreen(self.lang, self.size.width)
         return self._main
 
+    def load_grader(self, raw: dict[str, Any]) -> None:
+        """Start loading the rule tables in a thread, and grade ``raw`` with them (the first screen is drawn)."""
+        from firedrill.tui.preview import preview
+
+        def first_level() -> tuple[Grader, Assessment | None, dict[str, Any]]:
+            keys("level")  # the labels beyond the console's own (levels, site categories), read here, not on screen
+            grader = load_grader(self.options)
+            return grader, None if grader.open_incidents else preview(grader, raw, self.clock()), raw
+
+        self.run_worker(first_level, thread=True, name="grader", exit_on_error=False)
+
     def load_engine(self) -> None:
-        """Start loading the engine in a thread (the main screen calls this once it is drawn)."""
-        self.run_worker(lambda: load_engine(self.options), thread=True, name="engine", exit_on_error=False)
+        """Start loading the rest of the engine in a thread (the main screen calls this once it is built)."""
+        self.run_worker(lambda: load_engine(self.options, self.grader), thread=True, name="engine",
+                        exit_on_error=False)  # fmt: skip
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "engine":
+        if event.worker.name not in ("grader", "engine"):
             return
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.ERROR:
+            self.exit(event.worker.error, return_code=2)
+        elif event.state is WorkerState.SUCCESS and event.worker.name == "grader":
+            grader, first, graded = cast("tuple[Grader, Assessment | None, dict[str, Any]]", event.worker.result)
+            self.grader = grader
+            if self.options.lang_from_config and grader.config.lang != self.lang:
+                self.lang = grader.config.lang
+            self.main.grader_ready(grader, first, graded)
+        elif event.state is WorkerState.SUCCESS:
             engine = event.worker.result
             assert isinstance(engine, Engine)
             self.engine = engine
-            if self.options.lang_from_config and engine.config.lang != self.lang:
-                self.lang = engine.config.lang
             self.main.engine_ready(engine)
-        elif event.state is WorkerState.ERROR:
-            self.exit(event.worker.error, return_code=2)
 
     def set_exercise_start(self, start: datetime) -> None:
         """Run new incidents on an exercise clock from ``start`` (advancing in real time)."""
@@ -139,6 +162,8 @@ class FiredrillApp(App[Any]):
         self.resume_gc()
         if self.engine is not None:
             self.engine.close()
+        elif self.grader is not None and self.grader.journal is not None:
+            self.grader.journal.close()
 
 
 def create_app(

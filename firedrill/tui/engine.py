@@ -1,8 +1,10 @@
-"""Everything the console needs from the engine, loaded once, off the screen's critical path.
+"""Everything the console needs from the engine, loaded once, off the screen's critical path, in two steps.
 
-The first screen is drawn before this module's heavy imports run (pydantic models, rules,
-playbooks, journal): ``load_engine`` is called from a worker thread and the form is usable
-meanwhile. Nothing here imports Textual.
+The first screen is drawn before this module's heavy imports run. Then, in a worker thread:
+``load_grader`` loads only what the first level needs (the config, the rule tables, and whether
+the journal holds an open incident); the banner shows the level of what the form holds. Only then
+``load_engine`` loads the rest (the journal, the desk, playbooks, the procedure's steps), while
+the form is usable. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -49,6 +51,20 @@ def default_seat() -> str:
 
 
 @dataclass
+class Grader:
+    """What the first level needs: the config's rules and the rule tables; no journal, no playbooks.
+
+    ``journal`` is the journal when one was already there (opened to look for open incidents), else None:
+    a data directory without a journal file holds no incident, and nothing needs to be opened to know it."""
+
+    config: Config
+    rulebook: Rulebook
+    data_dir: Path
+    journal: Journal | None = None
+    open_incidents: bool = False  # the journal holds open incidents (the dispatcher chooses what to resume)
+
+
+@dataclass
 class Engine:
     config: Config
     rulebook: Rulebook
@@ -81,24 +97,63 @@ class Engine:
         self.journal.close()
 
 
-def load_engine(options: Options) -> Engine:
-    """Config, rules, playbooks, the procedure's steps and the journal.
+# What the console's main thread would otherwise import (or read) on its first incident: imported by the
+# engine's worker instead, so the main thread only draws. Modules without Textual only.
+WARM_MODULES = (
+    "firedrill.incident.desk", "firedrill.tui.session", "firedrill.tui.timeline", "firedrill.tui.checklist",
+    "firedrill.tui.steps_text", "firedrill.tui.glance", "firedrill.tui.dispatching", "firedrill.playbook.calculators",
+    "firedrill.playbook.render",
+)  # fmt: skip
 
-    InputError for a bad config, data dir or playbook dir.
-    """
+
+def warm_up() -> None:
+    """Import what the first incident needs and read the playbook settings, off the main thread."""
+    import importlib
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from firedrill.playbook.settings import load_settings
+
+    load_settings()
+
+
+def load_grader(options: Options) -> Grader:
+    """The config and the rule tables; the journal only if its file exists (to see whether an incident is open).
+
+    InputError for a bad config or data dir."""
     from firedrill.config import load_config
     from firedrill.datadir import default_db_path, ensure_data_dir
-    from firedrill.journal import Journal
-    from firedrill.playbook.loader import load_library
-    from firedrill.procedure import load_catalogue
     from firedrill.rules import load_rulebook
 
     config = load_config(options.config)
-    dirs = (*config.playbook_dirs, *options.playbook_dirs)
-    library = load_library(dirs)
     rulebook = load_rulebook()
     data_dir = ensure_data_dir(options.data_dir)
-    journal = Journal.open(default_db_path(data_dir))
-    return Engine(config=config, rulebook=rulebook, library=library, journal=journal, data_dir=data_dir,
-                  catalogue=load_catalogue(), seat=options.seat or default_seat(),
+    path = default_db_path(data_dir)
+    if not path.exists():
+        return Grader(config=config, rulebook=rulebook, data_dir=data_dir)
+    from firedrill.journal import Journal
+
+    journal = Journal.open(path)
+    return Grader(config=config, rulebook=rulebook, data_dir=data_dir, journal=journal,
+                  open_incidents=bool(journal.open_incidents()))  # fmt: skip
+
+
+def load_engine(options: Options, grader: Grader | None = None) -> Engine:
+    """Config, rules, playbooks, the procedure's steps and the journal (what ``grader`` holds is taken over).
+
+    InputError for a bad config, data dir or playbook dir.
+    """
+    from firedrill.datadir import default_db_path
+    from firedrill.journal import Journal
+    from firedrill.playbook.loader import load_library
+    from firedrill.procedure import load_catalogue
+
+    grader = grader or load_grader(options)
+    warm_up()
+    config = grader.config
+    dirs = (*config.playbook_dirs, *options.playbook_dirs)
+    library = load_library(dirs)
+    journal = grader.journal or Journal.open(default_db_path(grader.data_dir))
+    return Engine(config=config, rulebook=grader.rulebook, library=library, journal=journal,
+                  data_dir=grader.data_dir, catalogue=load_catalogue(), seat=options.seat or default_seat(),
                   config_file=options.config)  # fmt: skip

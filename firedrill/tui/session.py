@@ -27,6 +27,7 @@ from firedrill.models import Assessment, Incident
 from firedrill.playbook.schema import Playbook
 from firedrill.tui.clock import Clock, ExerciseClock, exercise_offset
 from firedrill.tui.engine import Engine
+from firedrill.tui.preview import opening_facts
 
 INVALID_INCIDENT = "_incident"  # error key when the values parse but do not make an Incident
 
@@ -56,20 +57,8 @@ class Session:
     def start(cls, engine: Engine, clock: Clock, raw: Mapping[str, Any] | None = None) -> Session:
         """A new incident in the journal, with what was typed before it was opened."""
         now = clock()
-        empty = default_raw(now)
-        contents = {**empty, **{k: v for k, v in (raw or {}).items() if k in SPECS}}
-        changes: dict[str, Any] = {}
-        typed: dict[str, str] = {}
-        for field, text in contents.items():
-            if field not in ("reported_at", "site_category") and text == empty[field]:
-                continue  # an empty field is no fact (the report time and the site category are)
-            try:
-                value = parse_field(field, text, now)
-            except FieldError:
-                continue  # left in the form with its error once the session exists
-            changes.update(form_changes(field, value))
-            if SPECS[field].kind in TEXT_INPUT_KINDS and text:
-                typed[field] = str(text)
+        contents = {**default_raw(now), **{k: v for k, v in (raw or {}).items() if k in SPECS}}
+        changes, typed = opening_facts(raw, now)
         desk = engine.desk(clock)
         opened = desk.open(changes, typed, now, actor=engine.seat, exercise_offset_s=exercise_offset(clock))
         session = cls(engine, opened.state, clock)

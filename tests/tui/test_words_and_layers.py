@@ -93,28 +93,34 @@ def test_the_first_screen_needs_no_pydantic() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+# Frames are seen through a driver of the app's own (``App.driver_class``): Textual's headless driver,
+# except that it takes every frame as a terminal's would.
 FIRST_FRAME = """
 import asyncio, sys
 from pathlib import Path
+from textual.drivers.headless_driver import HeadlessDriver
 from firedrill.tui.app import create_app
 
 app = create_app(lang="zh", data_dir=Path(sys.argv[1]))
 seen = []
-display = app._display
 
-def first_frame(screen, renderable):
-    display(screen, renderable)
-    if not seen and renderable is not None and getattr(app.focused, "id", None) == "in-location":
-        seen.append(sorted(m for m in ("yaml", "pydantic", "firedrill.rules") if m in sys.modules))
+class FirstFrame(HeadlessDriver):
+    @property
+    def is_headless(self):
+        return False
 
-app._display = first_frame
+    def write(self, data):
+        if not seen and getattr(app.focused, "id", None) == "in-location":
+            seen.append(sorted(m for m in ("yaml", "pydantic", "firedrill.rules") if m in sys.modules))
+
+app.driver_class = FirstFrame
 
 async def ready(pilot):
     while not (seen and app.main.built):
         await asyncio.sleep(0.01)
     app.exit()
 
-app.run(headless=True, auto_pilot=ready, size=(80, 24))
+app.run(auto_pilot=ready, size=(80, 24))
 print(seen[0])
 """
 

@@ -198,13 +198,10 @@ class ConsoleActions(MainPart):
         self._main().form.focus_field("manual_escalation")
 
     def action_next_panel(self) -> None:
-        from textual.widgets import TabbedContent
-
         from firedrill.tui.panes import PANELS
 
         main = self._main()
-        tabs = main.query_one("#panels", TabbedContent)
-        current = (tabs.active or "tab-assessment").removeprefix("tab-")
+        current = main.panels.active or "assessment"
         main.show_panel(PANELS[(PANELS.index(current) + 1) % len(PANELS)])
 
     def action_panel(self, pane: str) -> None:
@@ -220,13 +217,11 @@ class ConsoleActions(MainPart):
     def action_toggle_map(self) -> None:
         """Alt+M: the dispatch panel shows the map of the plan (scene, units, routes, rivers, crossings)
         in place of its text, and back."""
-        from firedrill.tui.widgets.route_map import RouteMap
-
         main = self._main()
         if not main.built:
             return
         main.show_panel("dispatch")
-        route_map = main.query_one("#route-map", RouteMap)
+        route_map = main.panels.route_map
         showing = route_map.has_class("-hidden")
         route_map.set_class(not showing, "-hidden")
         main.panel("dispatch").set_class(showing, "-hidden")
@@ -235,12 +230,10 @@ class ConsoleActions(MainPart):
 
     def action_scroll_panel(self, pages: int) -> None:
         """PageDown / PageUp from the form: scroll the panel in view by a page."""
-        from textual.widgets import TabbedContent
-
         main = self._main()
         if not main.built:
             return
-        pane = main.query_one("#panels", TabbedContent).active_pane
+        pane = main.panels.tabs.active_pane
         shown = [w for w in pane.query("TextPanel, OptionList, CalculatorForm") if w.region.area] if pane else []
         if shown:
             (shown[0].scroll_page_down if pages > 0 else shown[0].scroll_page_up)(animate=False)

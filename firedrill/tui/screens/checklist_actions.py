@@ -17,10 +17,8 @@ class ChecklistActions(MainPart):
 
     def _checklist_shown(self) -> bool:
         """True if the procedure tab is in front; otherwise bring it there (nothing is ticked unseen)."""
-        from textual.widgets import TabbedContent
-
         main = self._main()
-        if main.query_one("#panels", TabbedContent).active == "tab-procedure":
+        if main.panels.active == "procedure":
             return True
         main.show_panel("procedure")
         main.checklist_panel.steps.focus()

@@ -90,7 +90,7 @@ class DispatchActions(MainPart):
             return
         main.network_ready.set()
         main.dirty_panels.add("dispatch")
-        main.render_panel((main.query_one("#panels").active or "").removeprefix("tab-"))  # type: ignore[attr-defined]
+        main.render_panel(main.panels.active)
 
     def stations_section(self) -> list[Content]:
         """The units the planner picks for the active incident (the network is loaded when first needed)."""

@@ -9,10 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
-from textual.widgets import Static
 
 from firedrill.tui.panes import PANELS as PANELS
-from firedrill.tui.widgets.keybar import KeyBar
 from firedrill.tui.words import colon, w, word
 
 if TYPE_CHECKING:
@@ -32,6 +30,22 @@ class ConsoleDisplay:
     def scenario_name(self, session: Session) -> str | None:
         playbook = session.playbook
         return playbook.name.in_lang(self._screen().lang) if playbook else None
+
+    def refresh_preview(self) -> None:
+        """Before the incident is opened: grade what the form holds now (nothing is recorded)."""
+        from firedrill.tui.preview import preview
+
+        screen = self._screen()
+        if screen.active is not None or screen.grader is None or screen.grader.open_incidents:
+            return
+        screen.preview = preview(screen.grader, screen.form.raw_values(), screen.now())
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        screen = self._screen()
+        now = screen.now()
+        screen.banner.show(screen.preview, screen.lang, stale_fields=[], reported_at=now, now=now,
+                           loading=screen.preview is None)  # fmt: skip
 
     def refresh_all(self) -> None:
         self.refresh_live()
@@ -57,8 +71,7 @@ class ConsoleDisplay:
         screen.form.set_calls(len(session.calls))
         screen.form.set_read_only(session.ended or session.following)
         screen.dirty_panels |= {"assessment", "dispatch", "groups", "procedure"}
-        active = screen.query_one("#panels").active or ""  # type: ignore[attr-defined]
-        self.render_panel(active.removeprefix("tab-"))
+        self.render_panel(screen.panels.active)
         screen.set_class(session.stale, "-stale")
         self.refresh_playbook()
         screen.playbook_panel.set_clock(session.ignition_at(), now, not session.values.get("ignition_at"))
@@ -105,10 +118,9 @@ class ConsoleDisplay:
     def refresh_map(self) -> None:
         """The dispatch panel's map, when shown: the plan the stations section shows, on its roads."""
         from firedrill.tui.dispatching import stations_for
-        from firedrill.tui.widgets.route_map import RouteMap
 
         screen = self._screen()
-        route_map = screen.query_one("#route-map", RouteMap)
+        route_map = screen.panels.route_map
         if route_map.has_class("-hidden") or screen.active is None:
             return
         stations = stations_for(screen.active, screen.network)
@@ -187,7 +199,7 @@ class ConsoleDisplay:
             parts.append(Content.from_markup(f"[@click=screen.switch_to('{ident}')][{style}] $label [/][/]",
                                              label=label))  # fmt: skip
         bar = Content(" │ ").join(parts)
-        widget = screen.query_one("#incident-bar", Static)
+        widget = screen.incident_bar
         if not (isinstance(widget.content, Content) and widget.content.is_same(bar)):
             widget.update(bar, layout=False)
 
@@ -199,16 +211,15 @@ class ConsoleDisplay:
         screen.refresh_bindings()
         session = screen.active
         screen.form.set_lang(lang, self.scenario_name(session) if session else None)
-        screen.query_one(KeyBar).set_lang(lang)
+        screen.keybar.set_lang(lang)
         if screen.built:
-            from textual.widgets import TabbedContent
-
-            tabs = screen.query_one("#panels", TabbedContent)
-            for pane in PANELS:
-                tabs.get_tab(f"tab-{pane}").label = w(f"tab_{pane}", lang)
+            screen.panels.set_lang(lang)
         if session is None:
-            screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.now(),
-                               loading=screen.engine is None)  # fmt: skip
+            if screen.preview is not None:
+                self.show_preview()
+            else:
+                screen.banner.show(None, lang, stale_fields=[], reported_at=None, now=screen.now(),
+                                   loading=screen.engine is None)  # fmt: skip
             return
         self.refresh_all()
 
@@ -216,6 +227,4 @@ class ConsoleDisplay:
         return PANELS
 
     def show_panel(self, pane: str) -> None:
-        from textual.widgets import TabbedContent
-
-        self._screen().query_one("#panels", TabbedContent).active = f"tab-{pane}"
+        self._screen().panels.show(pane)

@@ -47,11 +47,13 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from firedrill.journal import Event
+    from firedrill.models import Assessment
     from firedrill.stations.ranking import PreparedNetwork
     from firedrill.tui.app import FiredrillApp
-    from firedrill.tui.engine import Engine
+    from firedrill.tui.engine import Engine, Grader
     from firedrill.tui.session import Session
     from firedrill.tui.widgets.panel import TextPanel
+    from firedrill.tui.widgets.panels import Panels
     from firedrill.tui.widgets.playbook import PlaybookPanel
 
 
@@ -65,6 +67,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         # resize and restyle every widget a second time.
         super().__init__(classes=f"{'-wide' if width >= WIDE else '-narrow'} -{lang}")
         self.lang = lang
+        self.grader: Grader | None = None
+        self.preview: Assessment | None = None  # the level of the form before its incident is opened
         self.engine: Engine | None = None
         self.sessions: dict[str, Session] = {}
         self.active: Session | None = None
@@ -77,6 +81,14 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.network_loading = False
         self.cursors: dict[str, str | None] = {}  # each incident's checklist cursor, kept while another is shown
         self.cursor_for: tuple[str, str | None] | None = None  # where to put the cursor at the next checklist
+        self._graded: dict[str, Any] = {}
+        self._panels_wanted = False
+        self.form = IntakeForm(lang, id="intake")
+        self.banner = LevelBanner("", id="banner")
+        self.right = Vertical(id="right")
+        self.incident_bar = Static("", id="incident-bar")
+        self.keybar = KeyBar(lang, id="keys")
+        self._panels: Panels | None = None
 
     def now(self) -> datetime:
         """Now on the active incident's clock (an exercise's scenario time), else on the console's."""
@@ -88,78 +100,100 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         return cast("FiredrillApp", self.app)
 
     def compose(self) -> ComposeResult:
-        # The first screen: the banner and the first rows of the form. The rest is mounted as soon
-        # as it is drawn (``_build_rest``), so the dispatcher can start typing at once.
-        yield Static("", id="incident-bar")
+        # The first screen: the banner and the first rows of the form. The rest of the form is mounted
+        # as soon as it is drawn, while the rule tables load (``_first_drawn``); the panels once the
+        # first level is shown (``_build_panels``), so the dispatcher can start typing at once.
+        yield self.incident_bar
         with Horizontal(id="body"):
-            yield IntakeForm(self.lang, id="intake")
-            with Vertical(id="right"):
-                yield LevelBanner("", id="banner")
-        yield KeyBar(self.lang, id="keys")
+            yield self.form
+            with self.right:
+                yield self.banner
+        yield self.keybar
 
     def on_mount(self) -> None:
         self.console.steady_cursor(self)
         self.form.fill(default_raw(self.console.clock()), None)
         self.banner.show(None, self.lang, stale_fields=[], reported_at=None, now=self.console.clock(), loading=True)
-        self.call_after_refresh(self._build_rest)
+        self.call_after_refresh(self._first_drawn)
 
-    async def _build_rest(self) -> None:
+    async def _first_drawn(self) -> None:
         if not self.is_attached:
             return  # the app closed before its first frame
-        self.console.load_engine()  # in a thread, meanwhile
+        typed = self.form.raw_values()  # the first rows, maybe typed into already
+        self.console.load_grader(typed)  # in a thread, while the rest of the form is mounted
+        await self.form.build_rest()
+        # The new rows empty (the report time now); the first rows as they are now (typed into meanwhile).
+        now = self.form.raw_values()
+        self.form.fill(default_raw(self.console.clock()) | {field: now[field] for field in typed}, None)
+        self.console.steady_cursor(self.form)
+        self._show_first_level()
+
+    def grader_ready(self, grader: Grader, first: Assessment | None, graded: dict[str, Any]) -> None:
+        """The rule tables are loaded, and ``first`` is the level of ``graded`` (what the form held)."""
+        self.grader = grader
+        self.preview = first
+        self._graded = graded
+        self._show_first_level()
+
+    def _show_first_level(self) -> None:
+        """Once the whole form is there and the rules are loaded: the level of what the form holds, then the panels."""
+        if not self.form.built or self.grader is None or self._panels_wanted:
+            return
+        self._panels_wanted = True
+        held = self.form.raw_values()
+        if self.active is None and {field: held.get(field) for field in self._graded} != self._graded:
+            self.refresh_preview()  # typed into since it was graded
+        elif self.active is None and self.preview is not None:
+            self.show_preview()
+        self.call_after_refresh(self._build_panels)  # once the banner is painted
+
+    async def _build_panels(self) -> None:
+        if not self.is_attached:
+            return
         try:
-            typed = self.form.raw_values()  # the first rows, maybe typed into already
-            await self.form.build_rest()
-            self.form.fill(default_raw(self.console.clock()) | typed, None)
             from firedrill.tui.widgets.panels import Panels
 
-            await self.query_one("#right").mount(Panels(self.lang))
+            self._panels = Panels(self.lang)
+            await self.right.mount(self._panels)
         finally:
             self.console.resume_gc()
         self.console.steady_cursor(self)
         self.built = True
-        self.set_interval(TICK_SECONDS, self.tick)
-        if self.engine is not None:
-            self.engine_ready(self.engine)
+        self.console.load_engine()  # in a thread, now that the screen no longer competes with it
 
     # --- parts ----------------------------------------------------------------------------------
 
     @property
-    def form(self) -> IntakeForm:
-        return self.query_one(IntakeForm)
-
-    @property
-    def banner(self) -> LevelBanner:
-        return self.query_one(LevelBanner)
+    def panels(self) -> Panels:
+        """The tabs on the right (there once the screen is built)."""
+        assert self._panels is not None
+        return self._panels
 
     @property
     def playbook_panel(self) -> PlaybookPanel:
-        from firedrill.tui.widgets.playbook import PlaybookPanel
-
-        return self.query_one(PlaybookPanel)
+        return self.panels.playbook
 
     @property
     def checklist_panel(self) -> ChecklistPanel:
-        return self.query_one(ChecklistPanel)
+        return self.panels.checklist
 
     def panel(self, name: str) -> TextPanel:
-        from firedrill.tui.widgets.panel import TextPanel
-
-        return self.query_one(f"#panel-{name}", TextPanel)
+        return self.panels.text[name]
 
     # --- the engine arrives ---------------------------------------------------------------------
 
     def engine_ready(self, engine: Engine) -> None:
-        """The engine is loaded: resume the open incidents, or start one with what was typed."""
+        """The engine is loaded (after the whole screen is built): resume the open incidents, or start one
+        with what was typed."""
         from firedrill.tui.screens.dialogs import ResumeScreen
 
         self.engine = engine
-        if not self.built:
-            return  # ``_build_rest`` calls again when the whole screen is there
+        self.set_interval(TICK_SECONDS, self.tick)  # the clock's re-assessments (nothing to assess before)
         open_incidents = engine.journal.open_incidents()
         self.console.engine_ready.set()
         if not open_incidents:
-            self.start_incident(self.form.raw_values())
+            # The dispatcher may be typing already (the level was shown before): the cursor stays where it is.
+            self.start_incident(self.form.raw_values(), focus=False)
             return
         lines = []
         desk = engine.desk(self.console.clock)
@@ -183,7 +217,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         for record in self.engine.journal.open_incidents():
             self.resume_incident(record.id, follow=choice == FOLLOW)
 
-    def start_incident(self, raw: dict[str, Any] | None) -> None:
+    def start_incident(self, raw: dict[str, Any] | None, focus: bool = True) -> None:
+        """A new incident with ``raw`` typed; with ``focus``, the cursor goes to its place field."""
         from firedrill.tui.session import Session
 
         assert self.engine is not None
@@ -192,7 +227,8 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         if session is not None:
             self.sessions[session.id] = session
             self.activate(session)
-            self.form.focus_field("location")  # wherever the focus was: the next keys are the place
+            if focus:
+                self.form.focus_field("location")  # wherever the focus was: the next keys are the place
 
     def take_over(self) -> None:
         """This seat takes over the incident it was following (recorded), and may write to it."""
@@ -245,7 +281,10 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
             return  # overtaken: the field holds newer text (or another incident's), taken as it is now
         if event.field == "scene" and event.raw:
             self.want_network()  # a place is coming: have the stations ready by the time it is
-        if session is None or not session.edit(event.field, event.raw):
+        if session is None:
+            self.refresh_preview()
+            return
+        if not session.edit(event.field, event.raw):
             return
         self.refresh_live()
         if self._flush_timer is None:

@@ -19,12 +19,13 @@ from firedrill.tui.words import colon, keys, list_sep, w, word
 if TYPE_CHECKING:
     from firedrill.models import Assessment
 
-LEVEL_CLASSES = ("-general", "-larger", "-major", "-especially_major", "-none")
 PROVISIONAL_CALENDAR = "holiday_calendar_provisional"  # an Assessment warning code (firedrill.rules.escalation)
 
 
 class LevelBanner(WrapStatic):
     """Shows one incident's level; the screen calls ``show`` whenever anything changes."""
+
+    level: str | None = None  # the level shown (a Level value), None while there is none
 
     def show(
         self,
@@ -38,10 +39,13 @@ class LevelBanner(WrapStatic):
         note: str | None = None,
         calls: str | None = None,
     ) -> None:
-        level = assessment.level.value if assessment else "none"
-        self.remove_class(*LEVEL_CLASSES)
-        self.add_class(f"-{level}")
-        self.set_class(bool(stale_fields), "-stale")
+        self.level = assessment.level.value if assessment else None
+        level = self.level or "none"
+        # The banner's classes are its level and staleness alone, set in one go: each change of them
+        # restyles the whole banner, and an unchanged set costs nothing.
+        classes = {f"-{level}", *(["-stale"] if stale_fields else [])}
+        if set(self.classes) != classes:
+            self.set_classes(" ".join(sorted(classes)))
         if assessment is None:
             self.set_content(Content(w("loading" if loading else "no_assessment", lang)))
             return

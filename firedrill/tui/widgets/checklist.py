@@ -42,16 +42,16 @@ class ChecklistPanel(Vertical):
         super().__init__(**kwargs)
         self._rows: list[Row] = []
         self._shown: tuple[tuple[Row, ...], int] | None = None
+        self._head = WrapStatic("", id="proc-head")
+        self._help = WrapStatic("", id="proc-help")
+        self.steps = OptionList(id="proc-list")
+        self._status = WrapStatic("", id="proc-status")
 
     def compose(self) -> ComposeResult:
-        yield WrapStatic("", id="proc-head")
-        yield WrapStatic("", id="proc-help")
-        yield OptionList(id="proc-list")
-        yield WrapStatic("", id="proc-status")
-
-    @property
-    def steps(self) -> OptionList:
-        return self.query_one("#proc-list", OptionList)
+        yield self._head
+        yield self._help
+        yield self.steps
+        yield self._status
 
     def show(self, head: Content, rows: list[Row], help_text: str = "", *, place: bool = False,
              cursor: str | None = None) -> None:  # fmt: skip
@@ -59,8 +59,8 @@ class ChecklistPanel(Vertical):
 
         With ``place`` (another incident is shown) the cursor goes to ``cursor``, or to the first
         step due when that is None."""
-        self.query_one("#proc-head", WrapStatic).set_content(head)
-        self.query_one("#proc-help", WrapStatic).set_content(Content.styled(help_text, "$text-muted"))
+        self._head.set_content(head)
+        self._help.set_content(Content.styled(help_text, "$text-muted"))
         self._rows = rows
         if place:
             self._shown = None
@@ -70,16 +70,15 @@ class ChecklistPanel(Vertical):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The status line: a refusal (error) or what was just recorded."""
-        status = self.query_one("#proc-status", WrapStatic)
-        status.set_content(Content.styled(text, "bold $error" if error else "$success") if text else Content(""))
+        self._status.set_content(Content.styled(text, "bold $error" if error else "$success") if text else Content(""))
 
     @property
     def status_text(self) -> str:
-        return self.query_one("#proc-status", WrapStatic).text
+        return self._status.text
 
     @property
     def head_text(self) -> str:
-        return self.query_one("#proc-head", WrapStatic).text
+        return self._head.text
 
     @property
     def highlighted_step(self) -> str | None:

@@ -12,13 +12,16 @@ whole, in one piece, in the field that has the focus.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
+from firedrill.tui.widgets.sizing import size_styles
+
 if TYPE_CHECKING:
+    from textual.geometry import Region
     from textual.widget import Widget as _Control
 else:
     # A plain mixin: Textual follows a widget class's first widget base for its styles and
@@ -101,7 +104,21 @@ class OrderedKeys(_Control):
 
 
 class FieldInput(OrderedKeys, Input):
-    """A text field whose editing keys (and Tab, Shift+Tab, Enter) act inline, in arrival order."""
+    """A text field whose editing keys (and Tab, Shift+Tab, Enter) act inline, in arrival order.
+
+    Its size is set by the stylesheet, never by its text: a new value is repainted without a new
+    layout of the whole screen (Textual's Input asks for one on every key, as its virtual width grows
+    with the text; the field still scrolls to its cursor). A change of the styles that place or size
+    it still gets its layout."""
+
+    _laid_out: tuple[object, ...] | None = None
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if layout and not self.styles.auto_dimensions:
+            placed = size_styles(self.styles)
+            layout = placed != self._laid_out
+            self._laid_out = placed
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_paste(self, event: events.Paste) -> None:
         event.stop()

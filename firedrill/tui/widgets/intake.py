@@ -8,7 +8,7 @@ buttons. The screen tells it what to show: values, errors, what is recorded, the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.incident.entry import SPECS as SPECS_BY_ID
 from firedrill.tui.widgets.field_input import FieldInput
 from firedrill.tui.words import w, word
 
@@ -60,6 +61,15 @@ class IntakeForm(VerticalScroll):
         self.built = False
         self._calls = -1
         self._read_only = False
+        # The form's own widgets, kept as they are made (the form never looks them up by id).
+        self.controls: dict[str, Widget] = {}  # by field (a hazard's box by "hz-<hazard>")
+        self._labels: dict[str, Label] = {}
+        self._marks: dict[str, Static] = {}
+        self._errors: dict[str, Static] = {}
+        self._hint: Static | None = None
+        self._calls_label: Label | None = None
+        self._calls_count: Static | None = None
+        self._add_call: Button | None = None
 
     def compose(self) -> ComposeResult:
         for spec in FIELDS[:FIRST_ROWS]:
@@ -70,31 +80,32 @@ class IntakeForm(VerticalScroll):
         from firedrill.tui.widgets.field_controls import FieldButton
 
         widgets = [widget for spec in FIELDS[FIRST_ROWS:] for widget in self._row(spec)]
-        calls = Horizontal(
-            Label(w("field_calls", self.lang), id="label-calls", classes="field-label"),
-            Static("0", id="calls-count", classes="calls-count"),
-            FieldButton(w("add_call", self.lang), id="add-call", compact=True),
-            classes="row",
-        )
-        await self.mount(*widgets, calls)
+        self._calls_label = Label(w("field_calls", self.lang), id="label-calls", classes="field-label")
+        self._calls_count = Static("0", id="calls-count", classes="calls-count")
+        self._add_call = FieldButton(w("add_call", self.lang), id="add-call", compact=True)
+        await self.mount(*widgets, Horizontal(self._calls_label, self._calls_count, self._add_call, classes="row"))
         self.built = True
 
     def _row(self, spec: FieldSpec) -> list[Widget]:
         """The widgets of one field: its row and the line for its error message."""
         from firedrill.tui.widgets.field_controls import FieldCheckbox
 
-        label = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}", classes="field-label")
-        mark = Static(" ", id=f"mark-{spec.id}", classes="mark")
-        error = Static("", id=f"err-{spec.id}", classes="field-error")
+        label = self._labels[spec.id] = Label(w(f"field_{spec.id}", self.lang), id=f"label-{spec.id}",
+                                              classes="field-label")  # fmt: skip
+        mark = self._marks[spec.id] = Static(" ", id=f"mark-{spec.id}", classes="mark")
+        error = self._errors[spec.id] = Static("", id=f"err-{spec.id}", classes="field-error")
         if spec.kind is Kind.BOOL:
-            box = FieldCheckbox(self._box_label(f"in-{spec.id}", False), id=f"in-{spec.id}", compact=True)
+            box = self.controls[spec.id] = FieldCheckbox(self._box_label(f"in-{spec.id}", False), id=f"in-{spec.id}",
+                                                         compact=True)  # fmt: skip
             return [Horizontal(box, mark, classes="row"), error]
         if spec.kind is Kind.HAZARDS:
             boxes = [FieldCheckbox(self._box_label(f"hz-{h}", False), id=f"hz-{h}", compact=True) for h in HAZARDS]
+            self.controls.update((box.id or "", box) for box in boxes)
             # 1.4 counts a danger that has occurred or may occur at any moment, not a theoretical risk.
-            hint = Static(w("hint_hazards", self.lang), id="hint-hazards", classes="field-hint")
+            hint = self._hint = Static(w("hint_hazards", self.lang), id="hint-hazards", classes="field-hint")
             return [Horizontal(label, hint, mark, classes="row"), Horizontal(*boxes, classes="row hazards"), error]
-        return [Horizontal(label, self._control(spec), mark, classes="row"), error]
+        control = self.controls[spec.id] = self._control(spec)
+        return [Horizontal(label, control, mark, classes="row"), error]
 
     def _control(self, spec: FieldSpec) -> Widget:
         from firedrill.tui.widgets.field_controls import FieldButton, FieldSelect
@@ -131,21 +142,21 @@ class IntakeForm(VerticalScroll):
         return f"{w('box_yes' if value else 'box_no', self.lang)} {w(f'field_{box_id[3:]}', self.lang)}"
 
     def _say_boxes(self) -> None:
-        from textual.widgets import Checkbox
-
-        for box in self.query(Checkbox):
+        for key in self.controls:
+            if not key.startswith("hz-") and SPECS_BY_ID[key].kind is not Kind.BOOL:
+                continue
+            box = self._box(key)
             label = self._box_label(box.id or "", box.value)
             if str(box.label) != label:
                 box.label = label
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        from textual.widgets import Checkbox
 
         event.stop()
         box_id = event.checkbox.id or ""
         event.checkbox.label = self._box_label(box_id, event.value)
         if box_id.startswith("hz-"):
-            chosen = {h for h in HAZARDS if self.query_one(f"#hz-{h}", Checkbox).value}
+            chosen = {h for h in HAZARDS if self._box(f"hz-{h}").value}
             self.post_message(self.Edited("hazards", [h for h in HAZARDS if h in chosen]))
         elif box_id.startswith("in-"):
             self.post_message(self.Edited(box_id[3:], event.value))
@@ -184,30 +195,30 @@ class IntakeForm(VerticalScroll):
             for spec in self._specs():
                 value = values.get(spec.id)
                 if spec.kind in TEXT_INPUT_KINDS:
-                    control = self.query_one(f"#in-{spec.id}", Input)
+                    control = self._input(spec.id)
                     if control.value != (value or ""):
                         control.value = value or ""
                 elif spec.kind is Kind.BOOL:
-                    self.query_one(f"#in-{spec.id}", Checkbox).value = bool(value)
+                    self._box(spec.id).value = bool(value)
                 elif spec.kind is Kind.HAZARDS:
                     for hazard in HAZARDS:
-                        self.query_one(f"#hz-{hazard}", Checkbox).value = hazard in (value or [])
+                        self._box(f"hz-{hazard}").value = hazard in (value or [])
                 elif spec.kind is Kind.SITE and value:
-                    self.query_one(f"#in-{spec.id}", Select).value = value
+                    self._select().value = value
         if self.built:
             self._say_boxes()
-            self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", self.lang)
+            self._scenario().label = scenario_name or w("no_scenario", self.lang)
 
     def raw_values(self) -> dict[str, Any]:
         """What the form holds now (used for what was typed before the engine was ready)."""
         values: dict[str, Any] = {}
         for spec in self._specs():
             if spec.kind in TEXT_INPUT_KINDS:
-                values[spec.id] = self.query_one(f"#in-{spec.id}", Input).value
+                values[spec.id] = self._input(spec.id).value
             elif spec.kind is Kind.BOOL:
-                values[spec.id] = self.query_one(f"#in-{spec.id}").value  # type: ignore[attr-defined]
+                values[spec.id] = self._box(spec.id).value
             elif spec.kind is Kind.HAZARDS:
-                values[spec.id] = [h for h in HAZARDS if self.query_one(f"#hz-{h}").value]  # type: ignore[attr-defined]
+                values[spec.id] = [h for h in HAZARDS if self._box(f"hz-{h}").value]
         return values
 
     def show_state(self, errors: Mapping[str, str], pending: set[str], recorded: set[str]) -> None:
@@ -219,28 +230,30 @@ class IntakeForm(VerticalScroll):
             if self._shown.get(spec.id) == shown:
                 continue  # unchanged: no update, no new layout
             self._shown[spec.id] = shown
-            mark = self.query_one(f"#mark-{spec.id}", Static)
+            mark = self._marks[spec.id]
             mark.update(MARKS[state], layout=False)
             mark.set_classes(f"mark -{state}" if state else "mark")
-            message = self.query_one(f"#err-{spec.id}", Static)
+            message = self._errors[spec.id]
             code = errors.get(spec.id)
-            message.update(w(f"error_{code}", self.lang) if code else "")
+            text = w(f"error_{code}", self.lang) if code else ""
+            if str(message.content) != text:
+                message.update(text)  # a new height only when shown (the empty line is not displayed)
             message.set_class(code is not None, "-shown")
             if spec.kind in TEXT_INPUT_KINDS:
-                self.query_one(f"#in-{spec.id}", Input).set_class(code is not None, "-bad")
+                self._input(spec.id).set_class(code is not None, "-bad")
 
     def set_read_only(self, read_only: bool) -> None:
         """After the emergency is declared over the facts stay as recorded: every control is disabled."""
         if read_only == self._read_only:
             return
         self._read_only = read_only
-        for control in self.query("Input, Checkbox, Select, Button"):
+        for control in [*self.controls.values(), *([self._add_call] if self._add_call else [])]:
             control.disabled = read_only
 
     def set_calls(self, count: int) -> None:
-        if count != self._calls and self.built:
+        if count != self._calls and self._calls_count is not None:
             self._calls = count
-            self.query_one("#calls-count", Static).update(str(count), layout=False)
+            self._calls_count.update(str(count), layout=False)
 
     def set_lang(self, lang: str, scenario_name: str | None) -> None:
         from textual.widgets import Select  # mounted by build_rest, imported with it
@@ -250,22 +263,37 @@ class IntakeForm(VerticalScroll):
         for spec in self._specs():
             if spec.kind is Kind.BOOL:
                 continue  # said with its state below
-            self.query_one(f"#label-{spec.id}", Label).update(w(f"field_{spec.id}", lang))
+            self._labels[spec.id].update(w(f"field_{spec.id}", lang))
             if spec.kind in TEXT_INPUT_KINDS:
-                self.query_one(f"#in-{spec.id}", Input).placeholder = w(f"hint_{spec.id}", lang)
-            if spec.kind is Kind.HAZARDS:
-                self.query_one("#hint-hazards", Static).update(w("hint_hazards", lang))
+                self._input(spec.id).placeholder = w(f"hint_{spec.id}", lang)
+            if spec.kind is Kind.HAZARDS and self._hint is not None:
+                self._hint.update(w("hint_hazards", lang))
         if self.built:
-            self.query_one("#in-scenario", Button).label = scenario_name or w("no_scenario", lang)
-            site = self.query_one("#in-site_category", Select)
+            self._scenario().label = scenario_name or w("no_scenario", lang)
+            site = self._select()
             with self.prevent(Select.Changed):
                 current = site.value
                 site.set_options(self._site_options())
                 site.value = current
             self._say_boxes()
-            self.query_one("#label-calls", Label).update(w("field_calls", lang))
-            self.query_one("#add-call", Button).label = w("add_call", lang)
+            if self._calls_label is not None and self._add_call is not None:
+                self._calls_label.update(w("field_calls", lang))
+                self._add_call.label = w("add_call", lang)
 
     def focus_field(self, field: str) -> None:
         """Focus a field at once (``Widget.focus`` waits a turn, and keys in that turn would go astray)."""
-        self.screen.set_focus(self.query_one(f"#in-{field}"))
+        self.screen.set_focus(self.controls[field])
+
+    # --- the form's own widgets -----------------------------------------------------------------
+
+    def _input(self, field: str) -> Input:
+        return cast("Input", self.controls[field])
+
+    def _box(self, key: str) -> Checkbox:
+        return cast("Checkbox", self.controls[key])
+
+    def _select(self) -> Select[str]:
+        return cast("Select[str]", self.controls["site_category"])
+
+    def _scenario(self) -> Button:
+        return cast("Button", self.controls["scenario"])

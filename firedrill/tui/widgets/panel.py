@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,7 +12,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from firedrill.tui.widgets.sizing import size_styles
 from firedrill.tui.wrap import break_offsets, cells
+
+if TYPE_CHECKING:
+    from textual.geometry import Region
 
 # Leading spaces and a list number ("1. ", "(2) ", "★ "): continuation lines hang under the text after it.
 LIST_MARKER = re.compile(r"^ *(?:(?:\d+\.|[(（][\d一二三四五六七八九十]+[)）]|★|-) +)?")
@@ -50,13 +54,25 @@ def wrap_content(content: Content, width: int) -> Content:
 
 
 class WrapStatic(Static):
-    """A Static whose text is re-broken (Chinese-aware) whenever its width changes."""
+    """A Static whose text is re-broken (Chinese-aware) whenever its width changes.
+
+    It asks for a new layout only when its own text takes another number of lines or the styles that
+    size it changed, not again when a layout has just resized it (``firedrill.tui.widgets.sizing``)."""
 
     def __init__(self, content: Content | str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._source = content if isinstance(content, Content) else Content(content)
         self._wrapped_at = -1
         self._lines = -1
+        self._laid_out: tuple[object, ...] | None = None
+        self._grew = False  # its text takes another number of lines: its height follows
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if layout:
+            placed = size_styles(self.styles)
+            layout = self._grew or placed != self._laid_out
+            self._laid_out, self._grew = placed, False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def set_content(self, content: Content | str) -> None:
         """Show ``content``; an unchanged content costs nothing (no new layout)."""
@@ -74,7 +90,8 @@ class WrapStatic(Static):
             wrapped = wrap_content(self._source, width)
             lines = wrapped.plain.count("\n")
             # Same number of lines at the same width: same size, so no new layout of the screen.
-            self.update(wrapped, layout=lines != self._lines or width == 0)
+            self._grew = lines != self._lines or width == 0
+            self.update(wrapped, layout=self._grew)
             self._lines = lines
 
     def on_mount(self) -> None:
