@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from firedrill.errors import InputError
-from firedrill.incident_plain import plain_incident
+from firedrill.incident_plain import to_incident
 from firedrill.models import Incident
 from firedrill.timeutil import now_local
 
@@ -30,17 +30,15 @@ def build_incident(data: dict[str, Any], source: str | Path | None = None, field
         data["site_category"] = _playbook_site(str(data["scenario"]))
     elif data.get("scenario"):
         _playbook_site(str(data["scenario"]))
-    plain = plain_incident(data)
-    if plain is not None:
-        return plain
-    from pydantic import ValidationError
-
-    from firedrill.adapters import validate
-    from firedrill.yamlio import describe_validation_error
-
     try:
-        return validate(Incident, data)
-    except ValidationError as exc:
+        return to_incident(data)
+    except ValueError as exc:
+        from pydantic import ValidationError
+
+        from firedrill.yamlio import describe_validation_error
+
+        if not isinstance(exc, ValidationError):
+            raise
         error = describe_validation_error(exc, source)
         if field is not None:
             error = InputError(error.message, field=field, file=source)

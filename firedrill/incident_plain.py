@@ -1,11 +1,12 @@
 """An Incident from values that are plainly valid, without loading pydantic.
 
-A one-shot ``firedrill classify`` and the console's form give values already parsed (numbers from
-the flags' parsers, times as ISO text). Checking those in plain Python, against the same
-declarations pydantic reads (the field types and their ``Check`` markers in ``firedrill.models``),
-spares the program pydantic's start-up. Only what is certainly valid is taken here; anything else
-(a string where a number goes, an unusual time format, a bound passed) returns None and is
-validated by pydantic, which words the error. Tested to agree with pydantic on every value it takes.
+A one-shot ``firedrill classify``, the console's form and a replay give values already parsed
+(numbers from the parsers, times as ISO text or datetimes). Checking those in plain Python, against
+the same declarations pydantic reads (the field types and their ``Check`` markers in
+``firedrill.models``), spares the program pydantic's start-up. Only what is certainly valid is taken
+here; anything else (a string where a number goes, an unusual time format, a bound passed) is
+validated by pydantic, which words the error. ``to_incident`` is the one way in for every caller.
+Tested to agree with pydantic on every value it takes.
 """
 
 from __future__ import annotations
@@ -114,3 +115,14 @@ def plain_incident(data: Mapping[str, Any]) -> Incident | None:
             return None
         values[name] = value
     return Incident(**values)
+
+
+def to_incident(data: Mapping[str, Any]) -> Incident:
+    """The Incident ``data`` describes: in plain Python when every value plainly holds, else validated by
+    pydantic (which raises its ValidationError, a ValueError, naming the field)."""
+    plain = plain_incident(data)
+    if plain is not None:
+        return plain
+    from firedrill.adapters import validate
+
+    return validate(Incident, data)

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from firedrill.adapters import validate
 from firedrill.errors import InputError
-from firedrill.incident_plain import plain_incident
+from firedrill.incident_plain import to_incident
 from firedrill.models import Assessment, Incident
 from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
@@ -74,9 +73,7 @@ def _updates(inject: Inject) -> dict[str, Any]:
 def incident_of(facts: Mapping[str, Any], calls: Sequence[datetime]) -> Incident:
     """The Incident of the facts in force and the calls heard: the one place a replay builds one
     (in plain Python when the values plainly hold, as they do once the script was read)."""
-    data = {**facts, "calls": calls}
-    plain = plain_incident(data)
-    return plain if plain is not None else validate(Incident, data)
+    return to_incident({**facts, "calls": calls})
 
 
 def _shown(value: Any) -> str:

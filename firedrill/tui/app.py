@@ -112,7 +112,7 @@ class FiredrillApp(App[Any]):
         elif event.state is WorkerState.SUCCESS and event.worker.name == "grader":
             grader, first, graded = cast("tuple[Grader, Assessment | None, dict[str, Any]]", event.worker.result)
             self.grader = grader
-            if self.options.lang_from_config and grader.config.lang != self.lang:
+            if self.options.lang_from_config and grader.config is not None and grader.config.lang != self.lang:
                 self.lang = grader.config.lang
             self.main.grader_ready(grader, first, graded)
         elif event.state is WorkerState.SUCCESS:

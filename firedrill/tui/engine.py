@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from firedrill.playbook.schema import Playbook
     from firedrill.procedure import Catalogue
     from firedrill.rules import Rulebook
+    from firedrill.rulesconfig import RulesConfig
     from firedrill.tui.clock import Clock
 
 
@@ -57,11 +58,20 @@ class Grader:
     ``journal`` is the journal when one was already there (opened to look for open incidents), else None:
     a data directory without a journal file holds no incident, and nothing needs to be opened to know it."""
 
-    config: Config
+    config: Config | None  # None without a config file: the defaults, and the config's schema not loaded
     rulebook: Rulebook
     data_dir: Path
     journal: Journal | None = None
     open_incidents: bool = False  # the journal holds open incidents (the dispatcher chooses what to resume)
+
+    @property
+    def rules(self) -> RulesConfig:
+        """The rules' settings: the config file's, or the defaults."""
+        if self.config is not None:
+            return self.config.rules
+        from firedrill.rulesconfig import RulesConfig
+
+        return RulesConfig()
 
 
 @dataclass
@@ -121,11 +131,17 @@ def load_grader(options: Options) -> Grader:
     """The config and the rule tables; the journal only if its file exists (to see whether an incident is open).
 
     InputError for a bad config or data dir."""
-    from firedrill.config import load_config
+    from firedrill.config_location import config_path
     from firedrill.datadir import default_db_path, ensure_data_dir
     from firedrill.rules import load_rulebook
 
-    config = load_config(options.config)
+    path = config_path(options.config)
+    if path is not None:
+        from firedrill.config import load_config
+
+        config: Config | None = load_config(path)
+    else:
+        config = None
     rulebook = load_rulebook()
     data_dir = ensure_data_dir(options.data_dir)
     path = default_db_path(data_dir)
@@ -150,7 +166,12 @@ def load_engine(options: Options, grader: Grader | None = None) -> Engine:
 
     grader = grader or load_grader(options)
     warm_up()
-    config = grader.config
+    if grader.config is not None:
+        config = grader.config
+    else:
+        from firedrill.config import Config
+
+        config = Config()
     dirs = (*config.playbook_dirs, *options.playbook_dirs)
     library = load_library(dirs)
     journal = grader.journal or Journal.open(default_db_path(grader.data_dir))

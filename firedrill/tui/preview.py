@@ -48,15 +48,15 @@ def opening_facts(raw: Mapping[str, Any] | None, now: datetime) -> tuple[dict[st
 
 def preview(grader: Grader, raw: Mapping[str, Any] | None, now: datetime) -> Assessment | None:
     """The level an incident opened now with this form content would have; None if the facts make no incident."""
-    from firedrill.models import Incident
+    from firedrill.incident_plain import to_incident
     from firedrill.rules import assess
 
     now = to_local(now)
     changes, _ = opening_facts(raw, now)
     facts = {"reported_at": now, "site_category": DEFAULT_SITE, **changes}
     try:
-        incident = Incident.model_validate(incident_data(facts, []))
+        incident = to_incident(incident_data(facts, []))
     except ValueError:  # not a valid incident yet: no level to show
         return None
     at = max(now, incident.reported_at)  # never before the report (as the desk assesses)
-    return assess(incident, at=at, config=grader.config.rules, rulebook=grader.rulebook)
+    return assess(incident, at=at, config=grader.rules, rulebook=grader.rulebook)
