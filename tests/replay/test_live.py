@@ -28,7 +28,7 @@ def test_a_report_made_after_the_previous_inject_still_stops_the_chase(tmp_path:
     with Journal.open(tmp_path / "j.sqlite3") as journal:
         replay = Replay(load_script(SCRIPT, load_library([])))
         live = LiveExercise.open(replay, Desk(journal), real, clock=lambda: seconds[0])
-        trainee = Desk(journal, clock=lambda: real() + live.offset, seat="学员")
+        trainee = Desk(journal, clock=live.control.clock.now, seat="学员")
         live.command("r")
         seconds[0] = 19 * 60  # +0:19: injects #1 and #2 delivered; the chase (#3, +0:25) not yet decided
         live.step()
