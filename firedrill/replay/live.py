@@ -163,9 +163,14 @@ class LiveExercise:
                 self.asked += asked
             if entry.kinds != (EntryKind.CHANGE,):  # a change of the plan's demand alone is nobody's news
                 if write:
-                    self.desk.note(self.incident_id, "\n".join([INJECT_TAG, *entry_lines(entry, self.lang, answers=False)]),
-                                   at=max(self.control.clock.now(), entry.at), actor=CONTROLLER_ACTOR,
-                                   extra={"injects": [i.number for i in entry.injects]})  # fmt: skip
+                    text = "\n".join([INJECT_TAG, *entry_lines(entry, self.lang, answers=False)])
+                    self.desk.note(
+                        self.incident_id,
+                        text,
+                        at=max(self.control.clock.now(), entry.at),
+                        actor=CONTROLLER_ACTOR,
+                        extra={"injects": [i.number for i in entry.injects]},
+                    )
                 delivered.append(entry)
             self._declare(state)
         return delivered
