@@ -116,17 +116,18 @@ class LiveExercise:
 
     def _catch_up(self) -> None:
         state, drive, now = self.state(), self.control.drive, self.control.clock.now()
-        sent = [(e.at, int(n)) for e in state.events if e.kind is EventKind.NOTE and e.actor == CONTROLLER_ACTOR
-                for n in e.payload.get("injects") or () if isinstance(n, int)]  # fmt: skip
+        notes = [e for e in state.events if e.kind is EventKind.NOTE and e.actor == CONTROLLER_ACTOR
+                 and isinstance(e.payload.get("injects"), list)]  # fmt: skip
         scheduled = {drive.source.inject_number(i): t for i, t in enumerate(drive.source.inject_times)}
-        for at, number in sent:
-            if number in scheduled and at < scheduled[number]:
-                drive.send_now(number, at)  # it was sent before its time
+        for note in notes:
+            for number in note.payload["injects"]:
+                if number in scheduled and note.at < scheduled[number]:
+                    drive.send_now(number, note.at)  # it was sent before its time
         self.seen |= {e.seq: min(e.at, now) for e in state.events if e.kind is EventKind.PROCEDURE}
         self._read_ticks(state)
         self._declare(state)
-        if sent:
-            self._deliver(state, max(at for at, _ in sent), write=False)
+        if notes:
+            self._deliver(state, max(note.at for note in notes), write=False)
 
     def state(self) -> IncidentState:
         return self.desk.load(self.incident_id)
