@@ -104,9 +104,10 @@ class Controller:
             self.clock.resume()
         elif raw.startswith("x "):
             try:
-                self.clock.set_speed(float(raw[2:]))
+                speed = float(raw[2:])
             except ValueError:
                 raise InputError(f"not a speed: {raw[2:]!r}", field="speed") from None
+            self.clock.set_speed(speed)  # out of bounds: refused with the bounds
         elif raw.startswith("+"):
             text = raw[1:] if ":" in raw else f"0:{int(raw[1:]):02d}" if raw[1:].isdigit() else raw[1:]
             try:

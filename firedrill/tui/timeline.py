@@ -97,7 +97,8 @@ def describe(event: Event, lang: str, library: Library | None, catalogue: Catalo
         return f"{w('tl_order', lang)}{c}{first}"
     if event.kind is EventKind.CLOCK:
         when = f"{datetime.fromisoformat(p['scenario_at']):%H:%M:%S}" if p.get("scenario_at") else ""
-        speed = f" ×{p['speed']:g}" if isinstance(p.get("speed"), int | float) else ""
+        rate = p.get("rate")
+        speed = f" ×{rate:g}" if isinstance(rate, int | float) and rate > 0 else ""  # none while paused
         return f"{w('tl_clock', lang)}{c}{w('tl_clock_' + str(p.get('change') or 'set'), lang)} {when}{speed}"
     if event.kind is EventKind.STATUS:
         return w(f"tl_status_{p['state']}", lang) + (f" ({p['reason']})" if p.get("reason") else "")

@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from firedrill.errors import InputError
 from firedrill.incident.desk import Desk
 from firedrill.journal import EventKind, Journal
 from firedrill.playbook.loader import load_library
@@ -84,3 +87,14 @@ def test_no_open_exercise_of_the_script_gives_nothing_to_take_up(tmp_path: Path)
         desk = Desk(journal)
         desk.open()  # an ordinary incident
         assert LiveExercise.take_up(replay, desk, lambda: REAL) is None
+
+
+def test_a_speed_out_of_bounds_is_refused_in_one_line_and_not_journaled(tmp_path: Path) -> None:
+    with Journal.open(tmp_path / "j.sqlite3") as journal:
+        replay = Replay(load_script(SCRIPT, load_library([])))
+        live = LiveExercise.open(replay, Desk(journal), lambda: REAL, clock=lambda: 0.0)
+        before = journal.version(live.incident_id)
+        with pytest.raises(InputError) as refused:
+            live.command("x 5000")
+        assert refused.value.one_line() == "field 'speed': the speed is a number above 0 and at most 3600"
+        assert journal.version(live.incident_id) == before and live.control.clock.speed == 1.0

@@ -17,7 +17,7 @@ from firedrill.tui.clock import LOCAL_TZ, ManualClock
 from firedrill.tui.controller.launch import controller_app, live_exercise
 from firedrill.tui.controller.widgets import InjectTable
 from firedrill.tui.replay import load_replay
-from tests.tui.conftest import enter_value, ready
+from tests.tui.conftest import enter_value, panel_text, ready
 from tests.tui.controller.helpers import REAL_START, WAREHOUSE, clock_text, rows
 
 START = datetime(2026, 6, 18, 14, 10, tzinfo=LOCAL_TZ)  # the script's start
@@ -70,6 +70,8 @@ async def test_the_trainee_console_follows_the_controllers_clock(tmp_path: Path)
             await cp.press("j")  # five minutes on
             await cp.pause()
             assert "14:17:00 " in await trainee_reads(tp, trainee)
+            timeline = panel_text(trainee, "timeline")
+            assert "演练时钟：暂停于 14:10:30" in timeline and "演练时钟：跳至 14:17:00 ×2" in timeline
 
 
 async def test_a_controller_reopened_goes_on_at_the_journaled_clock(tmp_path: Path) -> None:
