@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from firedrill.errors import InputError
+from firedrill.journal import MAX_EXERCISE_RATE
 from firedrill.timeutil import to_local
 
 
@@ -60,9 +62,6 @@ def clock_payload(anchor: ExerciseAnchor | None, incident_id: str, real_at: date
 
     The clock goes on from where it stands (never back: the journal's times would run backwards);
     ``speed`` defaults to ``rate`` when running, else to the speed the clock had."""
-    from firedrill.errors import InputError
-    from firedrill.journal import MAX_EXERCISE_RATE
-
     if anchor is None:
         raise InputError(f"incident {incident_id} is not an exercise: it has no exercise clock", field="exercise")
     if not isinstance(rate, int | float) or not 0 <= rate <= MAX_EXERCISE_RATE:
