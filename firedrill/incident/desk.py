@@ -17,6 +17,7 @@ from typing import Any
 from firedrill.errors import InputError
 from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.incident.checks import FactsFrozenError, check_facts, stored
+from firedrill.incident.exercise_clock import clock_payload, scenario_now
 from firedrill.incident.fold import fold, incident_or_problem
 from firedrill.incident.state import IncidentState
 from firedrill.journal import (
@@ -88,15 +89,15 @@ class Desk:
 
     def _when(self, at: datetime | None, state: IncidentState | None = None, field_name: str = "at",
               after_report: bool = True) -> datetime:  # fmt: skip
-        """The moment an entry is recorded at: ``at`` as given, or now. A moment ahead of the real time
-        (past the seats' allowed skew; an exercise adds its clock's offset) or before the incident's report
-        is refused: ``--at 2099-01-01`` is a slip, not a record. The real time, not the desk's clock: the
-        desk's clock may be a time asked about, and nothing can be recorded as done later than now."""
+        """The moment an entry is recorded at: ``at`` as given, or now. A moment ahead of the incident's
+        time now (the real time, or an exercise's scenario time on its journaled clock), past the seats'
+        allowed skew, or before the incident's report is refused: ``--at 2099-01-01`` is a slip, not a
+        record. The real time, not the desk's clock: the desk's clock may be a time asked about, and
+        nothing can be recorded as done later than now."""
         when = self.now() if at is None else to_local(at)
-        offset = state.exercise_offset_s if state is not None and state.exercise_offset_s else 0.0
-        real = now_local()
-        if when > real + timedelta(seconds=offset) + ALLOWED_SKEW:
-            now = real.isoformat(timespec="seconds")
+        latest = scenario_now(state.exercise_clock if state is not None else None, now_local())
+        if when > latest + ALLOWED_SKEW:
+            now = latest.isoformat(timespec="seconds")
             raise InputError(f"{when.isoformat()} is in the future (the time now is {now})", field=field_name)
         reported = state.facts.get("reported_at") if state is not None and after_report else None
         if isinstance(reported, datetime) and when < reported:
@@ -196,14 +197,18 @@ class Desk:
 
     def open(self, changes: Mapping[str, Any] | None = None, typed: Mapping[str, str] | None = None,
              at: datetime | None = None, actor: str | None = None, exercise_offset_s: float | None = None,
-             title: str | None = None) -> Change:  # fmt: skip
+             title: str | None = None, exercise_script: str | None = None) -> Change:  # fmt: skip
         """A new incident: its report time (default: the opening) and site category are facts from the start.
 
-        ``exercise_offset_s``: the incident runs on an exercise clock this far from real time (演练时间)."""
+        ``exercise_offset_s``: the incident runs on an exercise clock this far from real time (演练时间);
+        ``exercise_script``: the script a controller steers it by (so that a controller reopened takes it up)."""
         when = to_local(at) if at is not None else self.now()
         facts = {"reported_at": when, "site_category": DEFAULT_SITE, **(changes or {})}
         check_facts({}, facts, when)  # nothing is opened for facts that would be refused
-        context = {"exercise": True, "exercise_offset_s": exercise_offset_s} if exercise_offset_s is not None else {}
+        context: dict[str, object] = {}
+        if exercise_offset_s is not None:
+            context = {"exercise": True, "exercise_offset_s": exercise_offset_s}
+            context |= {"exercise_script": exercise_script} if exercise_script is not None else {}
         record = self.journal.create_incident(title or when.strftime("%Y-%m-%d %H:%M"), None, when,
                                               actor or self.seat, context)  # fmt: skip
         state = self.load(record.id)
@@ -267,13 +272,13 @@ class Desk:
         return Change(closed.state, (*change.events, *closed.events))
 
     def note(self, incident_id: str, text: str, step_id: str | None = None, at: datetime | None = None,
-             actor: str | None = None) -> Change:  # fmt: skip
-        """Free text from the dispatcher, on the incident or on one of its steps."""
+             actor: str | None = None, extra: Mapping[str, object] | None = None) -> Change:  # fmt: skip
+        """Free text from the dispatcher, on the incident or on one of its steps (``extra``: context kept beside it)."""
         if not isinstance(text, str) or not text.strip():
             raise InputError("a note needs text", field="text")
         state = self.load(incident_id)
         when = self._when(at, state)
-        payload: dict[str, object] = {"text": text.strip()}
+        payload: dict[str, object] = {**(extra or {}), "text": text.strip()}
         if step_id is not None:
             step = self.catalogue.step(step_id)
             if step is None:
@@ -310,3 +315,15 @@ class Desk:
         kind = StatusState.TAKEN_OVER if take_over else StatusState.RESUMED
         payload = {"state": kind.value, **({"from_seat": state.seat} if take_over and state.seat else {})}
         return self._write(state, [(EventKind.STATUS, payload)], when, actor)
+
+    def set_exercise_clock(self, incident_id: str, scenario_at: datetime, rate: float, speed: float | None = None,
+                           real_at: datetime | None = None, change: str | None = None,
+                           actor: str | None = None) -> Change:  # fmt: skip
+        """A new anchor for an exercise's clock: at real time ``real_at`` (default: now) the scenario time is
+        ``scenario_at``, running at ``rate`` (0: paused). Recorded at the clock's time before the change."""
+        state = self._current(incident_id, None)
+        real = now_local() if real_at is None else to_local(real_at)
+        payload = clock_payload(state.exercise_clock, incident_id, real, to_local(scenario_at), rate, speed, change)
+        assert state.exercise_clock is not None  # clock_payload refuses an incident without one
+        when = max(min(state.exercise_clock.at(real), payload["scenario_at"]), state.record.opened_at)
+        return self._write(state, [(EventKind.CLOCK, payload)], when, actor)

@@ -107,6 +107,8 @@ class Describer:
             when = moment(to_local(datetime.fromisoformat(call_at)), self.origin) if isinstance(call_at, str) else "?"
             parts = [f"{self.h('call_at')}: {when}"]
             parts += [f"{self.h('location')}: {p['location']}"] if p.get("location") else []
+        elif kind is EventKind.CLOCK:  # the exercise clock's new anchor, as recorded
+            parts = [f"{key}: {p[key]}" for key in ("change", "scenario_at", "rate", "speed", "real_at") if key in p]
         elif kind is EventKind.ALERT:
             parts = [str(p.get("text_en") or p.get("text")) if self.lang == "en" else str(p.get("text"))]
         else:  # order, note: the text as written

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from firedrill.adapters import validate
 from firedrill.facts import TIME_FACTS, form_fields, incident_data
+from firedrill.incident.exercise_clock import ExerciseAnchor, anchor_of, first_anchor
 from firedrill.incident.state import IncidentState, Order, RecordedLevel
 from firedrill.journal import Event, EventKind, IncidentRecord, ProcedureState, StatusState
 from firedrill.models import Incident, Level
@@ -56,6 +57,8 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
     orders: list[Order] = []
     ended = exercise = False
     exercise_offset_s: float | None = None
+    exercise_clock: ExerciseAnchor | None = None
+    exercise_script: str | None = None
     seat: str | None = None
     closed_at: datetime | None = None
     kept: list[Event] = []
@@ -91,12 +94,17 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
             orders.append(Order(event.seq, event.at, units, added, p.get("level"), str(p["text"])))
         elif event.kind is EventKind.PROCEDURE and ending_step is not None and p["step"] == ending_step:
             ended = p["state"] == ProcedureState.DONE.value
+        elif event.kind is EventKind.CLOCK and exercise_clock is not None:
+            exercise_clock = anchor_of(p)
         elif event.kind is EventKind.STATUS:
             state = p["state"]
             if state == StatusState.OPENED.value:
                 exercise = bool(p.get("exercise"))
                 offset = p.get("exercise_offset_s")
                 exercise_offset_s = float(offset) if isinstance(offset, int | float) else None
+                exercise_clock = None if exercise_offset_s is None else first_anchor(event.at, exercise_offset_s)
+                script = p.get("exercise_script")
+                exercise_script = script if isinstance(script, str) else None
             if state == StatusState.CLOSED.value:
                 closed_at = event.at
             else:
@@ -109,5 +117,6 @@ def fold(record: IncidentRecord, events: Iterable[Event], ending_step: str | Non
         incident=incident, problem=problem, recorded=recorded, levels=tuple(levels),
         step_notes={step: tuple(texts) for step, texts in step_notes.items()}, alerted=frozenset(alerted),
         orders=tuple(orders),
-        ended=ended, exercise=exercise, exercise_offset_s=exercise_offset_s, seat=seat,
+        ended=ended, exercise=exercise, exercise_offset_s=exercise_offset_s,
+        exercise_clock=exercise_clock, exercise_script=exercise_script, seat=seat,
     )  # fmt: skip

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from firedrill.incident.exercise_clock import ExerciseAnchor
 from firedrill.journal import Event, IncidentRecord
 from firedrill.models import Incident, Level
 
@@ -64,7 +65,9 @@ class IncidentState:
     orders: tuple[Order, ...]
     ended: bool  # the emergency is declared over (clause 5): facts no longer change
     exercise: bool  # opened on an exercise clock (演练时间)
-    exercise_offset_s: float | None  # that clock's distance from real time, to resume on it
+    exercise_offset_s: float | None  # that clock's distance from real time when it was opened
+    exercise_clock: ExerciseAnchor | None  # that clock now: its latest anchor (pauses, speeds, jumps)
+    exercise_script: str | None  # the exercise script a controller steers it by, when one does
     seat: str | None  # the seat that opened, resumed or took over the incident last
 
     @property

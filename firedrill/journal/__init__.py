@@ -18,6 +18,8 @@ from firedrill.journal.errors import (
     UnknownIncidentError,
 )
 from firedrill.journal.models import (
+    MAX_EXERCISE_RATE,
+    ClockChange,
     Event,
     EventKind,
     IncidentRecord,
@@ -31,6 +33,8 @@ from firedrill.journal.schema import Migration, SchemaPart, register_part
 from firedrill.journal.store import Journal
 
 __all__ = [
+    "MAX_EXERCISE_RATE",
+    "ClockChange",
     "Event",
     "EventKind",
     "IncidentClosedError",

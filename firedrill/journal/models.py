@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from firedrill.errors import InputError
@@ -33,6 +33,7 @@ class EventKind(StrEnum):
     ALERT = "alert"  # the software warned (e.g. a time window)
     CALL = "call"  # another call reporting the same location
     STATUS = "status"  # the incident was opened, closed, resumed or taken over at a seat
+    CLOCK = "clock"  # an exercise's clock was paused, resumed, sped up or slowed down, or moved on
 
 
 class IncidentStatus(StrEnum):
@@ -45,6 +46,19 @@ class StatusState(StrEnum):
     CLOSED = "closed"
     RESUMED = "resumed"
     TAKEN_OVER = "taken_over"  # a seat took the incident over from another
+
+
+class ClockChange(StrEnum):
+    """What the controller did to an exercise's clock."""
+
+    PAUSE = "pause"
+    RESUME = "resume"
+    SPEED = "speed"
+    JUMP = "jump"
+
+
+# A bound of the software, not of the plan: an hour of exercise per real second at most.
+MAX_EXERCISE_RATE = 3600.0
 
 
 class UnitStatus(StrEnum):
@@ -181,6 +195,28 @@ class StatusPayload(_Payload):
     reason: str | None = None
 
 
+class ClockPayload(_Payload):
+    """An exercise clock's new anchor: at real time ``real_at`` the scenario time is ``scenario_at``,
+    running at ``rate`` scenario seconds per real second (0: paused; ``speed``: the rate when running)."""
+
+    real_at: datetime
+    scenario_at: datetime
+    rate: float = Field(ge=0, le=MAX_EXERCISE_RATE)
+    speed: float = Field(gt=0, le=MAX_EXERCISE_RATE)
+    change: ClockChange | None = None
+
+    @field_validator("real_at", "scenario_at")
+    @classmethod
+    def _in_local_time(cls, value: datetime) -> datetime:
+        return to_local(value)
+
+    @model_validator(mode="after")
+    def _rate_is_the_speed_or_paused(self) -> Self:
+        if self.rate not in (0, self.speed):
+            raise ValueError(f"rate {self.rate:g} is neither 0 (paused) nor the speed {self.speed:g}")
+        return self
+
+
 PAYLOAD_MODELS: dict[EventKind, type[_Payload]] = {
     EventKind.FACT: FactPayload,
     EventKind.ASSESSMENT: AssessmentPayload,
@@ -190,6 +226,7 @@ PAYLOAD_MODELS: dict[EventKind, type[_Payload]] = {
     EventKind.ALERT: AlertPayload,
     EventKind.CALL: CallPayload,
     EventKind.STATUS: StatusPayload,
+    EventKind.CLOCK: ClockPayload,
 }
 
 

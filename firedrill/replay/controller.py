@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from firedrill.errors import InputError
+from firedrill.journal import MAX_EXERCISE_RATE
 from firedrill.procedure import ProcedureSettings
 from firedrill.replay.drill import DrillResult, Mark, procedure_settings, result_of, times_for
 from firedrill.replay.drive import Drive
@@ -24,6 +26,31 @@ from firedrill.replay.render import decision_text
 from firedrill.replay.scoring import load_scoring
 from firedrill.replay.timespec import parse_duration
 from firedrill.replay.words import level_name, w
+
+
+class ControlClock(Protocol):
+    """What the controller steers: this process's ``ExerciseClock``, or a live exercise's journaled one."""
+
+    @property
+    def running(self) -> bool: ...
+
+    @property
+    def speed(self) -> float: ...
+
+    def now(self) -> datetime: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def set_speed(self, speed: float) -> None: ...
+
+    def jump(self, delta: timedelta) -> None: ...
+
+
+def check_speed(speed: float) -> None:
+    if not 0 < speed <= MAX_EXERCISE_RATE:
+        raise InputError(f"the speed is a number above 0 and at most {MAX_EXERCISE_RATE:g}", field="speed")
 
 
 class ExerciseClock:
@@ -50,8 +77,7 @@ class ExerciseClock:
         self.running = True
 
     def set_speed(self, speed: float) -> None:
-        if not 0 < speed <= 3600:  # a bound of the software: an hour of exercise per second at most
-            raise InputError("the speed is a number above 0 and at most 3600", field="speed")
+        check_speed(speed)
         self._reanchor()
         self.speed = speed
 
@@ -61,9 +87,10 @@ class ExerciseClock:
 
 
 class Controller:
-    def __init__(self, replay: Replay, roles: Sequence[str], clock: Callable[[], float]) -> None:
+    def __init__(self, replay: Replay, roles: Sequence[str], clock: Callable[[], float],
+                 exercise_clock: ControlClock | None = None) -> None:  # fmt: skip
         self.drive = Drive(replay, roles)
-        self.clock = ExerciseClock(replay.start, clock)
+        self.clock: ControlClock = exercise_clock or ExerciseClock(replay.start, clock)
         self.marks: list[Mark] = []
 
     def command(self, text: str) -> bool:
@@ -77,9 +104,10 @@ class Controller:
             self.clock.resume()
         elif raw.startswith("x "):
             try:
-                self.clock.set_speed(float(raw[2:]))
+                speed = float(raw[2:])
             except ValueError:
                 raise InputError(f"not a speed: {raw[2:]!r}", field="speed") from None
+            self.clock.set_speed(speed)  # out of bounds: refused with the bounds
         elif raw.startswith("+"):
             text = raw[1:] if ":" in raw else f"0:{int(raw[1:]):02d}" if raw[1:].isdigit() else raw[1:]
             try:

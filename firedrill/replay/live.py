@@ -3,8 +3,11 @@ contingencies of ``drive.Drive``) steering a trainee who works an exercise incid
 console, both on one data directory.
 
 Everything passes through the incident core: the controller opens the exercise incident with
-``Desk.open`` (on an exercise clock from the script's start) and delivers each inject the clock
-reaches as a note on it (``Desk.note``, the lines the terminal drill shows); what the trainee did
+``Desk.open`` (on an exercise clock from the script's start, paused), steers that clock through
+``Desk.set_exercise_clock`` (``live_clock.JournalClock``: the trainee's console reads the same
+anchor) and delivers each inject the clock reaches as a note on it (``Desk.note``, the lines the
+terminal drill shows, at the exercise time); a controller reopened on the same script takes the
+open exercise incident up (``LiveExercise.take_up``) where the journal leaves it; what the trainee did
 is read back with ``Desk.load`` (the fold): the steps ticked in the console are the drill's ticks,
 and the level the incident records is the trainee's answer to the prompts in force. Readings
 (docs/exercises.md, "A live exercise"): a tick counts at the exercise time the controller first
@@ -16,16 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from pathlib import Path
 
 from firedrill.incident.desk import Desk
 from firedrill.incident.state import IncidentState
-from firedrill.journal import EventKind, ProcedureState
+from firedrill.journal import ClockChange, EventKind, ProcedureState
 from firedrill.replay.answers import Declaration
 from firedrill.replay.controller import Controller
 from firedrill.replay.drill import DrillResult, Mark, mark, result_of, times_for
 from firedrill.replay.drill_contingency import fires_now
 from firedrill.replay.engine import Replay
+from firedrill.replay.live_clock import JournalClock
 from firedrill.replay.procedure_rating import Tick
 from firedrill.replay.prompts import Prompt
 from firedrill.replay.render import entry_lines
@@ -34,6 +39,12 @@ from firedrill.replay.timeline import Entry, EntryKind
 
 CONTROLLER_ACTOR = "演练导调 / exercise controller"
 INJECT_TAG = "【演练注入 / inject】"
+
+
+def script_key(replay: Replay) -> str:
+    """What names the script an exercise incident is steered by: its file, in full."""
+    file = replay.source.file
+    return str(Path(file).resolve()) if Path(file).is_file() else file
 
 
 @dataclass(frozen=True)
@@ -67,11 +78,10 @@ class LiveExercise:
         """``real``: the real time; ``clock``: seconds for the exercise clock (default ``time.monotonic``)."""
         import time
 
-        self.control = Controller(replay, roles, clock or time.monotonic)
+        journaled = JournalClock(desk, incident_id, real, CONTROLLER_ACTOR)
+        self.control = Controller(replay, roles, clock or time.monotonic, journaled)
         self.desk, self.incident_id, self.lang, self.roles = desk, incident_id, lang, tuple(roles)
         self.real = real
-        offset = self.state().exercise_offset_s
-        self.offset = timedelta(seconds=offset or 0.0)  # the incident's clock: real time plus this
         self.scoring = load_scoring()
         self.times = times_for(replay, self.scoring)
         self.seen: dict[int, datetime] = {}  # journal event seq of a tick → exercise time first seen
@@ -81,11 +91,43 @@ class LiveExercise:
     @classmethod
     def open(cls, replay: Replay, desk: Desk, real: Callable[[], datetime], roles: Sequence[str] = (),
              clock: Callable[[], float] | None = None, lang: str = "zh") -> LiveExercise:  # fmt: skip
-        """A new exercise incident in the journal, on an exercise clock from the script's start."""
+        """A new exercise incident in the journal, on an exercise clock paused at the script's start."""
         offset = (replay.start - real()).total_seconds()
         title = f"演练 {replay.loaded.script.title.in_lang(lang)}"
-        change = desk.open(at=replay.start, actor=CONTROLLER_ACTOR, exercise_offset_s=offset, title=title)
+        change = desk.open(at=replay.start, actor=CONTROLLER_ACTOR, exercise_offset_s=offset, title=title,
+                           exercise_script=script_key(replay))  # fmt: skip
+        desk.set_exercise_clock(change.state.id, replay.start, 0.0, 1.0, real(), ClockChange.PAUSE.value,
+                                CONTROLLER_ACTOR)  # fmt: skip
         return cls(replay, desk, change.state.id, real, roles, clock, lang)
+
+    @classmethod
+    def take_up(cls, replay: Replay, desk: Desk, real: Callable[[], datetime], roles: Sequence[str] = (),
+                clock: Callable[[], float] | None = None, lang: str = "zh") -> LiveExercise | None:  # fmt: skip
+        """The open exercise incident of this script, if the journal holds one, steered from here again:
+        its clock where it stands, the injects delivered (their notes) not delivered again, the trainee's
+        ticks at the exercise times they were recorded at. None when there is none to take up."""
+        key = script_key(replay)
+        found = [s for r in desk.journal.open_incidents() if (s := desk.load(r.id)).exercise_script == key]
+        if not found:
+            return None
+        live = cls(replay, desk, found[-1].id, real, roles, clock, lang)
+        live._catch_up()
+        return live
+
+    def _catch_up(self) -> None:
+        state, drive, now = self.state(), self.control.drive, self.control.clock.now()
+        notes = [e for e in state.events if e.kind is EventKind.NOTE and e.actor == CONTROLLER_ACTOR
+                 and isinstance(e.payload.get("injects"), list)]  # fmt: skip
+        scheduled = {drive.source.inject_number(i): t for i, t in enumerate(drive.source.inject_times)}
+        for note in notes:
+            for number in note.payload["injects"]:
+                if number in scheduled and note.at < scheduled[number]:
+                    drive.send_now(number, note.at)  # it was sent before its time
+        self.seen |= {e.seq: min(e.at, now) for e in state.events if e.kind is EventKind.PROCEDURE}
+        self._read_ticks(state)
+        self._declare(state)
+        if notes:
+            self._deliver(state, max(note.at for note in notes), write=False)
 
     def state(self) -> IncidentState:
         return self.desk.load(self.incident_id)
@@ -109,7 +151,11 @@ class LiveExercise:
         self._read_ticks(state)
         self._declare(state)
         # An inject sent now is due now, even one second after the last entry shown with the clock paused.
-        reached, delivered = max([self.control.clock.now(), *drive.moved.values()]), []
+        return self._deliver(state, max([self.control.clock.now(), *drive.moved.values()]))
+
+    def _deliver(self, state: IncidentState, reached: datetime, write: bool = True) -> list[Entry]:
+        """Each entry up to ``reached``: as a note on the incident (``write``), or only marked shown."""
+        drive, delivered = self.control.drive, []
         while (entry := drive.upcoming(until=reached)) is not None and entry.at <= reached:
             drive.advance()
             asked = drive.prompts_at(entry.at)
@@ -117,8 +163,15 @@ class LiveExercise:
                 self.frozen |= {p.number: self._answer(state) for p in self.asked if p.number not in self.frozen}
                 self.asked += asked
             if entry.kinds != (EntryKind.CHANGE,):  # a change of the plan's demand alone is nobody's news
-                self.desk.note(self.incident_id, "\n".join([INJECT_TAG, *entry_lines(entry, self.lang, answers=False)]),
-                               at=self.real() + self.offset, actor=CONTROLLER_ACTOR)  # fmt: skip
+                if write:
+                    text = "\n".join([INJECT_TAG, *entry_lines(entry, self.lang, answers=False)])
+                    self.desk.note(
+                        self.incident_id,
+                        text,
+                        at=max(self.control.clock.now(), entry.at),
+                        actor=CONTROLLER_ACTOR,
+                        extra={"injects": [i.number for i in entry.injects]},
+                    )
                 delivered.append(entry)
             self._declare(state)
         return delivered

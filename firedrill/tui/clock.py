@@ -39,22 +39,43 @@ class ManualClock:
 
 
 class ExerciseClock:
-    """Scenario time for an exercise: a set start, advancing in real time from there (演练时间).
+    """Scenario time for an exercise (演练时间): at real time ``real_at`` it was ``scenario_at``, and it
+    runs at ``rate`` scenario seconds per real second from there (0: paused).
 
-    Kept as an offset from the real clock, so that an exercise incident resumed after a restart
-    goes on from the same scenario time it had."""
+    A new exercise starts in real time at a set scenario time; an exercise incident's clock follows
+    the anchor its journal holds (``follow``), so a pause, a speed or a jump at the controller's
+    screen reaches this console when it next reads the incident."""
 
     def __init__(self, offset: timedelta, real: Clock = system_clock) -> None:
-        self.offset = offset
         self.real = real
+        self.real_at = real()
+        self.scenario_at = self.real_at + offset
+        self.rate = 1.0
 
     @classmethod
     def starting(cls, start: datetime, real: Clock = system_clock) -> ExerciseClock:
         start = start if start.tzinfo is not None else start.replace(tzinfo=LOCAL_TZ)
         return cls(start - real(), real)
 
+    @property
+    def offset(self) -> timedelta:
+        """How far ahead of real time the scenario time is now."""
+        real = self.real()
+        return self._at(real) - real
+
+    @property
+    def paused(self) -> bool:
+        return self.rate == 0
+
+    def follow(self, real_at: datetime, scenario_at: datetime, rate: float) -> None:
+        """Run from a new anchor (the incident's journaled exercise clock)."""
+        self.real_at, self.scenario_at, self.rate = real_at, scenario_at, rate
+
+    def _at(self, real: datetime) -> datetime:
+        return self.scenario_at + timedelta(seconds=(real - self.real_at).total_seconds() * self.rate)
+
     def __call__(self) -> datetime:
-        return (self.real() + self.offset).replace(microsecond=0)
+        return self._at(self.real()).replace(microsecond=0)
 
 
 def exercise_offset(clock: Clock) -> float | None:

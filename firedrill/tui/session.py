@@ -37,8 +37,11 @@ class Session:
 
     def __init__(self, engine: Engine, state: IncidentState, clock: Clock) -> None:
         self.engine = engine
-        self.clock = clock
-        self.desk: Desk = engine.desk(clock)
+        anchor = state.exercise_clock
+        # An exercise incident runs on a clock of its own, following the anchor its journal holds.
+        self.clock: Clock = clock if anchor is None else \
+            ExerciseClock(timedelta(), getattr(clock, "real", clock))  # fmt: skip
+        self.desk: Desk = engine.desk(self.clock)
         self.state = state
         self.raw: dict[str, Any] = {}
         self.values: dict[str, Any] = {}
@@ -50,6 +53,23 @@ class Session:
         self.following = False  # only following another seat's incident: nothing is written from here
         self.withdrawn: tuple[str, ...] = ()  # of those, fields whose unrecorded edit here gave way
         self._fill_from_state()
+
+    @property
+    def state(self) -> IncidentState:
+        return self._state
+
+    @state.setter
+    def state(self, state: IncidentState) -> None:
+        """Every read of the incident (a reload, a write's result) brings its exercise clock with it."""
+        self._state = state
+        anchor = state.exercise_clock
+        if anchor is not None and isinstance(self.clock, ExerciseClock):
+            self.clock.follow(anchor.real_at, anchor.scenario_at, anchor.rate)
+
+    @property
+    def paused(self) -> bool:
+        """The incident's exercise clock is paused (by the exercise's controller)."""
+        return isinstance(self.clock, ExerciseClock) and self.clock.paused
 
     # --- creation -------------------------------------------------------------------------------
 
@@ -70,18 +90,15 @@ class Session:
     def resume(cls, engine: Engine, record: IncidentRecord, clock: Clock, follow: bool = False) -> Session:
         """An open incident put back exactly as the journal has it; only the resumption is recorded.
 
-        An exercise incident goes on on its own exercise clock (the same scenario time as before)."""
+        An exercise incident goes on on its exercise clock as the journal holds it."""
         state = engine.desk(clock).load(record.id)
-        if state.exercise_offset_s is not None:
-            clock = ExerciseClock(timedelta(seconds=state.exercise_offset_s), getattr(clock, "real", clock))
-        desk = engine.desk(clock)
+        session = cls(engine, state, clock)
         take_over = state.seat is not None and state.seat != engine.seat
         if follow and take_over:
-            session = cls(engine, state, clock)
             session.following = True  # another seat's: shown and kept up to date, nothing written from here
             return session
-        change = desk.resume(record.id, clock(), actor=engine.seat, take_over=take_over)
-        return cls(engine, change.state, clock)
+        session.state = session.desk.resume(record.id, session.clock(), actor=engine.seat, take_over=take_over).state
+        return session
 
     def take_over(self) -> list[Event]:
         """Stop following: this seat takes the incident over (recorded) and may write to it."""

@@ -95,6 +95,11 @@ def describe(event: Event, lang: str, library: Library | None, catalogue: Catalo
     if event.kind is EventKind.ORDER:
         first = str(p["text"]).splitlines()[0] if p.get("text") else ""
         return f"{w('tl_order', lang)}{c}{first}"
+    if event.kind is EventKind.CLOCK:
+        when = f"{datetime.fromisoformat(p['scenario_at']):%H:%M:%S}" if p.get("scenario_at") else ""
+        rate = p.get("rate")
+        speed = f" ×{rate:g}" if isinstance(rate, int | float) and rate > 0 else ""  # none while paused
+        return f"{w('tl_clock', lang)}{c}{w('tl_clock_' + str(p.get('change') or 'set'), lang)} {when}{speed}"
     if event.kind is EventKind.STATUS:
         return w(f"tl_status_{p['state']}", lang) + (f" ({p['reason']})" if p.get("reason") else "")
     text = str(p.get("text") or p.get("step") or "")

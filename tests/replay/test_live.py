@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from firedrill.errors import InputError
 from firedrill.incident.desk import Desk
 from firedrill.journal import EventKind, Journal
 from firedrill.playbook.loader import load_library
@@ -28,7 +31,7 @@ def test_a_report_made_after_the_previous_inject_still_stops_the_chase(tmp_path:
     with Journal.open(tmp_path / "j.sqlite3") as journal:
         replay = Replay(load_script(SCRIPT, load_library([])))
         live = LiveExercise.open(replay, Desk(journal), real, clock=lambda: seconds[0])
-        trainee = Desk(journal, clock=lambda: real() + live.offset, seat="学员")
+        trainee = Desk(journal, clock=live.control.clock.now, seat="学员")
         live.command("r")
         seconds[0] = 19 * 60  # +0:19: injects #1 and #2 delivered; the chase (#3, +0:25) not yet decided
         live.step()
@@ -47,3 +50,51 @@ def test_a_report_made_after_the_previous_inject_still_stops_the_chase(tmp_path:
         assert not [n for n in notes if "#3 [" in n]
         assert [t.step for t in live.control.drive.ticks] == ["alarm_received", "forces_dispatched",
                                                               "situation_reported"]  # fmt: skip
+
+
+def test_a_controller_reopened_takes_the_exercise_up_where_the_journal_leaves_it(tmp_path: Path) -> None:
+    seconds = [0.0]
+
+    def real() -> datetime:
+        return REAL + timedelta(seconds=seconds[0])
+
+    with Journal.open(tmp_path / "j.sqlite3") as journal:
+        replay = Replay(load_script(SCRIPT, load_library([])))
+        first = LiveExercise.open(replay, Desk(journal), real, clock=lambda: seconds[0])
+        first.command("send 2")  # #2 (+0:18) sent at +0:00, the clock paused
+        first.step()
+        first.command("r")
+        first.command("x 5")
+        seconds[0] = 60  # five exercise minutes on: #1 (+0:05) delivered
+        first.step()
+        assert first.control.clock.now() == replay.start + timedelta(minutes=5)
+        seconds[0] = 120  # the controller closed a minute ago; the exercise's clock went on at 5×
+        again = LiveExercise.take_up(replay, Desk(journal), real, clock=lambda: seconds[0])
+        assert again is not None and again.incident_id == first.incident_id
+        assert again.control.clock.now() == replay.start + timedelta(minutes=10)
+        assert again.control.clock.speed == 5.0 and again.control.clock.running
+        assert [p.number for p in again.pending()] == [3, 4]  # #1 and #2 delivered already
+        assert again.step() == []  # nothing delivered twice
+        seconds[0] = 24 * 60
+        again.step()
+        sent = [e.payload.get("injects") for e in journal.events(first.incident_id, [EventKind.NOTE])]
+        assert sorted(n for numbers in sent for n in numbers) == [1, 2, 3, 4]  # each inject once
+
+
+def test_no_open_exercise_of_the_script_gives_nothing_to_take_up(tmp_path: Path) -> None:
+    with Journal.open(tmp_path / "j.sqlite3") as journal:
+        replay = Replay(load_script(SCRIPT, load_library([])))
+        desk = Desk(journal)
+        desk.open()  # an ordinary incident
+        assert LiveExercise.take_up(replay, desk, lambda: REAL) is None
+
+
+def test_a_speed_out_of_bounds_is_refused_in_one_line_and_not_journaled(tmp_path: Path) -> None:
+    with Journal.open(tmp_path / "j.sqlite3") as journal:
+        replay = Replay(load_script(SCRIPT, load_library([])))
+        live = LiveExercise.open(replay, Desk(journal), lambda: REAL, clock=lambda: 0.0)
+        before = journal.version(live.incident_id)
+        with pytest.raises(InputError) as refused:
+            live.command("x 5000")
+        assert refused.value.one_line() == "field 'speed': the speed is a number above 0 and at most 3600"
+        assert journal.version(live.incident_id) == before and live.control.clock.speed == 1.0

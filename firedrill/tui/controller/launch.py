@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 def live_exercise(replay: Replay, journal: Journal, clock: Clock = system_clock, *, roles: Sequence[str] = (),
                   lang: str = "zh", seat: str | None = None) -> LiveExercise:  # fmt: skip
-    """A new exercise incident for ``replay`` in ``journal``, steered from here."""
+    """The open exercise incident of ``replay`` in ``journal`` (a controller reopened goes on with it, at
+    its journaled clock), else a new one; steered from here."""
     from firedrill.incident.desk import Desk
     from firedrill.replay.live import CONTROLLER_ACTOR, LiveExercise
 
@@ -31,7 +32,8 @@ def live_exercise(replay: Replay, journal: Journal, clock: Clock = system_clock,
     def seconds() -> float:
         return clock().timestamp()
 
-    return LiveExercise.open(replay, desk, clock, roles, seconds, lang)
+    found = LiveExercise.take_up(replay, desk, clock, roles, seconds, lang)
+    return found if found is not None else LiveExercise.open(replay, desk, clock, roles, seconds, lang)
 
 
 def controller_app(live: LiveExercise, clock: Clock = system_clock, *, lang: str = "zh", trainee: str = "trainee",

@@ -188,7 +188,8 @@ class ConsoleDisplay:
                  Content(f"{w('now_clock', screen.lang)} {screen.console.real_clock():%H:%M:%S}")]  # fmt: skip
         if screen.active is not None and screen.active.state.exercise:
             # An exercise runs on scenario time: said on every screen, so no one takes it for real time.
-            clock = f" {w('exercise_time', screen.lang)} {screen.now():%Y-%m-%d %H:%M:%S} "
+            paused = f" {w('exercise_paused', screen.lang)}" if screen.active.paused else ""
+            clock = f" {w('exercise_time', screen.lang)} {screen.now():%Y-%m-%d %H:%M:%S}{paused} "
             parts.append(Content.styled(clock, "bold reverse"))
         for ident, session in screen.sessions.items():
             level = word("level", session.assessment.level.value, screen.lang) if session.assessment else "—"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -36,12 +36,9 @@ class Exercise:
     app: ReplayApp
     trainee: Desk  # the trainee's console's desk: its own connection, on the incident's exercise clock
 
-    @property
-    def offset(self) -> timedelta:
-        return self.live.offset
-
     def trainee_now(self) -> datetime:
-        return self.clock() + self.offset
+        """The exercise incident's time now: its journaled clock, as the trainee's console reads it."""
+        return self.live.control.clock.now()
 
     def folded(self) -> IncidentState:
         """The incident as the trainee's side reads it: the journal folded afresh."""
@@ -73,7 +70,7 @@ def open_exercise(tmp_path: Path, *, roles: tuple[str, ...] = (), lang: str = "z
                              refresh_seconds=refresh_seconds)  # fmt: skip
         trainee_journal = Journal.open(journal.path)
         try:
-            trainee = Desk(trainee_journal, clock=lambda: clock() + live.offset, seat="学员张三")
+            trainee = Desk(trainee_journal, clock=live.control.clock.now, seat="学员张三")
             yield Exercise(clock, journal, live, app, trainee)
         finally:
             trainee_journal.close()
