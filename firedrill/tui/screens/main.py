@@ -133,6 +133,14 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.grader = grader
         self.preview = first
         self._graded = graded
+        if not self.form.built and self.active is None:
+            # The level at once, while the rest of the form is still being mounted: the rows not yet
+            # there hold nothing (the opening's defaults), so what the first rows hold decides it.
+            held = self.form.raw_values()
+            if {field: held.get(field) for field in graded} != graded:
+                self.refresh_preview()  # typed into since it was graded
+            elif first is not None:
+                self.show_preview()
         self._show_first_level()
 
     def _show_first_level(self) -> None:

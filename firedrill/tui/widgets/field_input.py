@@ -52,6 +52,14 @@ class Queued(Message, bubble=False):
         self.action = action
 
 
+class KeyGate:
+    """Mixed into a container whose controls may act on bound keys only once it is whole (a form whose
+    later rows are still being mounted): a Tab pressed meanwhile waits for the field it moves to."""
+
+    async def keys_open(self) -> None:
+        """Return once the container's controls may act on bound keys."""
+
+
 class OrderedKeys(_Control):
     """Mixed in before a focusable widget: its bound keys act inline, keys for others are carried on."""
 
@@ -100,6 +108,9 @@ class OrderedKeys(_Control):
         active = self.screen.active_bindings.get(key)
         if active is None or not active.enabled or active.binding.priority:
             return False  # unbound keys bubble as before; priority keys never come this far
+        for node in self.ancestors:
+            if isinstance(node, KeyGate):
+                await node.keys_open()  # the keys after this one wait here too: they stay in order
         return await self.app.run_action(active.binding.action, active.node)
 
 

@@ -7,6 +7,7 @@ buttons. The screen tells it what to show: values, errors, what is recorded, the
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -20,7 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
 from firedrill.incident.entry import SPECS as SPECS_BY_ID
-from firedrill.tui.widgets.field_input import FieldInput
+from firedrill.tui.widgets.field_input import FieldInput, KeyGate
 from firedrill.tui.words import w, word
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ FIRST_ROWS = 2  # location, map point
 MARKS = {"pending": "…", "recorded": "✓", "error": "✗", "": " "}
 
 
-class IntakeForm(VerticalScroll):
+class IntakeForm(KeyGate, VerticalScroll):
     """The form; the screen owns the values, the form shows them."""
 
     # PageDown/PageUp from the form scroll the panel in view, not the form (↑↓ and the mouse do that).
@@ -59,6 +60,7 @@ class IntakeForm(VerticalScroll):
         self.lang = lang
         self._shown: dict[str, tuple[str, str | None, str]] = {}
         self.built = False
+        self._whole = asyncio.Event()  # set once the later rows are mounted
         self._calls = -1
         self._read_only = False
         # The form's own widgets, kept as they are made (the form never looks them up by id).
@@ -83,8 +85,15 @@ class IntakeForm(VerticalScroll):
         self._calls_label = Label(w("field_calls", self.lang), id="label-calls", classes="field-label")
         self._calls_count = Static("0", id="calls-count", classes="calls-count")
         self._add_call = FieldButton(w("add_call", self.lang), id="add-call", compact=True)
-        await self.mount(*widgets, Horizontal(self._calls_label, self._calls_count, self._add_call, classes="row"))
-        self.built = True
+        try:
+            await self.mount(*widgets, Horizontal(self._calls_label, self._calls_count, self._add_call, classes="row"))
+        finally:
+            self.built = True
+            self._whole.set()
+
+    async def keys_open(self) -> None:
+        """A bound key (Tab, Enter …) acts once every row is there: the field it moves to exists."""
+        await self._whole.wait()
 
     def _row(self, spec: FieldSpec) -> list[Widget]:
         """The widgets of one field: its row and the line for its error message."""
