@@ -90,9 +90,10 @@ class FiredrillApp(App[Any]):
 
     def load_grader(self, raw: dict[str, Any]) -> None:
         """Start loading the rule tables in a thread, and grade ``raw`` with them (the first screen is drawn)."""
-        from firedrill.tui.preview import preview
 
         def first_level() -> tuple[Grader, Assessment | None, dict[str, Any]]:
+            from firedrill.tui.preview import preview
+
             keys("level")  # the labels beyond the console's own (levels, site categories), read here, not on screen
             grader = load_grader(self.options)
             return grader, None if grader.open_incidents else preview(grader, raw, self.clock()), raw

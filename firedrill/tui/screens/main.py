@@ -76,6 +76,7 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.shown_playbook: tuple[str | None, str] = ("", "")
         self.dirty_panels: set[str] = set()
         self.built = False
+        self._first_rows: tuple[str, ...] = ()  # the fields of the first screen
         self.network: PreparedNetwork | None = None  # the stations planner's network, loaded when first needed
         self.network_ready = asyncio.Event()
         self.network_loading = False
@@ -120,11 +121,19 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         if not self.is_attached:
             return  # the app closed before its first frame
         typed = self.form.raw_values()  # the first rows, maybe typed into already
-        self.console.load_grader(typed)  # in a thread, while the rest of the form is mounted
+        self._first_rows = tuple(typed)
+        # The rule tables load in a thread while the first rows take typing; the later rows are mounted
+        # once the level is painted (mounting them beside the grader's imports would slow both, one
+        # interpreter), and a bound key pressed meanwhile waits for them (KeyGate).
+        self.console.load_grader(typed)
+
+    async def _build_rest(self) -> None:
+        if not self.is_attached:
+            return
         await self.form.build_rest()
         # The new rows empty (the report time now); the first rows as they are now (typed into meanwhile).
         now = self.form.raw_values()
-        self.form.fill(default_raw(self.console.clock()) | {field: now[field] for field in typed}, None)
+        self.form.fill(default_raw(self.console.clock()) | {field: now[field] for field in self._first_rows}, None)
         self.console.steady_cursor(self.form)
         self._show_first_level()
 
@@ -134,14 +143,14 @@ class MainScreen(ConsoleActions, ChecklistActions, DispatchActions, ScenarioActi
         self.preview = first
         self._graded = graded
         if not self.form.built and self.active is None:
-            # The level at once, while the rest of the form is still being mounted: the rows not yet
-            # there hold nothing (the opening's defaults), so what the first rows hold decides it.
+            # The level at once, before the later rows are mounted: they hold nothing yet (the opening's
+            # defaults), so what the first rows hold decides it.
             held = self.form.raw_values()
             if {field: held.get(field) for field in graded} != graded:
                 self.refresh_preview()  # typed into since it was graded
             elif first is not None:
                 self.show_preview()
-        self._show_first_level()
+        self.call_after_refresh(self._build_rest)  # once the level is painted
 
     def _show_first_level(self) -> None:
         """Once the whole form is there and the rules are loaded: the level of what the form holds, then the panels."""
