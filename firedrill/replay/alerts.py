@@ -10,6 +10,7 @@ playbook/data/calculators.yaml names.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
@@ -84,25 +85,59 @@ def _may_be_night(reported: datetime, at: datetime, night: NightRule) -> bool:
     return False
 
 
+def _segments(loaded: LoadedScript, points: list[datetime]) -> list[list[datetime]]:
+    """``points`` (in time order) in runs between injects: the same injects applied to each of a run."""
+    runs: list[list[datetime]] = []
+    applied = -1
+    for at in points:
+        now = bisect_right(loaded.inject_times, at)
+        if now != applied or not runs:
+            runs.append([])
+            applied = now
+        runs[-1].append(at)
+    return runs
+
+
 def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, reported: Reported,
                   clock_points: Iterable[datetime]) -> list[Alert]:  # fmt: skip
     """``night_alert`` at every clock point with the codes raised so far, as the console re-assesses:
     a fire that grows to major at night is told ``night_trigger`` after ``night_trigger_listed``.
     A point whose span cannot touch the night window raises nothing and is not assessed; once both
-    codes are raised, nothing more can be."""
+    codes are raised, nothing more can be.
+
+    Between two injects the facts and the report time stand still: the night trigger, read over the
+    span from the report, holds on once it holds, and whether it counts (the fire is major) does not
+    change. So the alert a run of points between injects can raise is one code, at the run's first
+    point where the trigger holds: its first point is asked (an inject's, which a timeline and the
+    expectations ask for too), then its last, and the first point between is found by halving."""
     rule = rulebook.escalation.trigger(Trigger.NIGHT)
     night = rulebook.escalation.night
     alerts: list[Alert] = []
     alerted: frozenset[str] = frozenset()
-    for at in _night_points(loaded, rulebook, clock_points):
+
+    def code(at: datetime) -> str | None:
+        raised = night_alert(assess(at), frozenset())
+        return None if raised is None else raised[0]
+
+    points = [at for at in _night_points(loaded, rulebook, clock_points) if _may_be_night(reported(at), at, night)]
+    for run in _segments(loaded, points):
         if alerted >= NIGHT_CODES:
             break
-        if not _may_be_night(reported(at), at, night):
-            continue
-        raised = night_alert(assess(at), alerted)
+        if code(run[0]) is not None:
+            first = 0
+        else:
+            found = code(run[-1]) if len(run) > 1 else None
+            if found is None or found in alerted:
+                continue
+            low, high = 0, len(run) - 1  # no code at ``low``, the code from ``high`` on
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (low, middle) if code(run[middle]) is not None else (middle, high)
+            first = high
+        raised = night_alert(assess(run[first]), alerted)
         if raised is not None:
             alerted |= {raised[0]}
-            alerts.append(_alert(loaded, raised, at, rule.clause, rule.quote))
+            alerts.append(_alert(loaded, raised, run[first], rule.clause, rule.quote))
     return alerts
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from firedrill.errors import InputError
+from firedrill.replay.yamlblock import read_block
 from firedrill.replay.yamlfast import INT_TAG, GiveUp, read_events
 
 PathKey = tuple[str | int, ...]
@@ -98,7 +99,10 @@ def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
     loader = ScriptLoader(text)
     try:
-        data, found, flows = read_events(loader)
+        try:
+            data, found, flows = read_block(text, loader)
+        except GiveUp:
+            data, found, flows = read_events(loader)
     except GiveUp:
         return _composed(text, file)
     finally:

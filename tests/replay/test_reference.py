@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -13,6 +14,7 @@ from types import ModuleType
 import pytest
 from pydantic import ValidationError
 
+from firedrill.errors import InputError
 from firedrill.playbook.loader import load_library
 from firedrill.replay.engine import Replay
 from firedrill.replay.expect import check_replay
@@ -99,11 +101,66 @@ def test_a_report_time_moved_across_the_night_replays_as_the_reference(start: st
     assert_same(parse_script(NIGHT_REPORT.format(start=start, report=report), "night-report.yaml"))
 
 
-def test_calls_past_the_incidents_bound_fail_the_replay_as_the_reference() -> None:
-    """The bound is passed between injects, by calls spread after the last one: at no moment the
-    alerts or the expectations need."""
+NIGHT_STARTS = """\
+id: night-starts
+title: 入夜
+author: tests
+playbook: shopping-mall
+start: 2026-11-24T{start}
+location: 测试地点
+incident:
+  burning_area_m2: {area}
+injects:
+  - at: "+00:05"
+    calls: {{count: 9, over: "0:40"}}
+  - at: "+00:50"
+    incident: {{burning_area_m2: 2500}}
+    calls: {{count: 7, over: "0:21"}}
+  - at: "+01:30"
+    reported_at: 2026-11-24T{report}
+expect:
+  - at: "+00:50"
+    escalated: true
+"""
+
+
+@pytest.mark.parametrize(("start", "area", "report"), [
+    ("21:20:00", 100, "21:30:00"), ("21:20:00", 2500, "21:30:00"), ("21:40:00", 700, "22:20:00"),
+    ("21:10:00", 100, "23:00:00"), ("20:50:00", 2500, "20:55:00"), ("05:30:00", 100, "05:40:00"),
+])  # fmt: skip
+def test_the_night_beginning_between_two_calls_replays_as_the_reference(start: str, area: int, report: str) -> None:
+    """The clock reaches the night window between the calls that follow an inject: the alert is raised
+    at the first point where it holds, whichever point of the run between injects that is."""
+    assert_same(parse_script(NIGHT_STARTS.format(start=start, area=area, report=report), "night-starts.yaml"))
+
+
+@pytest.mark.parametrize("injects", [None, 10], ids=["mixed", "goal-shape"])
+def test_scripts_changed_after_reading_replay_as_the_reference(injects: int | None) -> None:
+    """A script changed after it was read (a drill's contingencies, a controller's moved inject) has no
+    states checked by the parser: the engine builds its Incidents itself, and gives the same."""
+    bench, library = _bench(), load_library()
+    rng = random.Random(20212)
+    for index in range(60):
+        loaded = parse_script(bench.generate(index, rng, list(library.ids()), injects), f"g-{index}.yaml", library)
+        assert_same(replace(loaded, states=(), changes=()))
+
+
+def test_calls_past_the_incidents_bound_are_refused_when_the_script_is_read() -> None:
+    """The bound is passed by the calls of the last inject, spread after it: the script is refused at that
+    inject, in one line naming it."""
     text = NIGHT_REPORT.format(start="10:00:00", report="10:20:00").replace("count: 3}", 'count: 3, over: "0:06"}')
-    loaded = parse_script(text.replace('count: 4, over: "0:06"', "count: 9998"), "many-calls.yaml")
+    with pytest.raises(InputError, match="more than 10000") as refused:
+        parse_script(text.replace('count: 4, over: "0:06"', "count: 9998"), "many-calls.yaml")
+    assert refused.value.field == "injects.2.calls"
+    assert refused.value.line == text.splitlines().index("    calls: {count: 3, over: \"0:06\"}") + 1
+
+
+def test_calls_past_the_incidents_bound_fail_a_changed_script_as_the_reference() -> None:
+    """A script changed after it was read to hear more calls than an Incident holds: the engine validates
+    its Incidents itself, and the bound passed between injects fails it as it fails the reference."""
+    text = NIGHT_REPORT.format(start="10:00:00", report="10:20:00").replace("count: 3}", 'count: 3, over: "0:06"}')
+    loaded = parse_script(text.replace('count: 4, over: "0:06"', "count: 5000"), "many-calls.yaml")
+    more = replace(loaded, call_times=(loaded.call_times[0] * 2, *loaded.call_times[1:]), states=())
     for replay in (Replay, ReferenceReplay):
         with pytest.raises(ValidationError, match="at most"):
-            replay(loaded)
+            replay(more)
