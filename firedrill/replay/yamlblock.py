@@ -96,6 +96,7 @@ class _Reader:
         while True:
             key = self.key(key, data)
             at = (*path, key)
+            lines[at] = line
             i += 1
             if rest and rest[0] != "#":
                 data[key] = self.inline(rest, line, at)
@@ -105,7 +106,6 @@ class _Reader:
                 data[key], i = self.sequence(i, column, at, nested=False)
             else:
                 raise GiveUp  # an empty value
-            lines[at] = line
             if i == end:
                 return data, i
             line, indent, dash, key, rest = rows[i]
@@ -171,8 +171,8 @@ class _Reader:
         data: dict[str, Any] = {}
         for key, value in _EACH_PAIR.findall(text, 1, len(text) - 1):
             key = self.key(key, data)
-            data[key] = value[1:-1] if value[0] in "\"'" else self.word(value.rstrip(" "))
             self.lines[(*path, key)] = line
+            data[key] = value[1:-1] if value[0] in "\"'" else self.word(value.rstrip(" "))
         return data
 
     def flow(self, text: str, at: int, line: int, path: Key) -> tuple[Any, int]:
@@ -220,8 +220,8 @@ class _Reader:
             if match is None:
                 raise GiveUp
             key = self.key(match.group(1), data)
-            data[key], at = self.flow(text, match.end(), line, (*path, key))
             self.lines[(*path, key)] = line
+            data[key], at = self.flow(text, match.end(), line, (*path, key))
             at = _skip(text, at)
             if text[at] == "}":
                 return data, at + 1
@@ -260,6 +260,7 @@ def read_block(text: str, loader: Any) -> tuple[Any, dict[Key, int], set[Key]]:
     if not rows:
         raise GiveUp
     reader = _Reader(loader, rows)
+    reader.lines[()] = rows[0][0]
     try:
         data, end = reader.node(0, ())
     except GiveUp:
@@ -268,5 +269,4 @@ def read_block(text: str, loader: Any) -> tuple[Any, dict[Key, int], set[Key]]:
         raise GiveUp from None
     if end != len(rows):
         raise GiveUp
-    reader.lines[()] = rows[0][0]
     return data, reader.lines, reader.flows

@@ -77,6 +77,8 @@ def _walk(
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):  # ``? [a, b]``: no field has such a name
+                raise _problem(file, "key_not_text", path, line)
             if key in seen:
                 raise _problem(file, "key_twice", (*path, key), line, key=key)
             seen.add(key)
