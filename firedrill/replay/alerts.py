@@ -10,7 +10,7 @@ playbook/data/calculators.yaml names.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
@@ -119,10 +119,15 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
         raised = night_alert(assess(at), frozenset())
         return None if raised is None else raised[0]
 
-    points = [at for at in _night_points(loaded, rulebook, clock_points) if _may_be_night(reported(at), at, night)]
-    for run in _segments(loaded, points):
+    for run in _segments(loaded, _night_points(loaded, rulebook, clock_points)):
         if alerted >= NIGHT_CODES:
             break
+        # The report time is the run's, and the span from it grows with the clock: once it can touch
+        # the night window it can at every later point of the run.
+        since = reported(run[0])
+        run = run[bisect_left(run, True, key=lambda at: _may_be_night(since, at, night)):]
+        if not run:
+            continue
         if code(run[0]) is not None:
             first = 0
         else:

@@ -117,9 +117,11 @@ class Replay:
             self._heard = plain_calls(self._calls)
             self._bare = self._bare_states(changes) if self._heard is not None else []
         # Each state of the facts, and the last with every call heard, is an Incident before anything is
-        # assessed: the alerts assess only some moments, and a bad state must not pass unseen.
-        for at in (self.start, *loaded.inject_times, self.end):
-            self.incident_at(at)
+        # assessed: the alerts assess only some moments, and a bad state must not pass unseen (states the
+        # parser checked, with every call, are known to be good).
+        if not loaded.states:
+            for at in (self.start, *loaded.inject_times, self.end):
+                self.incident_at(at)
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
 
@@ -180,7 +182,8 @@ class Replay:
         applied = bisect_right(self.loaded.inject_times, at)
         found = self._reported.get(applied)
         if found is None:
-            found = self._reported[applied] = self.incident_at(at).reported_at
+            state = self._bare[applied] if self._heard is not None else self.incident_at(at)
+            found = self._reported[applied] = state.reported_at
         return found
 
     def phase_at(self, at: datetime) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from firedrill.adapters import validate
+from firedrill.incident_plain import plain_incident
 from firedrill.models import Incident
 from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.phases import load_combat_phases
@@ -96,6 +97,9 @@ def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident |
     data.setdefault("reported_at", script.start)
     if data.get("site_category") is None:
         data["site_category"] = playbook.site_category
+    plain = plain_incident(data)
+    if plain is not None:
+        return plain
     try:
         return validate(Incident, data)
     except ValidationError as exc:
