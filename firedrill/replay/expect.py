@@ -79,7 +79,7 @@ def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
     """Every expectation of the script, checked at its time (against the parts of ``state_at(at)`` it reads)."""
     loaded = replay.loaded
     results = []
-    for at in loaded.expect_times:  # the moments assessed together: the rules' own memos stay warm
+    for at in loaded.expect_times:  # every moment decided first, one after another: the rules stay in cache
         replay.decision_at(at)
     for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
         checklist = replay.checklist_at(at) if expectation.procedure else None

@@ -6,6 +6,7 @@ their number. A fact or a call past a bound is a problem naming the inject's lin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -50,7 +51,7 @@ def fact_states(
     for index, (inject, changed) in enumerate(zip(injects, changes, strict=True)):
         state = plain_update(states[-1], changed)
         if state is None:
-            data = {**{name: getattr(states[-1], name) for name in Incident.__dataclass_fields__}, **changed}
+            data = {**{f.name: getattr(states[-1], f.name) for f in fields(Incident)}, **changed}
             try:
                 state = validate(Incident, data)
             except ValidationError:
