@@ -71,18 +71,14 @@ def _alert(loaded: LoadedScript, raised: Raised, at: datetime, clause: str, quot
     return Alert(code=AlertCode(code), at=at, offset=loaded.offset(at), clause=clause, quote=quote, detail=detail)
 
 
-def _may_be_night(reported: datetime, at: datetime, night: NightRule) -> bool:
-    """Whether the span 4.3(3) reads, from the report to ``at``, can touch the night window. The window
-    is taken with both ends closed, so this says yes wherever the rule may: the rule itself decides."""
-    first, last = reported, max(at, reported)
-    day = first.date() - ONE_DAY
-    while day <= last.date():
-        opens = datetime.combine(day, night.starts, tzinfo=first.tzinfo)
-        closes = datetime.combine(day + ONE_DAY, night.ends, tzinfo=first.tzinfo)
-        if opens <= last and first <= closes:
-            return True
-        day += ONE_DAY
-    return False
+def night_from(reported: datetime, night: NightRule) -> datetime:
+    """The first clock time at which the span from ``reported`` can touch the night window, taken with
+    both ends closed (so this says yes wherever the rule may: the rule itself decides). The span to
+    ``at`` can touch it exactly when ``max(at, reported)`` is at or after this."""
+    day = reported.date() - ONE_DAY
+    while datetime.combine(day + ONE_DAY, night.ends, tzinfo=reported.tzinfo) < reported:
+        day += ONE_DAY  # the first window that closes at or after the report
+    return datetime.combine(day, night.starts, tzinfo=reported.tzinfo)
 
 
 def _segments(loaded: LoadedScript, points: list[datetime]) -> list[list[datetime]]:
@@ -122,12 +118,12 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     for run in _segments(loaded, _night_points(loaded, rulebook, clock_points)):
         if alerted >= NIGHT_CODES:
             break
-        # The report time is the run's, and the span from it grows with the clock: once it can touch
-        # the night window it can at every later point of the run.
-        since = reported(run[0])
-        run = run[bisect_left(run, True, key=lambda at: _may_be_night(since, at, night)):]
-        if not run:
-            continue
+        since = reported(run[0])  # the run's report time
+        opens = night_from(since, night)
+        if since < opens:
+            run = run[bisect_left(run, opens):]
+            if not run:
+                continue
         if code(run[0]) is not None:
             first = 0
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib.util
 import random
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from types import ModuleType
 
@@ -16,9 +16,13 @@ from pydantic import ValidationError
 
 from firedrill.errors import InputError
 from firedrill.playbook.loader import load_library
+from firedrill.replay.alerts import night_from
 from firedrill.replay.engine import Replay
 from firedrill.replay.expect import check_replay
 from firedrill.replay.parser import LoadedScript, load_script, parse_script
+from firedrill.rules import load_rulebook
+from firedrill.rules.schema import NightRule
+from firedrill.timeutil import LOCAL_TZ
 from tests.replay.reference import ReferenceReplay
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,3 +168,28 @@ def test_calls_past_the_incidents_bound_fail_a_changed_script_as_the_reference()
     for replay in (Replay, ReferenceReplay):
         with pytest.raises(ValidationError, match="at most"):
             replay(more)
+
+
+def _may_be_night(reported: datetime, at: datetime, night: NightRule) -> bool:
+    """Whether the span from ``reported`` to ``at`` touches a night window (both ends closed), day by day."""
+    first, last = reported, max(at, reported)
+    day = first.date() - timedelta(days=1)
+    while day <= last.date():
+        opens = datetime.combine(day, night.starts, tzinfo=first.tzinfo)
+        closes = datetime.combine(day + timedelta(days=1), night.ends, tzinfo=first.tzinfo)
+        if opens <= last and first <= closes:
+            return True
+        day += timedelta(days=1)
+    return False
+
+
+@pytest.mark.parametrize(("starts", "ends"), [(time(22), time(6)), (time(1), time(5)), (time(0), time(0))])
+def test_where_the_span_can_touch_the_night_is_where_a_day_by_day_look_finds(starts: time, ends: time) -> None:
+    """The point from which the night alerts assess, against looking at each night window in turn."""
+    night = replace(load_rulebook().escalation.night, starts=starts, ends=ends)
+    rng = random.Random(3)
+    base = datetime(2026, 11, 24, tzinfo=LOCAL_TZ)
+    for _ in range(3000):
+        reported = base + timedelta(minutes=rng.randrange(0, 3 * 24 * 60))
+        at = reported + timedelta(minutes=rng.randrange(-120, 30 * 60))
+        assert _may_be_night(reported, at, night) == (max(at, reported) >= night_from(reported, night)), (reported, at)
