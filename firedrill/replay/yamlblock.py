@@ -26,8 +26,8 @@ PLAIN = (True, False)
 # Outside what YAML prints, or a line break of its own (NEL, U+2028/9), a BOM, a tab, a CR: the event reader's.
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s:,\[\]{}#]*"
-# A row: its indent, a dash, a key and what follows the key (or the dash, or the indent), trailing spaces off.
-_ROW = re.compile(rf"^( *)(- +)?(?:({_KEY}):(?: +|$))?(.*?) *$", re.MULTILINE)
+# A row: its indent, a dash, a key and what follows the key (or the dash, or the indent).
+_ROW = re.compile(rf"^( *)(- +)?(?:({_KEY}):(?: +|$))?(.*)$", re.MULTILINE)
 # In a flow a plain word ends at a comma or a bracket; a colon is part of it unless a space or one of
 # those follows (2026-11-24T23:40:00); a word with '#', '?' or a quote in it is the event reader's.
 _FLOW_PLAIN = r"(?:-(?=[0-9.])|[^\s,\[\]{}#:?\"'&*!|>%@`\-])(?:[^,\[\]{}#:?\"']|:(?=[^\s,\[\]{}?]))*"
@@ -94,12 +94,14 @@ class _Reader:
         rows, lines, end = self.rows, self.lines, len(self.rows)
         data: dict[Any, Any] = {}
         while True:
-            key = self.key(key, data)
+            if key not in _TEXT_KEYS or key in data:
+                key = self.key(key, data)
             at = (*path, key)
             lines[at] = line
             i += 1
             if rest and rest[0] != "#":
-                data[key] = self.inline(rest, line, at)
+                found = _WORDS.get(rest, _NO_WORD)
+                data[key] = self.inline(rest, line, at) if found is _NO_WORD else found
             elif i < end and rows[i][1] > column:
                 data[key], i = self.node(i, at)
             elif i < end and rows[i][1] == column and rows[i][2]:
@@ -240,6 +242,8 @@ def _rows(text: str) -> list[Row]:
     """The rows that hold something (not blank, not a comment), each as ``_ROW`` splits it."""
     rows: list[Row] = []
     for number, (indent, dash, key, rest) in enumerate(_ROW.findall(text), 1):
+        if rest[-1:] == " ":
+            rest = rest.rstrip(" ")
         if not dash and not key:
             if not rest or rest[0] == "#":
                 continue
