@@ -129,7 +129,10 @@ def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | N
     """``incident`` with the facts ``changes`` gives, when each is plainly valid, else None (ask pydantic
     with the whole data). The facts kept were taken when ``incident`` was made; they are not taken again."""
     takers = _takers()
-    values = {name: getattr(incident, name) for name in _FIELDS}
+    made = object.__new__(Incident)
+    put = object.__setattr__
+    for name in _FIELDS:
+        put(made, name, getattr(incident, name))
     for name, raw in changes.items():
         take = takers.get(name)
         if take is None:
@@ -137,8 +140,9 @@ def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | N
         value = take(raw)
         if value is NOT_PLAIN:
             return None
-        values[name] = value
-    return Incident(**values)
+        put(made, name, value)
+    made.__post_init__()  # what ``Incident(...)`` does once the fields are set
+    return made
 
 
 def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:

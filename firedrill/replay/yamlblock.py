@@ -41,6 +41,7 @@ _REST = re.compile(r" *(?:#.*)?")  # what may follow a value on its row: spaces,
 _STARTS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain word may not start with these (``-5`` aside)
 _NO_WORD: Any = object()
 _WORDS: dict[str, Any] = {}  # a value's text → the word it is (words are immutable)
+_FLOW_WORDS: dict[str, Any] = {}  # the same for plain words in a flow
 _TEXT_KEYS: set[str] = set()  # keys known to be text
 _KEPT = 4096
 
@@ -174,7 +175,16 @@ class _Reader:
         for key, value in _EACH_PAIR.findall(text, 1, len(text) - 1):
             key = self.key(key, data)
             self.lines[(*path, key)] = line
-            data[key] = value[1:-1] if value[0] in "\"'" else self.word(value.rstrip(" "))
+            if value[0] in "\"'":
+                data[key] = value[1:-1]
+                continue
+            found = _FLOW_WORDS.get(value, _NO_WORD)
+            if found is _NO_WORD:
+                found = self.word(value.rstrip(" "))
+                if len(_FLOW_WORDS) >= _KEPT:
+                    _FLOW_WORDS.clear()
+                _FLOW_WORDS[value] = found
+            data[key] = found
         return data
 
     def flow(self, text: str, at: int, line: int, path: Key) -> tuple[Any, int]:
