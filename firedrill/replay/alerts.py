@@ -110,6 +110,7 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     night = rulebook.escalation.night
     alerts: list[Alert] = []
     alerted: frozenset[str] = frozenset()
+    opened: dict[datetime, datetime] = {}
 
     def code(at: datetime) -> str | None:
         raised = night_alert(assess(at), frozenset())
@@ -118,8 +119,10 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     for run in _segments(loaded, _night_points(loaded, rulebook, clock_points)):
         if alerted >= NIGHT_CODES:
             break
-        since = reported(run[0])  # the run's report time
-        opens = night_from(since, night)
+        since = reported(run[0])  # the run's report time (most runs share one)
+        opens = opened.get(since)
+        if opens is None:
+            opens = opened[since] = night_from(since, night)
         if since < opens:
             run = run[bisect_left(run, opens):]
             if not run:
