@@ -48,7 +48,8 @@ class LoadedScript:
     rule_keys: tuple[str, ...] = ()  # the keys of ``rules:`` the script wrote (one given its default still wins)
     changes: tuple[Mapping[str, Any], ...] = ()  # per inject: the Incident fields it changes
     # The Incident of the facts after each number of injects, no call heard; given, the parser checked
-    # them, every call time and their number (a script changed after it was read has none).
+    # them, every call time and their number. A copy with other injects, times or calls must leave it
+    # empty (``contingency.activate`` does): the replay then builds and checks its own.
     states: tuple[Incident, ...] = ()
 
     @property
