@@ -7,13 +7,18 @@ the same declarations pydantic reads (the field types and their ``Check`` marker
 here; anything else (a string where a number goes, an unusual time format, a bound passed) is
 validated by pydantic, which words the error. ``to_incident`` is the one way in for every caller.
 Tested to agree with pydantic on every value it takes.
+
+A replay builds many Incidents that differ only in a few facts or in the calls heard so far:
+``plain_update`` takes only the facts that change, and ``with_calls`` puts calls taken once
+(``plain_calls``) in place of an Incident's own without taking them again.
 """
 
 from __future__ import annotations
 
 import re
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
 from datetime import datetime
 from enum import Enum
 from functools import cache
@@ -21,6 +26,7 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from firedrill.constraints import NOT_PLAIN, Check
 from firedrill.models import Incident
+from firedrill.timeutil import to_local
 
 Take = Callable[[Any], Any]
 # The one time format taken here (pydantic takes more, and judges the rest): 2026-03-10T21:45[:00][+08:00|Z].
@@ -126,3 +132,45 @@ def to_incident(data: Mapping[str, Any]) -> Incident:
     from firedrill.adapters import validate
 
     return validate(Incident, data)
+
+
+_FIELDS = tuple(f.name for f in fields(Incident))
+
+
+def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | None:
+    """``incident`` with the facts ``changes`` gives, when each is plainly valid, else None (ask pydantic
+    with the whole data). The facts kept were taken when ``incident`` was made; they are not taken again."""
+    takers = _takers()
+    made = object.__new__(Incident)
+    put = object.__setattr__
+    for name in _FIELDS:
+        put(made, name, getattr(incident, name))
+    for name, raw in changes.items():
+        take = takers.get(name)
+        if take is None:
+            return None
+        value = take(raw)
+        if value is NOT_PLAIN:
+            return None
+        put(made, name, value)
+    made.__post_init__()  # what ``Incident(...)`` does once the fields are set
+    return made
+
+
+def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:
+    """``calls`` as an Incident holds them (local, in time order) when all are plainly valid moments
+    within the Incident's bound on their number, else None (ask pydantic). Any first part of the
+    result is within the bound too."""
+    taken = _takers()["calls"](calls)
+    return None if taken is NOT_PLAIN else tuple(sorted(to_local(v) for v in taken))
+
+
+def with_calls(incident: Incident, calls: tuple[datetime, ...]) -> Incident:
+    """``incident`` with ``calls`` in place of its own, for calls ``plain_calls`` gave (or a first part of
+    them): nothing is taken or converted again, as nothing needs to be."""
+    made = object.__new__(Incident)
+    put = object.__setattr__
+    for name in _FIELDS:
+        put(made, name, getattr(incident, name))
+    put(made, "calls", calls)
+    return made

@@ -10,6 +10,7 @@ playbook/data/calculators.yaml names.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
@@ -70,18 +71,27 @@ def _alert(loaded: LoadedScript, raised: Raised, at: datetime, clause: str, quot
     return Alert(code=AlertCode(code), at=at, offset=loaded.offset(at), clause=clause, quote=quote, detail=detail)
 
 
-def _may_be_night(reported: datetime, at: datetime, night: NightRule) -> bool:
-    """Whether the span 4.3(3) reads, from the report to ``at``, can touch the night window. The window
-    is taken with both ends closed, so this says yes wherever the rule may: the rule itself decides."""
-    first, last = reported, max(at, reported)
-    day = first.date() - ONE_DAY
-    while day <= last.date():
-        opens = datetime.combine(day, night.starts, tzinfo=first.tzinfo)
-        closes = datetime.combine(day + ONE_DAY, night.ends, tzinfo=first.tzinfo)
-        if opens <= last and first <= closes:
-            return True
-        day += ONE_DAY
-    return False
+def night_from(reported: datetime, night: NightRule) -> datetime:
+    """The first clock time at which the span from ``reported`` can touch the night window, taken with
+    both ends closed (so this says yes wherever the rule may: the rule itself decides). The span to
+    ``at`` can touch it exactly when ``max(at, reported)`` is at or after this."""
+    day = reported.date() - ONE_DAY
+    while datetime.combine(day + ONE_DAY, night.ends, tzinfo=reported.tzinfo) < reported:
+        day += ONE_DAY  # the first window that closes at or after the report
+    return datetime.combine(day, night.starts, tzinfo=reported.tzinfo)
+
+
+def _segments(loaded: LoadedScript, points: list[datetime]) -> list[list[datetime]]:
+    """``points`` (in time order) in runs between injects: the same injects applied to each of a run."""
+    runs: list[list[datetime]] = []
+    applied = -1
+    for at in points:
+        now = bisect_right(loaded.inject_times, at)
+        if now != applied or not runs:
+            runs.append([])
+            applied = now
+        runs[-1].append(at)
+    return runs
 
 
 def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, reported: Reported,
@@ -89,20 +99,49 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     """``night_alert`` at every clock point with the codes raised so far, as the console re-assesses:
     a fire that grows to major at night is told ``night_trigger`` after ``night_trigger_listed``.
     A point whose span cannot touch the night window raises nothing and is not assessed; once both
-    codes are raised, nothing more can be."""
+    codes are raised, nothing more can be.
+
+    Between two injects the facts and the report time stand still: the night trigger, read over the
+    span from the report, holds on once it holds, and whether it counts (the fire is major) does not
+    change. So the alert a run of points between injects can raise is one code, at the run's first
+    point where the trigger holds: its first point is asked (an inject's, which a timeline and the
+    expectations ask for too), then its last, and the first point between is found by halving."""
     rule = rulebook.escalation.trigger(Trigger.NIGHT)
     night = rulebook.escalation.night
     alerts: list[Alert] = []
     alerted: frozenset[str] = frozenset()
-    for at in _night_points(loaded, rulebook, clock_points):
+    opened: dict[datetime, datetime] = {}
+
+    def code(at: datetime) -> str | None:
+        raised = night_alert(assess(at), frozenset())
+        return None if raised is None else raised[0]
+
+    for run in _segments(loaded, _night_points(loaded, rulebook, clock_points)):
         if alerted >= NIGHT_CODES:
             break
-        if not _may_be_night(reported(at), at, night):
-            continue
-        raised = night_alert(assess(at), alerted)
+        since = reported(run[0])  # the run's report time (most runs share one)
+        opens = opened.get(since)
+        if opens is None:
+            opens = opened[since] = night_from(since, night)
+        if since < opens:
+            run = run[bisect_left(run, opens):]
+            if not run:
+                continue
+        if code(run[0]) is not None:
+            first = 0
+        else:
+            found = code(run[-1]) if len(run) > 1 else None
+            if found is None or found in alerted:
+                continue
+            low, high = 0, len(run) - 1  # no code at ``low``, the code from ``high`` on
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (low, middle) if code(run[middle]) is not None else (middle, high)
+            first = high
+        raised = night_alert(assess(run[first]), alerted)
         if raised is not None:
             alerted |= {raised[0]}
-            alerts.append(_alert(loaded, raised, at, rule.clause, rule.quote))
+            alerts.append(_alert(loaded, raised, run[first], rule.clause, rule.quote))
     return alerts
 
 

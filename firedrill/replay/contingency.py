@@ -70,7 +70,7 @@ def activate(loaded: LoadedScript, keep: Collection[int], moved: Mapping[int, da
     return replace(
         loaded, script=script.model_copy(update={"injects": injects}), lines=_remap(loaded.lines, {
             i: n for n, i in enumerate(order)}), inject_times=tuple(times[i] for i in order), call_times=calls,
-        inject_roles=roles,
+        inject_roles=roles, changes=tuple(loaded.changes[i] for i in order) if loaded.changes else (), states=(),
     )  # fmt: skip
 
 

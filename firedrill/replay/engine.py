@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from firedrill.errors import InputError
-from firedrill.incident_plain import to_incident
+from firedrill.incident_plain import plain_calls, plain_update, to_incident, with_calls
 from firedrill.models import Assessment, Incident
 from firedrill.procedure.state import ChecklistState, evaluate
 from firedrill.replay.alerts import schedule
@@ -26,12 +26,13 @@ from firedrill.replay.changes import diff
 from firedrill.replay.contingency import activate, contingent, holds
 from firedrill.replay.marks import gated_marks
 from firedrill.replay.parser import LoadedScript
-from firedrill.replay.schema import Inject
 from firedrill.replay.script_rules import with_script_rules
+from firedrill.replay.states import changes_of
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
 from firedrill.rules import assess, load_rulebook
 from firedrill.rules.loader import Rulebook
 from firedrill.rulesconfig import RulesConfig
+from firedrill.timeutil import to_local
 
 if TYPE_CHECKING:
     from firedrill.replay.cursor import Cursor
@@ -51,23 +52,6 @@ class State(BaseModel):
     alerts: tuple[Alert, ...]  # fired at or before ``at``
     injects_applied: int
     calls: int
-
-
-def _block_updates(inject: Inject) -> dict[str, Any]:
-    """The facts the inject's ``incident``, ``weather`` and ``flags`` blocks change."""
-    values: dict[str, Any] = {}
-    for block in (inject.incident, inject.weather, inject.flags):
-        if block is not None:
-            values.update(block.model_dump(exclude_unset=True))
-    return values
-
-
-def _updates(inject: Inject) -> dict[str, Any]:
-    """Every Incident field the inject changes: its blocks, and a corrected report time."""
-    values = _block_updates(inject)
-    if inject.reported_at is not None:
-        values["reported_at"] = inject.reported_at
-    return values
 
 
 def incident_of(facts: Mapping[str, Any], calls: Sequence[datetime]) -> Incident:
@@ -114,16 +98,38 @@ class Replay:
         self._reported: dict[int, datetime] = {}
         base = {f.name: getattr(loaded.initial, f.name) for f in fields(loaded.initial)}
         initial_calls = base.pop("calls")
+        changes = loaded.changes or tuple(changes_of(inject) for inject in loaded.script.injects)
         self._facts: list[dict[str, Any]] = [base]
-        for inject in loaded.script.injects:
-            self._facts.append({**self._facts[-1], **_updates(inject)})
+        for changed in changes:
+            self._facts.append({**self._facts[-1], **changed})
         self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
+        # The facts after each inject with no call heard, and every call, each taken once (the parser
+        # took them for a script as read): an Incident of the replay is one of these states with the calls
+        # heard by then. Where a call is not plainly valid, each Incident is validated whole instead, and
+        # pydantic words the error.
+        if loaded.states:
+            self._heard: tuple[datetime, ...] | None = tuple(to_local(at) for at in self._calls)
+            self._bare = list(loaded.states)
+        else:
+            self._heard = plain_calls(self._calls)
+            self._bare = self._bare_states(changes) if self._heard is not None else []
         # Each state of the facts, and the last with every call heard, is an Incident before anything is
-        # assessed: the alerts assess only some moments, and a bad state must not pass unseen.
-        for at in (self.start, *loaded.inject_times, self.end):
-            self.incident_at(at)
+        # assessed: the alerts assess only some moments, and a bad state must not pass unseen (states the
+        # parser checked, with every call, are known to be good).
+        if not loaded.states:
+            for at in (self.start, *loaded.inject_times, self.end):
+                self.incident_at(at)
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
+
+    def _bare_states(self, changes: Sequence[Mapping[str, Any]]) -> list[Incident]:
+        """The Incident of the facts in force after each number of injects, with no call heard: each
+        inject's changes taken alone where they plainly hold, else the whole facts validated."""
+        bare = [incident_of(self._facts[0], ())]
+        for changed, facts in zip(changes, self._facts[1:], strict=True):
+            updated = plain_update(bare[-1], changed)
+            bare.append(updated if updated is not None else incident_of(facts, ()))
+        return bare
 
     def _decide_alone(self, loaded: LoadedScript, pending: tuple[int, ...]) -> set[int]:
         """Each contingency in time order, from the state the other injects in force give at its time."""
@@ -160,8 +166,11 @@ class Replay:
         applied = bisect_right(self.loaded.inject_times, at)
         heard = bisect_right(self._calls, at)
         found = self._incidents.get((applied, heard))
-        if found is None:  # the same injects and calls make the same Incident: validated once
-            found = incident_of(self._facts[applied], self._calls[:heard])
+        if found is None:  # the same injects and calls make the same Incident: built once
+            if self._heard is None:
+                found = incident_of(self._facts[applied], self._calls[:heard])
+            else:
+                found = with_calls(self._bare[applied], self._heard[:heard])
             self._incidents[(applied, heard)] = found
         return found
 
@@ -170,7 +179,8 @@ class Replay:
         applied = bisect_right(self.loaded.inject_times, at)
         found = self._reported.get(applied)
         if found is None:
-            found = self._reported[applied] = self.incident_at(at).reported_at
+            state = self._bare[applied] if self._heard is not None else self.incident_at(at)
+            found = self._reported[applied] = state.reported_at
         return found
 
     def phase_at(self, at: datetime) -> str | None:
@@ -226,12 +236,13 @@ class Replay:
 
     def _inject_view(self, index: int) -> InjectView:
         inject = self.loaded.script.injects[index]
+        changed = self.loaded.changes[index] if self.loaded.changes else changes_of(inject)
         return InjectView(
             number=self.loaded.inject_number(index), index=index, message=inject.message, prompt=inject.prompt,
             phase=inject.phase, sender=inject.sender, to=self.loaded.recipients(index), method=inject.method,
             expected_action=inject.expected_action, clause=inject.clause,
             # A corrected report time is applied but not listed: the views label the blocks' fields only.
-            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in _updates(inject).items()),
+            facts=tuple(FactChange(field=k, value=_shown(v)) for k, v in changed.items()),
             new_calls=len(self.loaded.call_times[index]), procedure=inject.procedure,
         )  # fmt: skip
 

@@ -6,11 +6,13 @@ value; it is never swallowed. Dispatch counts are compared with the minimum of c
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from firedrill.models import Range
 from firedrill.procedure.state import ChecklistState, StepState
 from firedrill.replay.engine import Replay, State
-from firedrill.replay.schema import DispatchExpect, Expectation
-from firedrill.replay.timeline import Check, ExpectationResult
+from firedrill.replay.schema import AlertCode, DispatchExpect, Expectation
+from firedrill.replay.timeline import Check, Decision, ExpectationResult
 
 
 def _check(field: str, expected: object, actual: object) -> Check:
@@ -31,8 +33,8 @@ def _minimum(r: Range | None) -> int | None:
     return None if r is None else r.minimum
 
 
-def _dispatch_checks(expected: DispatchExpect, state: State) -> list[Check]:
-    scale = state.decision.dispatch
+def _dispatch_checks(expected: DispatchExpect, decision: Decision) -> list[Check]:
+    scale = decision.dispatch
     checks = []
     if expected.set_by_plan is not None:
         checks.append(_check("dispatch.set_by_plan", expected.set_by_plan, scale.set_by_plan))
@@ -48,7 +50,11 @@ def _procedure_checks(expected: dict[str, StepState], checklist: ChecklistState)
 
 
 def check_expectation(expectation: Expectation, state: State, checklist: ChecklistState | None = None) -> list[Check]:
-    d = state.decision
+    return _checks(expectation, state.decision, {a.code for a in state.alerts}, checklist)
+
+
+def _checks(expectation: Expectation, d: Decision, fired: Collection[AlertCode],
+            checklist: ChecklistState | None) -> list[Check]:  # fmt: skip
     checks = []
     if expectation.level is not None:
         checks.append(_check("level", expectation.level, d.level))
@@ -59,23 +65,26 @@ def check_expectation(expectation: Expectation, state: State, checklist: Checkli
     if expectation.triggers is not None:
         checks.append(_check("triggers", frozenset(expectation.triggers), frozenset(d.triggers)))
     if expectation.dispatch is not None:
-        checks += _dispatch_checks(expectation.dispatch, state)
+        checks += _dispatch_checks(expectation.dispatch, d)
     if expectation.alert is not None:
-        fired = expectation.alert in {a.code for a in state.alerts}
+        raised = expectation.alert in fired
         checks.append(Check(field="alert", expected=expectation.alert.value,
-                            actual=expectation.alert.value if fired else "(not fired)", passed=fired))  # fmt: skip
+                            actual=expectation.alert.value if raised else "(not fired)", passed=raised))  # fmt: skip
     if expectation.procedure is not None and checklist is not None:
         checks += _procedure_checks(expectation.procedure, checklist)
     return checks
 
 
 def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
-    """Every expectation of the script, checked at its time."""
+    """Every expectation of the script, checked at its time (against the parts of ``state_at(at)`` it reads)."""
     loaded = replay.loaded
     results = []
+    for at in loaded.expect_times:  # every moment decided first, one after another: the rules stay in cache
+        replay.decision_at(at)
     for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
         checklist = replay.checklist_at(at) if expectation.procedure else None
-        checks = tuple(check_expectation(expectation, replay.state_at(at), checklist))
+        fired = {a.code for a in replay.alerts if a.at <= at} if expectation.alert is not None else set()
+        checks = tuple(_checks(expectation, replay.decision_at(at), fired, checklist))
         results.append(ExpectationResult(
             index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
             passed=all(c.passed for c in checks), why=expectation.why,

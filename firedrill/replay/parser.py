@@ -10,10 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from firedrill.adapters import validate
+from firedrill.incident_plain import plain_incident
 from firedrill.models import Incident
 from firedrill.playbook.loader import Library, load_library
 from firedrill.playbook.phases import load_combat_phases
@@ -22,6 +24,7 @@ from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject, Script
 from firedrill.replay.script_roles import recipients
+from firedrill.replay.states import changes_of, check_calls, fact_states
 from firedrill.replay.timespec import format_offset
 from firedrill.replay.yamlload import PathKey, line_of, load_yaml
 from firedrill.textfile import read_text_file
@@ -42,6 +45,12 @@ class LoadedScript:
     call_times: tuple[tuple[datetime, ...], ...]  # per inject
     expect_times: tuple[datetime, ...]
     inject_roles: tuple[tuple[str, ...], ...] = ()  # per inject: the role ids it goes to (none: everyone)
+    rule_keys: tuple[str, ...] = ()  # the keys of ``rules:`` the script wrote (one given its default still wins)
+    changes: tuple[Mapping[str, Any], ...] = ()  # per inject: the Incident fields it changes
+    # The Incident of the facts after each number of injects, no call heard; given, the parser checked
+    # them, every call time and their number. A copy with other injects, times or calls must leave it
+    # empty (``contingency.activate`` does): the replay then builds and checks its own.
+    states: tuple[Incident, ...] = ()
 
     @property
     def start(self) -> datetime:
@@ -89,6 +98,9 @@ def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident |
     data.setdefault("reported_at", script.start)
     if data.get("site_category") is None:
         data["site_category"] = playbook.site_category
+    plain = plain_incident(data)
+    if plain is not None:
+        return plain
     try:
         return validate(Incident, data)
     except ValidationError as exc:
@@ -174,10 +186,10 @@ def _ignition_checks(script: Script, initial: Incident | None, ignition: datetim
 
 def resolve(
     script: Script, file: str, lines: Mapping[PathKey, int], library: Library | None = None,
-    check: Collector | None = None,
+    check: Collector | None = None, rule_keys: Sequence[str] = (),
 ) -> LoadedScript:  # fmt: skip
     """Resolve times and check everything the schema alone cannot see; every problem is collected
-    and raised together (``FileProblems``)."""
+    and raised together (``FileProblems``). ``rule_keys``: the keys of ``rules:`` as written."""
     check = check or Collector(file, lines)
     library = library if library is not None else load_library()
     playbook = library.get(script.playbook) if script.playbook in library else None
@@ -201,12 +213,18 @@ def resolve(
         check.add("ignition_after_end", "ignition")
     initial = _initial(script, playbook, check) if playbook is not None else None
     _ignition_checks(script, initial, ignition, check)
+    changes = tuple(changes_of(inject) for inject in script.injects)
+    states: tuple[Incident, ...] = ()
+    if initial is not None:
+        states = fact_states(initial, script.injects, changes, check)
+        check_calls(initial, call_times, check)
     check.raise_if_any()
     assert playbook is not None and initial is not None  # else a problem was raised above
     return LoadedScript(
         script=script, file=file, lines=dict(lines), playbook=playbook, initial=initial,
         ignition=ignition, end=end, inject_times=inject_times, call_times=tuple(call_times),
-        expect_times=expect_times, inject_roles=inject_roles,
+        expect_times=expect_times, inject_roles=inject_roles, rule_keys=tuple(rule_keys), changes=changes,
+        states=states,
     )  # fmt: skip
 
 
@@ -223,7 +241,9 @@ def parse_script(text: str, file: str | Path, library: Library | None = None) ->
     except ValidationError as exc:
         check.pydantic(exc, data)
         check.raise_if_any()
-    return resolve(script, name, lines, library, check)
+    rules = data.get("rules")
+    rule_keys = tuple(str(key) for key in rules) if isinstance(rules, dict) else ()
+    return resolve(script, name, lines, library, check, rule_keys)
 
 
 def load_script(path: str | Path, library: Library | None = None) -> LoadedScript:

@@ -15,8 +15,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -223,24 +221,9 @@ class Script(_Strict):
     drill: DrillSettings = DrillSettings()
     roles: tuple[Role, ...] = ()
     # The local rule settings the script relies on (political events, important areas, the
-    # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config.
+    # rising-calls rule …), as in the config file's ``rules:``; each key given wins over --config (the
+    # keys written are kept by the parser: ``LoadedScript.rule_keys``).
     rules: RulesConfig | None = None
-    # The keys of ``rules`` the script wrote (a key written with its default value still wins).
-    _rule_keys: tuple[str, ...] = PrivateAttr(default=())
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _keep_rule_keys(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        script = handler(data)
-        given = data.get("rules") if isinstance(data, dict) else None
-        if isinstance(given, dict):
-            script._rule_keys = tuple(str(key) for key in given)
-        return script
-
-    @property
-    def rule_keys(self) -> tuple[str, ...]:
-        """The rule settings the script gives itself, by name."""
-        return self._rule_keys
 
     @field_validator("start")
     @classmethod

@@ -16,10 +16,10 @@ def with_script_rules(config: RulesConfig, loaded: LoadedScript) -> RulesConfig:
     own = loaded.script.rules
     if own is None:
         return config
-    return replace(config, **{key: getattr(own, key) for key in loaded.script.rule_keys})
+    return replace(config, **{key: getattr(own, key) for key in loaded.rule_keys})
 
 
 def script_rule_keys(loaded: LoadedScript) -> tuple[str, ...]:
     """The rule settings the script carries itself (shown with the replay)."""
     own = loaded.script.rules
-    return () if own is None else tuple(sorted(loaded.script.rule_keys))
+    return () if own is None else tuple(sorted(loaded.rule_keys))

@@ -106,6 +106,21 @@ def parse_duration(value: Any) -> timedelta:
     """A positive length of time written ``H:MM`` or ``H:MM:SS`` (optionally ``Nd H:MM``)."""
     if isinstance(value, timedelta):
         return value
+    if isinstance(value, str) and len(value) <= _READ_TEXT_KEPT:
+        found = _LENGTHS.get(value)
+        if found is None:
+            found = _read_duration(value)
+            if len(_LENGTHS) >= _READ_KEPT:
+                _LENGTHS.clear()
+            _LENGTHS[value] = found
+        return found
+    return _read_duration(value)
+
+
+_LENGTHS: dict[str, timedelta] = {}  # as with times: a script writes the same few lengths, each read once
+
+
+def _read_duration(value: Any) -> timedelta:
     text = value.strip().lstrip("+") if isinstance(value, str) else None
     match = _DURATION.match(text) if text is not None else None
     if match is None:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from firedrill.errors import InputError
+from firedrill.replay.yamlblock import read_block
 from firedrill.replay.yamlfast import INT_TAG, GiveUp, read_events
 
 PathKey = tuple[str | int, ...]
@@ -76,6 +77,8 @@ def _walk(
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):  # ``? [a, b]``: no field has such a name
+                raise _problem(file, "key_not_text", path, line)
             if key in seen:
                 raise _problem(file, "key_twice", (*path, key), line, key=key)
             seen.add(key)
@@ -98,7 +101,10 @@ def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
     loader = ScriptLoader(text)
     try:
-        data, found, flows = read_events(loader)
+        try:
+            data, found, flows = read_block(text, loader)
+        except GiveUp:
+            data, found, flows = read_events(loader)
     except GiveUp:
         return _composed(text, file)
     finally:

@@ -22,7 +22,13 @@ BAD_SPEEDS = ["1e309", "Infinity", "-1", "abc", "121", "nan", "8.5km/h"]
 BAD_TIMES = ["2026-03-10", "9999-12-31T23:59:59+08:00", "1970-01-01T00:00", "0", "2026-13-01T10:00",
              "2026-02-30T10:00", "25:00", "yesterday", "2026-03-10T10:00+99:00", "1e309"]  # fmt: skip
 CONTROL = ["\x1b[2J", "\x1b]0;owned\x07", "a\x00b", "\x9b31m"]
-FILE_KINDS = ["gbk", "binary", "bomb", "duplicate", "deep", "missing", "directory", "huge", "not_a_mapping"]
+FILE_KINDS = ["gbk", "binary", "bomb", "duplicate", "deep", "missing", "directory", "huge", "not_a_mapping",
+              "collection_key"]  # fmt: skip
+# Scripts that read as YAML and as a script, whose facts pass what an incident may hold.
+SCRIPT_KINDS = {"too_many_calls": "calls.yaml:11: field 'injects.1.calls'",
+                "past_bound": "bound.yaml:9: field 'injects.0.incident.burning_area_m2'"}  # fmt: skip
+SCRIPT = ("id: bad\ntitle: 坏脚本\nauthor: tests\nplaybook: shopping-mall\nstart: 2026-11-24T10:00:00\n"
+          "location: 测试地点\n")
 
 
 def _file(tmp: Path, kind: str) -> Path:
@@ -48,6 +54,14 @@ def _file(tmp: Path, kind: str) -> Path:
             out.write(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
     elif kind == "not_a_mapping":
         path.write_text("- 1\n- 2\n", encoding="utf-8")
+    elif kind == "collection_key":
+        path.write_text("lang: zh\n? [a, b]\n: 1\n", encoding="utf-8")
+    elif kind == "too_many_calls":  # 6,000 calls twice: past the 10,000 an incident holds
+        path.write_text(SCRIPT + 'injects:\n  - at: "+00:10"\n    calls: {count: 6000}\n  - at: "+00:20"\n'
+                        "    calls: {count: 6000}\n", encoding="utf-8")  # fmt: skip
+    elif kind == "past_bound":  # 200 km² burning: past the area an incident holds
+        path.write_text(SCRIPT + 'injects:\n  - at: "+00:10"\n    incident: {burning_area_m2: 200000000}\n',
+                        encoding="utf-8")  # fmt: skip
     return path
 
 
@@ -219,6 +233,9 @@ def _cases() -> list[Case]:
         add(f"console --controller {kind}", lambda tmp, k=kind: ["console", "--controller", str(_file(tmp, k)),
                                                                  "--data-dir", str(tmp / "data")],
             _file_name(kind))  # fmt: skip
+    for kind, names in SCRIPT_KINDS.items():
+        add(f"replay {kind}", lambda tmp, k=kind: ["replay", str(_file(tmp, k))], names)
+        add(f"drill {kind}", lambda tmp, k=kind: ["drill", str(_file(tmp, k)), "--no-save"], names)
     add("drill --console --controller --role nosuch", lambda tmp: ["drill", scenario, "--console", "--controller",
                                                                    "--role", "nosuch", "--data-dir", str(tmp / "d")],
         "role")  # fmt: skip
@@ -245,7 +262,8 @@ def _local_playbooks(tmp: Path, kind: str) -> Path:
 def _file_name(kind: str) -> str:
     return {"gbk": "gbk.yaml", "binary": "binary.yaml", "bomb": "bomb.yaml", "duplicate": "duplicate.yaml",
             "deep": "deep.yaml", "missing": "absent.yaml", "directory": "a-directory", "huge": "huge.yaml",
-            "not_a_mapping": "list.yaml"}[kind]  # fmt: skip
+            "not_a_mapping": "list.yaml", "collection_key": "key.yaml", "too_many_calls": "calls.yaml",
+            "past_bound": "bound.yaml"}[kind]  # fmt: skip
 
 
 def _json_field(name: str) -> str:

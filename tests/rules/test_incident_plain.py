@@ -1,9 +1,11 @@
-"""The plain path to an Incident (no pydantic) takes only what pydantic takes, and builds the same Incident."""
+"""The plain path to an Incident (no pydantic) takes only what pydantic takes, and builds the same Incident:
+from whole data, from an Incident and the facts that change, and with calls taken once."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +15,7 @@ from pydantic import ValidationError
 
 from firedrill import bounds
 from firedrill.adapters import validate
-from firedrill.incident_plain import plain_incident
+from firedrill.incident_plain import plain_calls, plain_incident, plain_update, with_calls
 from firedrill.models import Hazard, Incident, SiteCategory
 
 # Values near and past every bound, of every type a form, a flag or a JSON file can hold.
@@ -79,6 +81,48 @@ def test_a_value_past_a_bound_is_left_to_pydantic_which_names_the_field() -> Non
         assert exc.errors()[0]["loc"] == ("deaths",)
     else:
         raise AssertionError("pydantic took a count past its bound")
+
+
+BASE = validate(Incident, {"reported_at": "2026-03-10T21:45", "burning_area_m2": 300, "hazards": ["explosion"],
+                           "calls": ["2026-03-10T21:50"], "manual_escalation": "指挥部决定"})  # fmt: skip
+changes = st.fixed_dictionaries({}, optional={k: v for k, v in values.items() if k != "calls"})
+
+
+@settings(max_examples=600, deadline=None)
+@given(changed=changes)
+def test_an_update_takes_only_what_pydantic_takes_and_builds_the_same(changed: dict[str, Any]) -> None:
+    plain = plain_update(BASE, changed)
+    data = {**{f.name: getattr(BASE, f.name) for f in fields(Incident)}, **changed}
+    try:
+        validated = validate(Incident, data)
+    except ValidationError:
+        assert plain is None, f"the plain update took what pydantic refuses: {changed!r}"
+        return
+    assert plain is None or plain == validated
+
+
+@settings(max_examples=300, deadline=None)
+@given(calls=st.lists(times, max_size=6), heard=st.integers(0, 6))
+def test_calls_taken_once_make_the_incident_pydantic_makes_of_them(calls: list[Any], heard: int) -> None:
+    """Calls taken once, and any first part of them put in an Incident, as validating it whole gives."""
+    taken = plain_calls(calls)
+    try:
+        every = validate(Incident, {"reported_at": BASE.reported_at, "calls": calls})
+    except ValidationError:
+        assert taken is None, f"the plain path took calls pydantic refuses: {calls!r}"
+        return
+    if taken is None:
+        return
+    assert taken == every.calls
+    part = with_calls(BASE, taken[:heard])
+    whole = {f.name: getattr(BASE, f.name) for f in fields(Incident)}
+    assert part == validate(Incident, {**whole, "calls": every.calls[:heard]})
+    assert [c.tzinfo for c in part.calls] == [c.tzinfo for c in every.calls[:heard]]
+
+
+def test_calls_past_the_bound_are_left_to_pydantic() -> None:
+    assert plain_calls(["2026-03-10T21:50"] * (bounds.MAX_CALLS + 1)) is None
+    assert plain_calls(["2026-03-10T21:50"] * bounds.MAX_CALLS) is not None
 
 
 def test_a_one_shot_grade_loads_no_pydantic() -> None:
