@@ -57,6 +57,11 @@ PAINT_WATCH = textwrap.dedent("""
     import time
     from textual.drivers.headless_driver import HeadlessDriver
 
+    # The pilot polls for the stamps at 1 ms: the stamps themselves are taken in the driver's write,
+    # and a pilot spinning on sleep(0) would keep the event loop from ever being idle (Textual
+    # paints when a screen's queue is idle), which a dispatcher's terminal never does.
+    POLL_S = 0.001
+
     def watch_paint(app, *conditions):
         stamps = [[] for _ in conditions]
 
@@ -93,7 +98,7 @@ MINIMAL = PAINT_WATCH + textwrap.dedent("""
 
     async def ready(pilot):
         while not painted:
-            await asyncio.sleep(0)
+            await asyncio.sleep(POLL_S)
         say("screen", painted[0])
         pilot.app.exit()
 
@@ -112,15 +117,15 @@ CONSOLE = PAINT_WATCH + textwrap.dedent("""
 
     async def ready(pilot):
         while not painted:
-            await asyncio.sleep(0)
+            await asyncio.sleep(POLL_S)
         say("screen", painted[0])
         while not pilot.app.main.built:
-            await asyncio.sleep(0)
+            await asyncio.sleep(POLL_S)
         say("built", time.monotonic())
         await pilot.app.engine_ready.wait()
         say("engine", time.monotonic())
         while not leveled:
-            await asyncio.sleep(0)
+            await asyncio.sleep(POLL_S)
         say("level", leveled[0])
         pilot.app.exit()
 
