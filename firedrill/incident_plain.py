@@ -106,11 +106,9 @@ def _takers() -> dict[str, Take]:
             if not name.startswith("__")}  # fmt: skip
 
 
-def plain_incident(data: Mapping[str, Any]) -> Incident | None:
-    """The Incident ``data`` describes when every value is plainly valid, else None (ask pydantic)."""
+def _plainly(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Each value of ``data`` taken as its field's type, when every one plainly holds, else None."""
     takers = _takers()
-    if "reported_at" not in data:
-        return None
     values: dict[str, Any] = {}
     for name, raw in data.items():
         take = takers.get(name)
@@ -120,7 +118,15 @@ def plain_incident(data: Mapping[str, Any]) -> Incident | None:
         if value is NOT_PLAIN:
             return None
         values[name] = value
-    return Incident(**values)
+    return values
+
+
+def plain_incident(data: Mapping[str, Any]) -> Incident | None:
+    """The Incident ``data`` describes when every value is plainly valid, else None (ask pydantic)."""
+    if "reported_at" not in data:
+        return None
+    values = _plainly(data)
+    return None if values is None else Incident(**values)
 
 
 def to_incident(data: Mapping[str, Any]) -> Incident:
@@ -137,22 +143,22 @@ def to_incident(data: Mapping[str, Any]) -> Incident:
 _FIELDS = tuple(f.name for f in fields(Incident))
 
 
-def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | None:
-    """``incident`` with the facts ``changes`` gives, when each is plainly valid, else None (ask pydantic
-    with the whole data). The facts kept were taken when ``incident`` was made; they are not taken again."""
-    takers = _takers()
+def _copied(incident: Incident, values: Mapping[str, Any]) -> Incident:
+    """``incident`` with ``values`` in place of its own, set as they are (nothing taken or converted)."""
     made = object.__new__(Incident)
     put = object.__setattr__
     for name in _FIELDS:
-        put(made, name, getattr(incident, name))
-    for name, raw in changes.items():
-        take = takers.get(name)
-        if take is None:
-            return None
-        value = take(raw)
-        if value is NOT_PLAIN:
-            return None
-        put(made, name, value)
+        put(made, name, values[name] if name in values else getattr(incident, name))
+    return made
+
+
+def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | None:
+    """``incident`` with the facts ``changes`` gives, when each is plainly valid, else None (ask pydantic
+    with the whole data). The facts kept were taken when ``incident`` was made; they are not taken again."""
+    values = _plainly(changes)
+    if values is None:
+        return None
+    made = _copied(incident, values)
     made.__post_init__()  # what ``Incident(...)`` does once the fields are set
     return made
 
@@ -168,9 +174,4 @@ def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:
 def with_calls(incident: Incident, calls: tuple[datetime, ...]) -> Incident:
     """``incident`` with ``calls`` in place of its own, for calls ``plain_calls`` gave (or a first part of
     them): nothing is taken or converted again, as nothing needs to be."""
-    made = object.__new__(Incident)
-    put = object.__setattr__
-    for name in _FIELDS:
-        put(made, name, getattr(incident, name))
-    put(made, "calls", calls)
-    return made
+    return _copied(incident, {"calls": calls})
