@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 import zlib
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast, get_args, get_origin, get_type_hints
 
@@ -38,6 +39,7 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+@cache
 def _pydantic_release() -> str:
     """Which pydantic is installed, without importing it (a table of pydantic models depends on it;
     one of plain dataclasses does not need pydantic loaded at all)."""
