@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +13,7 @@ from firedrill.cli.main import main
 from firedrill.playbook.card import build_card, card_lines
 from firedrill.playbook.card_html import card_html
 from firedrill.playbook.loader import Library
+from tests.tools import require
 
 from .helpers import EXPECTED_IDS, local_playbook
 from .pngcheck import ink_fraction
@@ -78,11 +78,8 @@ def test_html_card_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def _tools() -> tuple[str, str] | None:
     browser, pdftoppm = printpdf.find_browser(), shutil.which("pdftoppm")
-    if browser is None or pdftoppm is None:
-        reason = "printing cards needs chromium and pdftoppm (Debian: chromium, poppler-utils)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — CI must install them")
-        pytest.skip(reason)
+    require("printing cards needs chromium and pdftoppm (Debian: chromium, poppler-utils)"
+            if browser is None or pdftoppm is None else None)  # fmt: skip
     return browser, pdftoppm
 
 

@@ -21,6 +21,7 @@ from firedrill.cli.main import main
 from firedrill.serve.server import ConsoleServer, Settings
 from tests.quiz import browser
 from tests.quiz.png import is_blank
+from tests.tools import require
 
 FIRST_BYTE = "document.body && document.body.classList.contains('-first-byte')"
 WAIT_S = 20
@@ -120,11 +121,7 @@ def _attempts(data_dir: Path, name: str) -> int:
 
 def _need_chromium() -> None:
     """Outside CI a machine without Chromium skips with the reason; under CI=true it fails (CI installs it)."""
-    if browser.chromium() is not None:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail("Chromium is not installed: .ci/run installs it (apt-get install chromium)")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
+    require(None if browser.chromium() is not None else "Chromium is not installed (apt-get install chromium)")
 
 
 @pytest.mark.slow

@@ -4,7 +4,6 @@ and the chart's clock-time axis."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +14,7 @@ from firedrill import printpdf
 from firedrill.cli.main import main
 from firedrill.replay.words import w
 from tests.playbook.pngcheck import ink_fraction
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scenarios" / "hanzheng-mall-night.yaml"
@@ -24,11 +24,9 @@ MIN_INK = 0.01  # a printed report page inks well over 1% of it; a blank page do
 
 def _tools() -> tuple[str, str]:
     found = (shutil.which("pdftoppm"), shutil.which("pdftotext"))
-    if printpdf.find_browser() is None or None in found:
-        reason = "printing reports needs chromium, pdftoppm and pdftotext (Debian: chromium, poppler-utils)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " — CI must install them")
-        pytest.skip(reason)
+    missing = printpdf.find_browser() is None or None in found
+    require("printing reports needs chromium, pdftoppm and pdftotext (Debian: chromium, poppler-utils)"
+            if missing else None)  # fmt: skip
     return str(found[0]), str(found[1])
 
 
