@@ -1,27 +1,17 @@
-"""The controller screen's words (``labels.yaml`` beside this file, group ``controller_console``),
-read with the safe YAML loader like the console's own words."""
+"""The controller screen's words (``labels.yaml`` beside this file, group ``controller_console``)."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-import yaml
+from firedrill.tui.label_group import LabelGroup
 
-LABELS_FILE = Path(__file__).with_name("labels.yaml")
-GROUP = "controller_console"
-
-
-@cache
-def _labels() -> dict[str, dict[str, str]]:
-    with LABELS_FILE.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
-    return data[GROUP]
+WORDS = LabelGroup(Path(__file__).with_name("labels.yaml"), "controller_console")
 
 
 def cw(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` ('zh' or 'en')."""
-    return _labels()[key]["en" if lang == "en" else "zh"]
+    return WORDS.word(key, lang)
 
 
 def both(key: str) -> str:
@@ -30,4 +20,4 @@ def both(key: str) -> str:
 
 
 def label_keys() -> tuple[str, ...]:
-    return tuple(_labels())
+    return WORDS.keys()

@@ -1,31 +1,18 @@
-"""The replay and drill modes' words (``labels.yaml`` beside this file, group ``replay_console``).
-
-Every key is validated through ``firedrill.models.Text`` (pydantic) in the tests; here the file is
-read with the safe YAML loader, like the console's own words.
-"""
+"""The replay and drill modes' words (``labels.yaml`` beside this file, group ``replay_console``)."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-import yaml
+from firedrill.tui.label_group import LabelGroup
 
-LABELS_FILE = Path(__file__).with_name("labels.yaml")
-GROUP = "replay_console"
-
-
-@cache
-def _labels() -> dict[str, dict[str, str]]:
-    with LABELS_FILE.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
-    return data[GROUP]
+WORDS = LabelGroup(Path(__file__).with_name("labels.yaml"), "replay_console")
 
 
 def rw(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` ('zh' or 'en')."""
-    return _labels()[key]["en" if lang == "en" else "zh"]
+    return WORDS.word(key, lang)
 
 
 def label_keys() -> tuple[str, ...]:
-    return tuple(_labels())
+    return WORDS.keys()
