@@ -8,9 +8,10 @@ Offsets are written ``+H:MM`` or ``+H:MM:SS``; hours may exceed 24 and a day may
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
@@ -62,21 +63,29 @@ def parse_when(value: Any) -> When:
     """Accept an offset, a clock time, an ISO date-time string or a YAML timestamp."""
     if isinstance(value, When):
         return value
-    if isinstance(value, str) and len(value) <= _READ_TEXT_KEPT:
-        # Scripts write the same few times again and again; a When is immutable, so each text is read once.
-        found = _READ.get(value)
-        if found is None:
-            found = _read_when(value)
-            if len(_READ) >= _READ_KEPT:
-                _READ.clear()
-            _READ[value] = found
-        return found
-    return _read_when(value)
+    return _read_once(value, _READ, _read_when)
 
 
+# Scripts write the same few times and lengths again and again; both are immutable, so each text is
+# read once. Bounded.
 _READ: dict[str, When] = {}
+_LENGTHS: dict[str, timedelta] = {}
 _READ_KEPT = 4096
 _READ_TEXT_KEPT = 64
+R = TypeVar("R")
+
+
+def _read_once(value: Any, kept: dict[str, R], read: Callable[[Any], R]) -> R:
+    """``read(value)``, kept in ``kept`` for a short text (an error is raised again each time)."""
+    if not isinstance(value, str) or len(value) > _READ_TEXT_KEPT:
+        return read(value)
+    found = kept.get(value)
+    if found is None:
+        found = read(value)
+        if len(kept) >= _READ_KEPT:
+            kept.clear()
+        kept[value] = found
+    return found
 
 
 def _read_when(value: Any) -> When:
@@ -106,18 +115,7 @@ def parse_duration(value: Any) -> timedelta:
     """A positive length of time written ``H:MM`` or ``H:MM:SS`` (optionally ``Nd H:MM``)."""
     if isinstance(value, timedelta):
         return value
-    if isinstance(value, str) and len(value) <= _READ_TEXT_KEPT:
-        found = _LENGTHS.get(value)
-        if found is None:
-            found = _read_duration(value)
-            if len(_LENGTHS) >= _READ_KEPT:
-                _LENGTHS.clear()
-            _LENGTHS[value] = found
-        return found
-    return _read_duration(value)
-
-
-_LENGTHS: dict[str, timedelta] = {}  # as with times: a script writes the same few lengths, each read once
+    return _read_once(value, _LENGTHS, _read_duration)
 
 
 def _read_duration(value: Any) -> timedelta:
