@@ -6,7 +6,6 @@ import asyncio
 import os
 import shlex
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,10 +20,10 @@ from firedrill.cli.main import main
 from firedrill.serve.server import ConsoleServer, Settings
 from tests.quiz import browser
 from tests.quiz.png import is_blank
+from tests.serve.running import WAIT_S, free_port, wait_listening
 from tests.tools import require
 
 FIRST_BYTE = "document.body && document.body.classList.contains('-first-byte')"
-WAIT_S = 20
 
 
 @pytest.mark.parametrize(
@@ -90,23 +89,6 @@ def test_bad_serve_input(
     assert fake_server == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_listening(port: int, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "the server exited"
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"nothing listening on 127.0.0.1:{port} after {WAIT_S}s")
-
-
 def _attempts(data_dir: Path, name: str) -> int:
     db = data_dir / "firedrill.sqlite3"
     if not db.exists():
@@ -127,7 +109,7 @@ def _need_chromium() -> None:
 @pytest.mark.slow
 def test_a_class_reaches_the_quiz_in_a_browser(tmp_path: Path) -> None:
     _need_chromium()
-    port = _free_port()
+    port = free_port()
     data_dir = tmp_path / "class"
     cmd = [
         sys.executable,
@@ -145,7 +127,7 @@ def test_a_class_reaches_the_quiz_in_a_browser(tmp_path: Path) -> None:
     ]
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        _wait_listening(port, server)
+        wait_listening(port, server)
         url = f"http://127.0.0.1:{port}/"
         plain = tmp_path / "plain.png"
         browser.screenshot(url, plain)

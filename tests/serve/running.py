@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -80,7 +81,7 @@ def serving(home: Path, *flags: str) -> Iterator[Running]:
     seen: list[str] = []
     try:
         url = _wait_for_url(proc, lines, seen)
-        _wait_listening(port, proc)
+        wait_listening(port, proc)
         yield Running(proc, port, url, seen)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -107,7 +108,8 @@ def _wait_for_url(proc: subprocess.Popen[str], lines: queue.Queue[str], seen: li
     raise AssertionError(f"the server printed no URL in {WAIT_S}s: {seen}")
 
 
-def _wait_listening(port: int, proc: subprocess.Popen[str]) -> None:
+def wait_listening(port: int, proc: subprocess.Popen[Any]) -> None:
+    """Return once something listens on the port, failing if the server exits or never listens."""
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
         assert proc.poll() is None, "the server exited"
