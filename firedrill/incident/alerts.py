@@ -29,13 +29,18 @@ def _both(key: str, **values: str) -> Text:
     return Text(zh=text.zh.format(**values), en=text.en.format(**values))
 
 
-def night_alert(assessment: Assessment, alerted: frozenset[str]) -> Alert | None:
+def night_code(assessment: Assessment) -> str | None:
+    """The night alert's code the assessment calls for (whether or not it was raised already), or None."""
     if Trigger.NIGHT not in assessment.triggers:
         return None
     # Listed (the fire is not major, 4.3 does not raise it) and applied are told apart, so that a
     # fire growing to major at night is announced again when the trigger starts to count.
-    code = NIGHT if assessment.escalated else NIGHT_LISTED
-    if code in alerted:
+    return NIGHT if assessment.escalated else NIGHT_LISTED
+
+
+def night_alert(assessment: Assessment, alerted: frozenset[str]) -> Alert | None:
+    code = night_code(assessment)
+    if code is None or code in alerted:
         return None
     quote = next((r.quote for r in assessment.reasons if r.criterion == Trigger.NIGHT.value), "")
     key = "alert_night_applied" if assessment.escalated else "alert_night_listed"

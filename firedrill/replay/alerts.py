@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
-from firedrill.incident.alerts import NIGHT, NIGHT_LISTED, collapse_alert, night_alert
+from firedrill.incident.alerts import NIGHT, NIGHT_LISTED, collapse_alert, night_alert, night_code
 from firedrill.incident.alerts import Alert as Raised
 from firedrill.models import Assessment, Trigger
 from firedrill.playbook.calculators import collapse_window
@@ -113,9 +113,12 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     opened: dict[datetime, datetime] = {}
 
     def code(at: datetime) -> str | None:
-        raised = night_alert(assess(at), frozenset())
-        return None if raised is None else raised[0]
+        return night_code(assess(at))
 
+    # Most scripts never come near the night window: from no report time they hold can the span reach it.
+    reports = {reported(at) for at in (loaded.start, *loaded.inject_times)}
+    if all(max(since, loaded.end) < night_from(since, night) for since in reports):
+        return alerts
     for run in _segments(loaded, _night_points(loaded, rulebook, clock_points)):
         if alerted >= NIGHT_CODES:
             break

@@ -1,14 +1,19 @@
 """What a replay produces: the plan's decision at a moment, the changes between moments, the
 alerts, and the timeline entries a console or the CLI shows. All are frozen pydantic models, so
-``model_dump(mode="json")`` is the documented JSON shape (docs/scenarios.md)."""
+``model_dump(mode="json")`` is the documented JSON shape (docs/scenarios.md); the decision at a
+moment, made for every moment a replay reads, is a plain frozen dataclass inside them (pydantic
+writes it the same way)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from firedrill.constraints import FORBID_EXTRA
 from firedrill.models import Assessment, Level, Range, Text, Trigger
 from firedrill.replay.schema import AlertCode, Method, ProcedureMark, Words
 
@@ -17,8 +22,11 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class Scale(_Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Scale:
     """Clause 4.4.2 for the current level; counts are None where the plan sets none."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
 
     set_by_plan: bool
     stations: Range | None
@@ -26,8 +34,11 @@ class Scale(_Frozen):
     engines: Range | None
 
 
-class Decision(_Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Decision:
     """What the plan demands at one moment (a compact view of the Assessment)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
 
     level: Level
     base_level: Level
