@@ -33,7 +33,7 @@ _LIMITS: dict[str, Callable[[Any, Any], bool]] = {
 class Check:
     """A field's constraints, turned into pydantic's schema only when pydantic validates."""
 
-    __slots__ = ("after", "before", "limits")
+    __slots__ = ("_bounds", "_finite", "after", "before", "limits")
 
     def __init__(
         self,
@@ -43,6 +43,13 @@ class Check:
         **limits: Any,
     ) -> None:
         self.before, self.after, self.limits = before, after, limits
+        # The plain check's reading of ``limits``, made once: each known bound with its test, whether
+        # a number must be finite, and None where a limit is one the plain check does not know.
+        known = {name: bound for name, bound in limits.items() if name != "allow_inf_nan"}
+        self._finite = limits.get("allow_inf_nan") is False
+        self._bounds: tuple[tuple[Callable[[Any, Any], bool], Any], ...] | None = (
+            tuple((_LIMITS[name], bound) for name, bound in known.items()) if known.keys() <= _LIMITS.keys() else None
+        )
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic import Field
@@ -72,13 +79,11 @@ class Check:
             return NOT_PLAIN
 
     def _within(self, value: Any) -> bool:
-        for name, bound in self.limits.items():
-            if name == "allow_inf_nan":
-                if not bound and not math.isfinite(value):
-                    return False
-            elif name not in _LIMITS or not _LIMITS[name](value, bound):
-                return False  # a limit this check does not know: pydantic judges
-        return True
+        if self._bounds is None:
+            return False  # a limit this check does not know: pydantic judges
+        if self._finite and not math.isfinite(value):
+            return False
+        return all(holds(value, bound) for holds, bound in self._bounds)
 
     def __repr__(self) -> str:
         parts = [f"{k}={v!r}" for k, v in self.limits.items()]

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from firedrill.constraints import NOT_PLAIN, Check
-from firedrill.models import Incident
+from firedrill.models import NORMALISED, Incident
 from firedrill.timeutil import to_local
 
 Take = Callable[[Any], Any]
@@ -121,6 +121,17 @@ def _plainly(data: Mapping[str, Any]) -> dict[str, Any] | None:
     return values
 
 
+@cache
+def _calls_check() -> Check:
+    """The check on the Incident's calls as a whole (their number)."""
+    hint = get_type_hints(Incident, include_extras=True)["calls"]
+    return next(extra for extra in get_args(hint)[1:] if isinstance(extra, Check))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def plain_incident(data: Mapping[str, Any]) -> Incident | None:
     """The Incident ``data`` describes when every value is plainly valid, else None (ask pydantic)."""
     if "reported_at" not in data:
@@ -159,7 +170,8 @@ def plain_update(incident: Incident, changes: Mapping[str, Any]) -> Incident | N
     if values is None:
         return None
     made = _copied(incident, values)
-    made.__post_init__()  # what ``Incident(...)`` does once the fields are set
+    if not NORMALISED.isdisjoint(values):
+        made.__post_init__()  # what ``Incident(...)`` does once the fields are set
     return made
 
 
@@ -167,6 +179,12 @@ def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:
     """``calls`` as an Incident holds them (local, in time order) when all are plainly valid moments
     within the Incident's bound on their number, else None (ask pydantic). Any first part of the
     result is within the bound too."""
+    if calls and all(type(v) is datetime for v in calls):
+        # Moments already (a replay's spread calls): the bounds on a moment are a span of time, so the
+        # earliest and the latest stand for all of them; the number is checked on the whole.
+        ordered = tuple(sorted(to_local(v) for v in calls))
+        ends = _takers()["calls"]([ordered[0], ordered[-1]])
+        return None if ends is NOT_PLAIN or _calls_check().plainly(ordered, _same) is NOT_PLAIN else ordered
     taken = _takers()["calls"](calls)
     return None if taken is NOT_PLAIN else tuple(sorted(to_local(v) for v in taken))
 

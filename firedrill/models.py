@@ -124,12 +124,17 @@ class Incident:
 
     def __post_init__(self) -> None:
         # Times are kept local and the calls in order; a hazard is named once; a blank reason is none.
+        # (NORMALISED names these fields: a copy that changes none of them needs none of this.)
         set_ = object.__setattr__
         set_(self, "reported_at", to_local(self.reported_at))
         set_(self, "calls", tuple(sorted(to_local(v) for v in self.calls)))
         set_(self, "hazards", tuple(dict.fromkeys(self.hazards)))
         if self.manual_escalation is not None and not self.manual_escalation.strip():
             set_(self, "manual_escalation", None)
+
+
+# The fields ``Incident.__post_init__`` puts in their kept form.
+NORMALISED = frozenset({"reported_at", "calls", "hazards", "manual_escalation"})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from firedrill.adapters import to_jsonable
 from firedrill.i18n import t
 from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.changes import scale_text
@@ -153,7 +154,7 @@ def replay_data(replay: Replay, results: Sequence[ExpectationResult]) -> dict[st
             "end": replay.end.isoformat(), "ignition": replay.loaded.ignition.isoformat(),
         },
         "timeline": [e.model_dump(mode="json", by_alias=True) for e in replay.timeline],
-        "expectations": [r.model_dump(mode="json") for r in results],
+        "expectations": [to_jsonable(r) for r in results],
     }  # fmt: skip
 
 

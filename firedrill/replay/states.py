@@ -26,8 +26,9 @@ def changes_of(inject: Inject) -> dict[str, Any]:
     """Every Incident field the inject changes: its blocks, and a corrected report time."""
     values: dict[str, Any] = {}
     for block in (inject.incident, inject.weather, inject.flags):
-        if block is not None:
-            values.update(block.model_dump(exclude_unset=True))
+        if block is not None:  # the fields given, in the block's order (as ``model_dump(exclude_unset=True)``)
+            given = block.model_fields_set
+            values.update({name: getattr(block, name) for name in type(block).model_fields if name in given})
     if inject.reported_at is not None:
         values["reported_at"] = inject.reported_at
     return values

@@ -1,8 +1,8 @@
 """What a replay produces: the plan's decision at a moment, the changes between moments, the
-alerts, and the timeline entries a console or the CLI shows. All are frozen pydantic models, so
-``model_dump(mode="json")`` is the documented JSON shape (docs/scenarios.md); the decision at a
-moment, made for every moment a replay reads, is a plain frozen dataclass inside them (pydantic
-writes it the same way)."""
+alerts, and the timeline entries a console or the CLI shows. Entries, changes and alerts are frozen
+pydantic models and the decision at a moment (made for every moment a replay reads) and an
+expectation's result are frozen dataclasses; pydantic writes both alike (``model_dump(mode="json")``,
+``firedrill.adapters.to_jsonable``), the documented JSON shape (docs/scenarios.md)."""
 
 from __future__ import annotations
 
@@ -146,14 +146,24 @@ class Entry(_Frozen):
     phase: str | None
 
 
-class Check(_Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Check:
+    """One field of an expectation: what the script expects and what the replay gives."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
     field: str
     expected: str
     actual: str
     passed: bool
 
 
-class ExpectationResult(_Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ExpectationResult:
+    """An expectation of the script checked at its time, with its file line."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
     index: int
     at: datetime
     offset: str

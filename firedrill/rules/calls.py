@@ -14,6 +14,7 @@ exact, and the answer is a pure function of the call times: a replay and the con
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -68,17 +69,14 @@ def rising_held(calls: Sequence[datetime], reported_at: datetime, rule: RisingCa
         counted = counted_calls(calls, reported_at)
         if len(counted) < rule.calls:
             return None
-        # The window ending at each call, in one pass: ``first`` is the oldest call still inside.
-        width, first = timedelta(minutes=rule.window_minutes), 0
-        for last, moment in enumerate(counted):
-            while counted[first] < moment - width:
-                first += 1
-            # Calls at the same moment as ``moment`` but after it in the list are inside too.
-            end = last
-            while end + 1 < len(counted) and counted[end + 1] == moment:
-                end += 1
-            count = end - first + 1
-            if count >= rule.calls:
+        # The first call that closes a run of ``calls`` calls within the window: in time order, the
+        # earliest i at which the i-th call and the one ``calls - 1`` before it lie within the window.
+        # No window ending at an earlier call holds as many (it would close an earlier run).
+        width, need = timedelta(minutes=rule.window_minutes), rule.calls
+        for oldest, moment in zip(counted, counted[need - 1:], strict=False):
+            if moment - oldest <= width:
+                # Counted at that moment: every call inside the window, those at the same moment too.
+                count = bisect_right(counted, moment) - bisect_left(counted, moment - width)
                 return Held(at=moment, count=count)
         return None
     counted = sorted(calls)

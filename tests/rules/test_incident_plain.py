@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import fields
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import given, settings
@@ -101,8 +101,12 @@ def test_an_update_takes_only_what_pydantic_takes_and_builds_the_same(changed: d
     assert plain is None or plain == validated
 
 
+moments = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2110, 1, 1),
+                       timezones=st.sampled_from([None, UTC, timezone(timedelta(hours=-5))]))
+
+
 @settings(max_examples=300, deadline=None)
-@given(calls=st.lists(times, max_size=6), heard=st.integers(0, 6))
+@given(calls=st.one_of(st.lists(times, max_size=6), st.lists(moments, max_size=6)), heard=st.integers(0, 6))
 def test_calls_taken_once_make_the_incident_pydantic_makes_of_them(calls: list[Any], heard: int) -> None:
     """Calls taken once, and any first part of them put in an Incident, as validating it whole gives."""
     taken = plain_calls(calls)
@@ -123,6 +127,9 @@ def test_calls_taken_once_make_the_incident_pydantic_makes_of_them(calls: list[A
 def test_calls_past_the_bound_are_left_to_pydantic() -> None:
     assert plain_calls(["2026-03-10T21:50"] * (bounds.MAX_CALLS + 1)) is None
     assert plain_calls(["2026-03-10T21:50"] * bounds.MAX_CALLS) is not None
+    moment = datetime(2026, 3, 10, 21, 50)
+    assert plain_calls([moment] * (bounds.MAX_CALLS + 1)) is None
+    assert plain_calls([moment] * bounds.MAX_CALLS) is not None
 
 
 def test_a_one_shot_grade_loads_no_pydantic() -> None:

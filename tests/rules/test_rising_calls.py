@@ -156,7 +156,7 @@ def _first_held_by_definition(calls: list[datetime], rule: RisingCallsRule) -> t
     calls=st.integers(min_value=2, max_value=8),
     window=st.integers(min_value=1, max_value=30),
 )
-def test_the_one_pass_window_agrees_with_the_rule_as_written(minutes: list[int], calls: int, window: int) -> None:
+def test_the_quick_window_agrees_with_the_rule_as_written(minutes: list[int], calls: int, window: int) -> None:
     rule = RisingCallsRule(calls=calls, window_minutes=window)
     times = [_at(m) for m in minutes]
     held = rising_held(times, REPORTED, rule)
