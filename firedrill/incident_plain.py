@@ -189,7 +189,15 @@ def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:
     return None if taken is NOT_PLAIN else tuple(sorted(to_local(v) for v in taken))
 
 
+_NOT_CALLS = tuple(name for name in _FIELDS if name != "calls")
+
+
 def with_calls(incident: Incident, calls: tuple[datetime, ...]) -> Incident:
     """``incident`` with ``calls`` in place of its own, for calls ``plain_calls`` gave (or a first part of
     them): nothing is taken or converted again, as nothing needs to be."""
-    return _copied(incident, {"calls": calls})
+    made = object.__new__(Incident)
+    put = object.__setattr__
+    for name in _NOT_CALLS:
+        put(made, name, getattr(incident, name))
+    put(made, "calls", calls)
+    return made

@@ -96,13 +96,8 @@ class Replay:
         self._decided: dict[datetime, Decision] = {}
         self._incidents: dict[tuple[int, int], Incident] = {}
         self._reported: dict[int, datetime] = {}
-        base = {f.name: getattr(loaded.initial, f.name) for f in fields(loaded.initial)}
-        initial_calls = base.pop("calls")
-        changes = loaded.changes or tuple(changes_of(inject) for inject in loaded.script.injects)
-        self._facts: list[dict[str, Any]] = [base]
-        for changed in changes:
-            self._facts.append({**self._facts[-1], **changed})
-        self._calls = sorted((*initial_calls, *(t for ts in loaded.call_times for t in ts)))
+        changes = self._changes = loaded.changes or tuple(changes_of(inject) for inject in loaded.script.injects)
+        self._calls = sorted((*loaded.initial.calls, *(t for ts in loaded.call_times for t in ts)))
         # The facts after each inject with no call heard, and every call, each taken once (the parser
         # took them for a script as read): an Incident of the replay is one of these states with the calls
         # heard by then. Where a call is not plainly valid, each Incident is validated whole instead, and
@@ -121,6 +116,16 @@ class Replay:
                 self.incident_at(at)
         self.alerts = schedule(loaded, self.rulebook, self.assess_at, self.reported_at, self._clock_points())
         self.procedure_events = tuple(gated_marks(loaded, self.assess_at, self.incident_at))
+
+    @cached_property
+    def _facts(self) -> list[dict[str, Any]]:
+        """The facts in force after each number of injects, as data: for an Incident validated whole."""
+        base = {f.name: getattr(self.loaded.initial, f.name) for f in fields(self.loaded.initial)}
+        del base["calls"]
+        facts = [base]
+        for changed in self._changes:
+            facts.append({**facts[-1], **changed})
+        return facts
 
     def _bare_states(self, changes: Sequence[Mapping[str, Any]]) -> list[Incident]:
         """The Incident of the facts in force after each number of injects, with no call heard: each

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from firedrill.adapters import validate
 from firedrill.bounds import MAX_CALLS
@@ -22,13 +23,18 @@ from firedrill.replay.schema import Inject
 _BLOCKS = ("incident", "weather", "flags")
 
 
+@cache
+def _order(block: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(block.model_fields)
+
+
 def changes_of(inject: Inject) -> dict[str, Any]:
     """Every Incident field the inject changes: its blocks, and a corrected report time."""
     values: dict[str, Any] = {}
     for block in (inject.incident, inject.weather, inject.flags):
         if block is not None:  # the fields given, in the block's order (as ``model_dump(exclude_unset=True)``)
             given = block.model_fields_set
-            values.update({name: getattr(block, name) for name in type(block).model_fields if name in given})
+            values.update({name: getattr(block, name) for name in _order(type(block)) if name in given})
     if inject.reported_at is not None:
         values["reported_at"] = inject.reported_at
     return values

@@ -136,8 +136,8 @@ def _rows(text: str) -> list[Row]:
 
 
 def read_block(text: str, loader: Any) -> tuple[Any, dict[Key, int], set[Key]]:
-    """The data of ``text``, its key lines and flow mappings; or GiveUp. ``loader`` (a ``ScriptLoader``)
-    lends its resolver and constructor only."""
+    """The data of ``text``, its key lines and flow mappings; or GiveUp. ``loader`` (a ``ScriptLoader``,
+    of any text) lends its resolver and its constructors of single words only."""
     if _UNUSUAL.search(text) is not None:
         raise GiveUp
     rows = _rows(text)

@@ -97,18 +97,29 @@ def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint:
     return FileProblems(file, [Problem(code=code, path=path, line=line, params=params, hint=hint)])
 
 
+# The row reader asks a loader only to resolve and build single words, which reads no text: one
+# loader, made on first use, serves every script.
+_WORDS_LOADER: list[Any] = []
+
+
+def _words_loader() -> Any:
+    if not _WORDS_LOADER:
+        _WORDS_LOADER.append(ScriptLoader(""))
+    return _WORDS_LOADER[0]
+
+
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
     """The data of ``text`` and a map from key paths to 1-based lines; bad YAML is one InputError."""
-    loader = ScriptLoader(text)
     try:
-        try:
-            data, found, flows = read_block(text, loader)
-        except GiveUp:
-            data, found, flows = read_events(loader)
+        data, found, flows = read_block(text, _words_loader())
     except GiveUp:
-        return _composed(text, file)
-    finally:
-        loader.dispose()
+        loader = ScriptLoader(text)
+        try:
+            data, found, flows = read_events(loader)
+        except GiveUp:
+            return _composed(text, file)
+        finally:
+            loader.dispose()
     lines = LineMap(found)
     lines.flows = frozenset(flows)
     return data, lines

@@ -56,8 +56,8 @@ class WordReader:
             return None
         if tag == BOOL_TAG:
             return self.loader.bool_values[text.lower()]
-        if tag in _BUILT:
-            return self.loader.construct_object(yaml.ScalarNode(tag, text, None, None, None))
+        if tag in _BUILT:  # the tag's constructor itself: a word is built alone, with no document to keep
+            return self.loader.yaml_constructors[tag](self.loader, yaml.ScalarNode(tag, text, None, None, None))
         raise GiveUp
 
     def key(self, text: str, seen: dict[Any, Any]) -> str:
