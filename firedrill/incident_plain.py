@@ -79,10 +79,15 @@ def _taker(hint: Any) -> Take:
         item = _taker(get_args(hint)[0])
 
         def items(value: Any) -> Any:
-            if not isinstance(value, list | tuple):
-                return NOT_PLAIN
-            taken = tuple(item(v) for v in value)
-            return NOT_PLAIN if any(t is NOT_PLAIN for t in taken) else taken
+            if type(value) not in (list, tuple):
+                return NOT_PLAIN  # (a subclass too: pydantic judges it)
+            taken = []
+            for v in value:
+                one = item(v)
+                if one is NOT_PLAIN:
+                    return NOT_PLAIN
+                taken.append(one)
+            return tuple(taken)
 
         return items
     if hint is datetime:

@@ -87,6 +87,6 @@ def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
         checks = tuple(_checks(expectation, replay.decision_at(at), fired, checklist))
         results.append(ExpectationResult(
             index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
-            passed=all(c.passed for c in checks), why=expectation.why,
+            passed=not any([not c.passed for c in checks]), why=expectation.why,
         ))  # fmt: skip
     return tuple(results)
