@@ -79,12 +79,12 @@ def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
     """Every expectation of the script, checked at its time (against the parts of ``state_at(at)`` it reads)."""
     loaded = replay.loaded
     results = []
-    for at in loaded.expect_times:  # every moment decided first, one after another: the rules stay in cache
-        replay.decision_at(at)
+    # Every moment decided first, one after another: the rules stay in cache.
+    decisions = [replay.decision_at(at) for at in loaded.expect_times]
     for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
         checklist = replay.checklist_at(at) if expectation.procedure else None
         fired = {a.code for a in replay.alerts if a.at <= at} if expectation.alert is not None else set()
-        checks = tuple(_checks(expectation, replay.decision_at(at), fired, checklist))
+        checks = tuple(_checks(expectation, decisions[index], fired, checklist))
         results.append(ExpectationResult(
             index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
             passed=not any([not c.passed for c in checks]), why=expectation.why,

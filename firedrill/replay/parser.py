@@ -86,7 +86,7 @@ def _spread(inject: Inject, at: datetime) -> tuple[datetime, ...]:
         return (at,) * calls.count
     seconds = int(calls.over.total_seconds())
     # Evenly over [at, at + over), in whole seconds so that times print and round-trip exactly.
-    return tuple(at + timedelta(seconds=seconds * i // calls.count) for i in range(calls.count))
+    return tuple([at + timedelta(seconds=seconds * i // calls.count) for i in range(calls.count)])
 
 
 def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident | None:
@@ -196,9 +196,9 @@ def resolve(
     if playbook is None:
         check.add("no_playbook", "playbook", id=script.playbook, known=", ".join(library.ids()))
     start = script.start
-    inject_times = tuple(i.at.resolve(start) for i in script.injects)
+    inject_times = tuple([i.at.resolve(start) for i in script.injects])
     _ordered(inject_times, start, "injects", check)
-    expect_times = tuple(e.at.resolve(start) for e in script.expect)
+    expect_times = tuple([e.at.resolve(start) for e in script.expect])
     _ordered(expect_times, start, "expect", check)
     _steps_known(script, check)
     call_times = _call_times(script, inject_times, check)
@@ -213,7 +213,7 @@ def resolve(
         check.add("ignition_after_end", "ignition")
     initial = _initial(script, playbook, check) if playbook is not None else None
     _ignition_checks(script, initial, ignition, check)
-    changes = tuple(changes_of(inject) for inject in script.injects)
+    changes = tuple([changes_of(inject) for inject in script.injects])
     states: tuple[Incident, ...] = ()
     if initial is not None:
         states = fact_states(initial, script.injects, changes, check)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from firedrill.rules.escalation import _night_overlap
+from firedrill.rules.escalation import _minute, _night_overlap
 from firedrill.rules.loader import load_rulebook
 from firedrill.rules.schema import NightRule
 from firedrill.timeutil import LOCAL_TZ
@@ -47,3 +47,10 @@ def test_exact_digits_of_a_float_are_its_decimal_digits(value: float) -> None:
     text = format(Decimal(repr(value)), "f")
     expected = text.rstrip("0").rstrip(".") if "." in text else text
     assert exact_digits(value) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(moment=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31),
+                           timezones=st.sampled_from([None, LOCAL_TZ, UTC])))
+def test_a_trigger_s_moment_is_stamped_as_strftime_would(moment: datetime) -> None:
+    assert _minute(moment) == moment.strftime("%Y-%m-%d %H:%M")
