@@ -30,6 +30,7 @@ from firedrill.replay.script_rules import with_script_rules
 from firedrill.replay.states import changes_of
 from firedrill.replay.timeline import Alert, Decision, Entry, EntryKind, FactChange, InjectView
 from firedrill.rules import assess, load_rulebook
+from firedrill.rules.engine import DEFAULT_CONFIG
 from firedrill.rules.loader import Rulebook
 from firedrill.rulesconfig import RulesConfig
 from firedrill.timeutil import to_local
@@ -83,7 +84,7 @@ class Replay:
         drill; None decides them from the script alone. ``moved``: injects sent at another time."""
         self.source = loaded
         self.rulebook = rulebook or load_rulebook()
-        self.config = with_script_rules(config or RulesConfig(), loaded)
+        self.config = with_script_rules(config or DEFAULT_CONFIG, loaded)
         pending = contingent(loaded)
         if pending or moved:
             if fired is None:

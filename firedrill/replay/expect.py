@@ -7,12 +7,41 @@ value; it is never swallowed. Dispatch counts are compared with the minimum of c
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol
 
-from firedrill.models import Range
+from firedrill.models import Level, Range, Trigger
 from firedrill.procedure.state import ChecklistState, StepState
-from firedrill.replay.engine import Replay, State
+from firedrill.replay.engine import Replay
 from firedrill.replay.schema import AlertCode, DispatchExpect, Expectation
-from firedrill.replay.timeline import Check, Decision, ExpectationResult
+from firedrill.replay.timeline import Check, ExpectationResult
+
+
+class DispatchView(Protocol):
+    """A dispatch scale as an expectation reads it (clause 4.4.2: whether set, and each count)."""
+
+    @property
+    def set_by_plan(self) -> bool: ...
+    @property
+    def stations(self) -> Range | None: ...
+    @property
+    def formations(self) -> Range | None: ...
+    @property
+    def engines(self) -> Range | None: ...
+
+
+class Demand(Protocol):
+    """What an expectation checks: the plan's demand at a moment, as an Assessment or its Decision gives it."""
+
+    @property
+    def level(self) -> Level: ...
+    @property
+    def base_level(self) -> Level: ...
+    @property
+    def escalated(self) -> bool: ...
+    @property
+    def triggers(self) -> tuple[Trigger, ...]: ...
+    @property
+    def dispatch(self) -> DispatchView: ...
 
 
 def _check(field: str, expected: object, actual: object) -> Check:
@@ -33,8 +62,8 @@ def _minimum(r: Range | None) -> int | None:
     return None if r is None else r.minimum
 
 
-def _dispatch_checks(expected: DispatchExpect, decision: Decision) -> list[Check]:
-    scale = decision.dispatch
+def _dispatch_checks(expected: DispatchExpect, demand: Demand) -> list[Check]:
+    scale = demand.dispatch
     checks = []
     if expected.set_by_plan is not None:
         checks.append(_check("dispatch.set_by_plan", expected.set_by_plan, scale.set_by_plan))
@@ -49,11 +78,7 @@ def _procedure_checks(expected: dict[str, StepState], checklist: ChecklistState)
     return [_check(f"procedure.{step}", state, checklist.status(step).state) for step, state in expected.items()]
 
 
-def check_expectation(expectation: Expectation, state: State, checklist: ChecklistState | None = None) -> list[Check]:
-    return _checks(expectation, state.decision, {a.code for a in state.alerts}, checklist)
-
-
-def _checks(expectation: Expectation, d: Decision, fired: Collection[AlertCode],
+def _checks(expectation: Expectation, d: Demand, fired: Collection[AlertCode],
             checklist: ChecklistState | None) -> list[Check]:  # fmt: skip
     checks = []
     if expectation.level is not None:
@@ -79,12 +104,12 @@ def check_replay(replay: Replay) -> tuple[ExpectationResult, ...]:
     """Every expectation of the script, checked at its time (against the parts of ``state_at(at)`` it reads)."""
     loaded = replay.loaded
     results = []
-    # Every moment decided first, one after another: the rules stay in cache.
-    decisions = [replay.decision_at(at) for at in loaded.expect_times]
+    # Every moment assessed first, one after another: the rules stay in cache.
+    demands = [replay.assess_at(at) for at in loaded.expect_times]
     for index, (expectation, at) in enumerate(zip(loaded.script.expect, loaded.expect_times, strict=True)):
         checklist = replay.checklist_at(at) if expectation.procedure else None
         fired = {a.code for a in replay.alerts if a.at <= at} if expectation.alert is not None else set()
-        checks = tuple(_checks(expectation, decisions[index], fired, checklist))
+        checks = tuple(_checks(expectation, demands[index], fired, checklist))
         results.append(ExpectationResult(
             index=index, at=at, offset=loaded.offset(at), line=loaded.line("expect", index), checks=checks,
             passed=not any([not c.passed for c in checks]), why=expectation.why,

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from firedrill.replay.yamlfast import GiveUp, Key
-from firedrill.replay.yamlwords import KEPT, KEY, NO_WORD, PAIRS, TEXT_KEYS, WORDS, WordReader
+from firedrill.replay.yamlwords import KEPT, KEY, NO_WORD, TEXT_KEYS, WORDS, WordReader
 
 # Outside what YAML prints, or a line break of its own (NEL, U+2028/9), a BOM, a tab, a CR: the event reader's.
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
@@ -97,8 +97,10 @@ class _Reader(WordReader):
             return found
         first = text[0]
         if first in "{[\"'":
-            if first == "{" and text[-1] == "}" and PAIRS.fullmatch(text):
-                return self.pairs(text, line, path)
+            if first == "{" and text[-1] == "}":
+                found = self.pairs(text, line, path)
+                if found is not None:
+                    return found
             value, end = self.flow(text, 0, line, path)
             if _REST.fullmatch(text, end) is None:
                 raise GiveUp

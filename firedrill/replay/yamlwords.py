@@ -25,7 +25,7 @@ _FLOW_WORD = re.compile(_FLOW_PLAIN)
 _QUOTED = re.compile(r"\"([^\"\\]*)\"|'([^']*)'")
 _FLOW_KEY = re.compile(rf" *({KEY}): +")
 _PAIR = rf" *({KEY}): +(\"[^\"\\]*\"|'[^']*'|{_FLOW_PLAIN})"
-PAIRS = re.compile(rf"\{{(?:{_PAIR},)*{_PAIR}\}}")  # a flow mapping of words only: the common case
+# A flow mapping of words only (the common case) is ``{`` + pairs, each but the last followed by a comma, + ``}``.
 _EACH_PAIR = re.compile(rf"{_PAIR}(?:,|$)")
 NO_WORD: Any = object()
 WORDS: dict[str, Any] = {}  # a value's text → the word it is (words are immutable)
@@ -71,11 +71,20 @@ class WordReader:
             raise GiveUp
         return text
 
-    def pairs(self, text: str, line: int, path: Key) -> dict[str, Any]:
-        """A one-row flow mapping of plain and quoted words (``PAIRS`` matched it)."""
+    def pairs(self, text: str, line: int, path: Key) -> dict[str, Any] | None:
+        """A one-row flow mapping of plain and quoted words (``text`` is ``{…}``), or None when it is not
+        only that: the pairs must follow one another from the brace to the brace, with no comma left over."""
+        end, at, found = len(text) - 1, 1, []
+        for match in _EACH_PAIR.finditer(text, 1, end):
+            if match.start() != at:
+                return None
+            at = match.end()
+            found.append(match.groups())
+        if at != end or at == 1 or text[end - 1] == ",":
+            return None
         self.flows.add(path)
         data: dict[str, Any] = {}
-        for key, value in _EACH_PAIR.findall(text, 1, len(text) - 1):
+        for key, value in found:
             key = self.key(key, data)
             self.lines[(*path, key)] = line
             if value[0] in "\"'":

@@ -76,6 +76,8 @@ def test_generated_scripts_read_as_the_reference() -> None:
     "a:\tb\n", "a: b\r\nc: d\r\n", "\ufeffa: b\n", "a: b\u2028c\n",
     "a:\n  - \n    b: 1\n", "a: [b, c,]\n", "a: {b: 1,}\n", "a: {b}\n", "a: {b:1}\n",
     "...: 1\n", "%YAML 1.1\n---\na: 1\n", "  a: 1\n  b: 2\n", "a: 1\n b: 2\n",
+    "a: {b: 1 , c: 2}\n", "a: { b: 1}\n", "a: {b: 'x' , c: 2}\n", "a: {b: 1,, c: 2}\n", "a: {b: 1}{c: 2}\n",
+    "a: {b: 1, c: 'd}\n", "a: {b: \"x\", c: y}\n", "a: {b: 1} # note\n", "a: {, b: 1}\n",
 ])  # fmt: skip
 def test_unusual_documents_read_as_the_reference(text: str) -> None:
     assert_same(text)
