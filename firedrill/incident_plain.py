@@ -67,7 +67,7 @@ def _taker(hint: Any) -> Take:
         take = _taker(base)
         for check in extras:
             if isinstance(check, Check):
-                take = _checked(check, take)
+                take = check.taker(take)
         return take
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]
@@ -101,8 +101,6 @@ def _taker(hint: Any) -> Take:
     return lambda value: NOT_PLAIN
 
 
-def _checked(check: Check, take: Take) -> Take:
-    return lambda value: check.plainly(value, take)
 
 
 @cache
@@ -127,14 +125,11 @@ def _plainly(data: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 @cache
-def _calls_check() -> Check:
-    """The check on the Incident's calls as a whole (their number)."""
+def _calls_whole() -> Take:
+    """The check on the Incident's calls as a whole (their number), for calls already taken one by one."""
     hint = get_type_hints(Incident, include_extras=True)["calls"]
-    return next(extra for extra in get_args(hint)[1:] if isinstance(extra, Check))
-
-
-def _same(value: Any) -> Any:
-    return value
+    check = next(extra for extra in get_args(hint)[1:] if isinstance(extra, Check))
+    return check.taker(lambda calls: calls)
 
 
 def plain_incident(data: Mapping[str, Any]) -> Incident | None:
@@ -196,7 +191,7 @@ def plain_calls(calls: Sequence[Any]) -> tuple[datetime, ...] | None:
         # earliest and the latest stand for all of them; the number is checked on the whole.
         ordered = tuple(sorted(to_local(v) for v in calls))
         ends = _takers()["calls"]([ordered[0], ordered[-1]])
-        return None if ends is NOT_PLAIN or _calls_check().plainly(ordered, _same) is NOT_PLAIN else ordered
+        return None if ends is NOT_PLAIN or _calls_whole()(ordered) is NOT_PLAIN else ordered
     taken = _takers()["calls"](calls)
     return None if taken is NOT_PLAIN else tuple(sorted(to_local(v) for v in taken))
 
