@@ -30,6 +30,7 @@ _EACH_PAIR = re.compile(rf"{_PAIR}(?:,|$)")
 NO_WORD: Any = object()
 WORDS: dict[str, Any] = {}  # a value's text → the word it is (words are immutable)
 _FLOW_WORDS: dict[str, Any] = {}  # the same for plain words in a flow
+_PAIRS_READ: dict[str, Any] = {}  # a one-row flow mapping's text → its (key, word) pairs, or None: not only pairs
 TEXT_KEYS: set[str] = set()  # keys known to be text
 KEPT = 4096
 
@@ -73,7 +74,27 @@ class WordReader:
 
     def pairs(self, text: str, line: int, path: Key) -> dict[str, Any] | None:
         """A one-row flow mapping of plain and quoted words (``text`` is ``{…}``), or None when it is not
-        only that: the pairs must follow one another from the brace to the brace, with no comma left over."""
+        only that. Scripts repeat the same few such mappings (a wind, a number of calls): each text is
+        read once."""
+        read = _PAIRS_READ.get(text, NO_WORD)
+        if read is NO_WORD:
+            read = self._read_pairs(text)
+            if len(_PAIRS_READ) >= KEPT:
+                _PAIRS_READ.clear()
+            _PAIRS_READ[text] = read
+        if read is None:
+            return None
+        self.flows.add(path)
+        data: dict[str, Any] = {}
+        for key, value in read:
+            if key in data:
+                raise GiveUp  # a key twice: the event reader says so
+            self.lines[(*path, key)] = line
+            data[key] = value
+        return data
+
+    def _read_pairs(self, text: str) -> tuple[tuple[str, Any], ...] | None:
+        """The pairs of ``{…}``, when they follow one another from brace to brace with no comma left over."""
         end, at, found = len(text) - 1, 1, []
         for match in _EACH_PAIR.finditer(text, 1, end):
             if match.start() != at:
@@ -82,22 +103,19 @@ class WordReader:
             found.append(match.groups())
         if at != end or at == 1 or text[end - 1] == ",":
             return None
-        self.flows.add(path)
-        data: dict[str, Any] = {}
+        read: list[tuple[str, Any]] = []
         for key, value in found:
-            key = self.key(key, data)
-            self.lines[(*path, key)] = line
             if value[0] in "\"'":
-                data[key] = value[1:-1]
+                read.append((self.key(key, {}), value[1:-1]))
                 continue
-            found = _FLOW_WORDS.get(value, NO_WORD)
-            if found is NO_WORD:
-                found = self.word(value.rstrip(" "))
+            word = _FLOW_WORDS.get(value, NO_WORD)
+            if word is NO_WORD:
+                word = self.word(value.rstrip(" "))
                 if len(_FLOW_WORDS) >= KEPT:
                     _FLOW_WORDS.clear()
-                _FLOW_WORDS[value] = found
-            data[key] = found
-        return data
+                _FLOW_WORDS[value] = word
+            read.append((self.key(key, {}), word))
+        return tuple(read)
 
     def flow(self, text: str, at: int, line: int, path: Key) -> tuple[Any, int]:
         """The value starting at ``text[at]`` inside (or opening) a one-row flow collection, and where it ends."""
