@@ -24,7 +24,7 @@ from firedrill.procedure.loader import load_catalogue
 from firedrill.replay.problems import Collector
 from firedrill.replay.schema import Inject, Script
 from firedrill.replay.script_roles import recipients
-from firedrill.replay.states import changes_of, check_calls, fact_states
+from firedrill.replay.states import changes_of, check_calls, fact_states, given_facts
 from firedrill.replay.timespec import format_offset
 from firedrill.replay.yamlload import PathKey, line_of, load_yaml
 from firedrill.textfile import read_text_file
@@ -90,7 +90,7 @@ def _spread(inject: Inject, at: datetime) -> tuple[datetime, ...]:
 
 
 def _initial(script: Script, playbook: Playbook, check: Collector) -> Incident | None:
-    given = script.incident.model_dump(exclude_unset=True)
+    given = given_facts(script.incident)
     if given.get("scenario") not in (None, playbook.id):
         check.add("scenario_differs", "incident", "scenario", scenario=given["scenario"], playbook=playbook.id)
         return None

@@ -28,13 +28,19 @@ def _order(block: type[BaseModel]) -> tuple[str, ...]:
     return tuple(block.model_fields)
 
 
+def given_facts(block: BaseModel) -> dict[str, Any]:
+    """The fields a block of facts gives, in its order: ``model_dump(exclude_unset=True)`` of a block
+    whose values are single values (no model inside), without its cost."""
+    given = block.model_fields_set
+    return {name: getattr(block, name) for name in _order(type(block)) if name in given}
+
+
 def changes_of(inject: Inject) -> dict[str, Any]:
     """Every Incident field the inject changes: its blocks, and a corrected report time."""
     values: dict[str, Any] = {}
     for block in (inject.incident, inject.weather, inject.flags):
-        if block is not None:  # the fields given, in the block's order (as ``model_dump(exclude_unset=True)``)
-            given = block.model_fields_set
-            values.update({name: getattr(block, name) for name in _order(type(block)) if name in given})
+        if block is not None:
+            values.update(given_facts(block))
     if inject.reported_at is not None:
         values["reported_at"] = inject.reported_at
     return values
