@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from firedrill.i18n import label
 from firedrill.models import AssessmentWarning, Incident, Reason, Source, Text, Trigger
-from firedrill.rules.calls import rising_held
+from firedrill.rules.calls import Held, rising_held
 from firedrill.rules.holidays_cn import HolidayBlock, calendar_for
 from firedrill.rules.schema import Escalation, NightRule, WindScale
 from firedrill.rules.wind import effective_force
@@ -50,6 +50,13 @@ def _minute(moment: datetime) -> str:
     """``2026-03-10 23:00``, as ``strftime("%Y-%m-%d %H:%M")`` writes it (the plan's years have four
     digits), in a fraction of its time: every assessment a trigger holds in stamps its moment."""
     return moment.isoformat(" ", "minutes")[:16]
+
+
+@lru_cache(maxsize=1024)
+def _night_words(moment: datetime, offset: timedelta | None) -> tuple[str, Text]:
+    """The night trigger's moment stamped and worded (the same moment at every assessment of a fire)."""
+    stamp = _minute(moment)
+    return stamp, _words("night_moment", moment=stamp)
 
 
 def _join(parts: list[Text]) -> Text:
@@ -172,8 +179,13 @@ def _calls(incident: Incident, at: datetime, config: RulesConfig) -> tuple[str, 
     calls = incident.calls  # in order (the Incident keeps them sorted)
     held = rising_held(calls if not calls or calls[-1] <= at else [c for c in calls if c <= at],
                        incident.reported_at, rule)  # fmt: skip
-    if held is None:
-        return None
+    return None if held is None else _held_words(held, held.at.utcoffset(), rule)
+
+
+# A latched trigger is worded the same at every later moment: each one is worded once (the local offset
+# is in the key, since equal moments in two time zones are written apart). Bounded.
+@lru_cache(maxsize=1024)
+def _held_words(held: Held, offset: timedelta | None, rule: RisingCallsRule) -> tuple[str, Text]:
     stamp = _minute(held.at)
     if rule.method == "window":
         value = f"{held.count} calls within {rule.window_minutes} min by {stamp}"
@@ -226,8 +238,8 @@ def find_triggers(
         found.append(_found(Trigger.SEVERE_WEATHER, weather, weather_threshold))
     moment = _night_overlap(start, end, escalation.night)
     if moment is not None:
-        stamp = _minute(moment)
-        found.append(Found(Trigger.NIGHT, stamp, _words("night_moment", moment=stamp), night_window))
+        stamp, words = _night_words(moment, moment.utcoffset())
+        found.append(Found(Trigger.NIGHT, stamp, words, night_window))
     calls = _calls(incident, end, config)
     if calls is not None:
         found.append(Found(Trigger.RISING_CALLS, calls[0], calls[1], _calls_threshold(config.rising_calls)))
