@@ -4,6 +4,7 @@ alerts, checklist steps), each with the hand derivation from the plan. Re-export
 from __future__ import annotations
 
 from enum import StrEnum
+from operator import attrgetter
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -62,7 +63,11 @@ class Expectation(_Strict):
 
     @model_validator(mode="after")
     def _checks_something(self) -> Self:
-        checks = ("level", "base_level", "escalated", "triggers", "dispatch", "alert", "procedure")
-        if all(getattr(self, name) is None for name in checks):
-            raise PydanticCustomError("checks_nothing", "an expectation checks nothing", {"checks": ", ".join(checks)})
+        if _CHECKED(self).count(None) == len(_CHECKS):
+            raise PydanticCustomError("checks_nothing", "an expectation checks nothing", {"checks": ", ".join(_CHECKS)})
         return self
+
+
+# What an expectation may check; every script's every expectation is asked for them, in one step.
+_CHECKS = ("level", "base_level", "escalated", "triggers", "dispatch", "alert", "procedure")
+_CHECKED = attrgetter(*_CHECKS)
