@@ -101,8 +101,6 @@ def _taker(hint: Any) -> Take:
     return lambda value: NOT_PLAIN
 
 
-
-
 @cache
 def _takers() -> dict[str, Take]:
     return {name: _taker(hint) for name, hint in get_type_hints(Incident, include_extras=True).items()

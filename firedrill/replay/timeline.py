@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from firedrill.constraints import FORBID_EXTRA
-from firedrill.models import Assessment, DispatchScale, Level, Range, Text, Trigger
+from firedrill.models import Assessment, Level, Range, Text, Trigger
 from firedrill.replay.schema import AlertCode, Method, ProcedureMark, Words
 
 
@@ -32,22 +32,6 @@ class Scale:
     stations: Range | None
     formations: Range | None
     engines: Range | None
-
-
-def _scale(d: DispatchScale) -> Scale:
-    """The scale of a level's dispatch, made once per level's table (a replay asks for it at every moment)."""
-    found = _SCALES.get(id(d))
-    if found is None or found[0] is not d:
-        if len(_SCALES) >= _SCALES_KEPT:
-            _SCALES.clear()
-        found = _SCALES[id(d)] = (d, Scale(set_by_plan=d.set_by_plan, stations=d.stations, formations=d.formations,
-                                           engines=d.engines))  # fmt: skip
-    return found[1]
-
-
-# By the identity of the level's dispatch (built once per level, ``rules.engine``), kept beside it.
-_SCALES: dict[int, tuple[DispatchScale, Scale]] = {}
-_SCALES_KEPT = 64
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -76,7 +60,7 @@ class Decision:
                 r.clause for r in reasons
                 if (r.kind == "grading" and r.level is base) or (r.kind == "escalation" and escalated)
             ])),
-            dispatch=_scale(d),
+            dispatch=Scale(set_by_plan=d.set_by_plan, stations=d.stations, formations=d.formations, engines=d.engines),
             activation_set_by_plan=a.activation.set_by_plan, goes_to_scene=a.activation.goes_to_scene,
         )  # fmt: skip
 
