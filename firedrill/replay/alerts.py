@@ -115,7 +115,7 @@ def _night_alerts(loaded: LoadedScript, rulebook: Rulebook, assess: Assess, repo
     def code(at: datetime) -> str | None:
         return night_code(assess(at))
 
-    # Most scripts never come near the night window: from no report time they hold can the span reach it.
+    # Where the span from none of the script's report times can reach the night window, nothing can be raised.
     reports = {reported(at) for at in (loaded.start, *loaded.inject_times)}
     if all(max(since, loaded.end) < night_from(since, night) for since in reports):
         return alerts

@@ -8,6 +8,7 @@ silently lets the last one win, are an error here.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -97,15 +98,11 @@ def _problem(file: str | Path, code: str, path: PathKey, line: int | None, hint:
     return FileProblems(file, [Problem(code=code, path=path, line=line, params=params, hint=hint)])
 
 
-# The row reader asks a loader only to resolve and build single words, which reads no text: one
-# loader, made on first use, serves every script.
-_WORDS_LOADER: list[Any] = []
-
-
+@cache
 def _words_loader() -> Any:
-    if not _WORDS_LOADER:
-        _WORDS_LOADER.append(ScriptLoader(""))
-    return _WORDS_LOADER[0]
+    """The row reader asks a loader only to resolve and build single words, which reads no text: one
+    loader, made on first use, serves every script."""
+    return ScriptLoader("")
 
 
 def load_yaml(text: str, file: str | Path) -> tuple[Any, LineMap]:
