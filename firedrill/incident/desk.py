@@ -17,6 +17,7 @@ from typing import Any
 from firedrill.errors import InputError
 from firedrill.incident.alerts import collapse_alert, night_alert
 from firedrill.incident.checks import FactsFrozenError, check_facts, stored
+from firedrill.incident.entry import DEFAULT_SITE
 from firedrill.incident.exercise_clock import clock_payload, scenario_now
 from firedrill.incident.fold import fold, incident_or_problem
 from firedrill.incident.state import IncidentState
@@ -51,7 +52,6 @@ from firedrill.rulesconfig import RulesConfig
 from firedrill.timeutil import now_local, to_local
 
 Clock = Callable[[], datetime]
-DEFAULT_SITE = "ordinary_building"
 ALLOWED_SKEW = timedelta(minutes=2)  # seats' clocks differ a little; a minute's drift is not a slip
 CLOSE_REASON = "emergency declared over (5), aftermath (6) recorded / 应急状态已终止(5),善后处理(6)已记录"
 

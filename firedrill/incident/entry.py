@@ -24,6 +24,7 @@ from firedrill.timeutil import LOCAL_TZ
 from firedrill.units import parse_beaufort, parse_count, parse_money, parse_number, parse_speed
 
 HAZARDS = ("explosion", "collapse", "boilover", "toxic_spread")  # models.Hazard, in the plan's order (1.4)
+DEFAULT_SITE = "ordinary_building"  # the site category an incident opens with, until one is chosen
 SITE_CATEGORIES = ("ordinary_building", "high_rise", "underground", "crowded_place", "chemical", "special")
 _SPEED = re.compile(r"(m/s|米/秒|mps)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*[-−]")
@@ -215,7 +216,7 @@ def _plain(value: float) -> str:
 def default_raw(now: datetime) -> dict[str, Any]:
     """An empty form: report time now, an ordinary building, nothing else known."""
     raw: dict[str, Any] = {spec.id: raw_from_value(spec.id, None) for spec in FIELDS}
-    raw["site_category"] = "ordinary_building"
+    raw["site_category"] = DEFAULT_SITE
     raw["scenario"] = None
     raw["reported_at"] = format_time(now)
     return raw

@@ -69,9 +69,9 @@ class Grader:
         """The rules' settings: the config file's, or the defaults."""
         if self.config is not None:
             return self.config.rules
-        from firedrill.rulesconfig import RulesConfig
+        from firedrill.rules.engine import DEFAULT_CONFIG
 
-        return RulesConfig()
+        return DEFAULT_CONFIG
 
 
 @dataclass

@@ -14,14 +14,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from firedrill.facts import form_changes, incident_data
-from firedrill.incident.entry import SPECS, TEXT_INPUT_KINDS, FieldError, default_raw, parse_field
+from firedrill.incident.entry import DEFAULT_SITE, SPECS, TEXT_INPUT_KINDS, FieldError, default_raw, parse_field
 from firedrill.timeutil import to_local
 
 if TYPE_CHECKING:
     from firedrill.models import Assessment
     from firedrill.tui.engine import Grader
-
-DEFAULT_SITE = "ordinary_building"  # the site category an incident opens with (as firedrill.incident.desk)
 
 
 def opening_facts(raw: Mapping[str, Any] | None, now: datetime) -> tuple[dict[str, Any], dict[str, str]]:

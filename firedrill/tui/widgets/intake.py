@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from firedrill.incident.entry import FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
+from firedrill.incident.entry import DEFAULT_SITE, FIELDS, HAZARDS, SITE_CATEGORIES, TEXT_INPUT_KINDS, FieldSpec, Kind
 from firedrill.incident.entry import SPECS as SPECS_BY_ID
 from firedrill.tui.widgets.field_input import FieldInput, KeyGate
 from firedrill.tui.words import w, word
@@ -121,7 +121,7 @@ class IntakeForm(KeyGate, VerticalScroll):
 
         if spec.kind is Kind.SITE:
             return FieldSelect(self._site_options(), id=f"in-{spec.id}", allow_blank=False, compact=True,
-                          value="ordinary_building")  # fmt: skip
+                          value=DEFAULT_SITE)  # fmt: skip
         if spec.kind is Kind.SCENARIO:
             return FieldButton(w("no_scenario", self.lang), id=f"in-{spec.id}", compact=True, classes="scenario")
         return FieldInput(placeholder=w(f"hint_{spec.id}", self.lang), id=f"in-{spec.id}", compact=True)
