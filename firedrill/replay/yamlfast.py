@@ -22,6 +22,23 @@ class GiveUp(Exception):
     """The document is one for the composing reader."""
 
 
+NOT_SIMPLE: Any = object()  # a scalar the constructor must build (a float, a timestamp …)
+
+
+def simple_value(loader: Any, tag: str, text: str) -> Any:
+    """A scalar's value as ``loader``'s constructor builds it, for text, plain integers, null and
+    booleans; ``NOT_SIMPLE`` for any other tag (or an integer written otherwise)."""
+    if tag == STR_TAG:
+        return text
+    if tag == INT_TAG and loader.plain_int.match(text):
+        return int(text.replace("_", ""))
+    if tag == NULL_TAG:
+        return None
+    if tag == BOOL_TAG:
+        return loader.bool_values[text.lower()]
+    return NOT_SIMPLE
+
+
 class _Reader:
     def __init__(self, loader: Any) -> None:
         self.loader = loader
@@ -37,17 +54,12 @@ class _Reader:
         return self.tags.get((value, implicit)) or str(self.loader.resolve(yaml.ScalarNode, value, implicit))
 
     def scalar(self, event: Any, tag: str) -> Any:
-        value = event.value
-        if tag == STR_TAG:
+        value = simple_value(self.loader, tag, event.value)
+        if value is not NOT_SIMPLE:
             return value
-        if tag == INT_TAG and self.loader.plain_int.match(value):
-            return int(value.replace("_", ""))
-        if tag == NULL_TAG:
-            return None
-        if tag == BOOL_TAG:
-            return self.loader.bool_values[value.lower()]
         # Floats, timestamps: the constructor's own code for the tag, on the node it would be given.
-        return self.loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+        return self.loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                                            event.style))  # fmt: skip
 
     def node(self, event: Any, path: Key) -> Any:
         lines, get = self.lines, self.get

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from firedrill.replay.yamlfast import BOOL_TAG, INT_TAG, NULL_TAG, STR_TAG, GiveUp, Key
+from firedrill.replay.yamlfast import NOT_SIMPLE, STR_TAG, GiveUp, Key, simple_value
 
 FLOAT_TAG, TIMESTAMP_TAG = "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"
 _BUILT = frozenset({FLOAT_TAG, TIMESTAMP_TAG})
@@ -49,14 +49,9 @@ class WordReader:
     def word(self, text: str) -> Any:
         """A plain word's value, as the event reader builds it."""
         tag = self.tag(text)
-        if tag == STR_TAG:
-            return text
-        if tag == INT_TAG and self.loader.plain_int.match(text):
-            return int(text.replace("_", ""))
-        if tag == NULL_TAG:
-            return None
-        if tag == BOOL_TAG:
-            return self.loader.bool_values[text.lower()]
+        value = simple_value(self.loader, tag, text)
+        if value is not NOT_SIMPLE:
+            return value
         if tag in _BUILT:  # the tag's constructor itself: a word is built alone, with no document to keep
             return self.loader.yaml_constructors[tag](self.loader, yaml.ScalarNode(tag, text, None, None, None))
         raise GiveUp
@@ -145,12 +140,9 @@ class WordReader:
             self.lines[(*path, len(items))] = line
             item, at = self.flow(text, at, line, (*path, len(items)))
             items.append(item)
-            at = _skip(text, at)
-            if text[at] == "]":
-                return items, at + 1
-            if text[at] != ",":
-                raise GiveUp
-            at = _skip(text, at + 1)
+            closed, at = _after_item(text, at, "]")
+            if closed:
+                return items, at
 
     def flow_mapping(self, text: str, at: int, line: int, path: Key) -> tuple[dict[Any, Any], int]:
         data: dict[Any, Any] = {}
@@ -164,12 +156,19 @@ class WordReader:
             key = self.key(match.group(1), data)
             self.lines[(*path, key)] = line
             data[key], at = self.flow(text, match.end(), line, (*path, key))
-            at = _skip(text, at)
-            if text[at] == "}":
-                return data, at + 1
-            if text[at] != ",":
-                raise GiveUp
-            at = _skip(text, at + 1)
+            closed, at = _after_item(text, at, "}")
+            if closed:
+                return data, at
+
+
+def _after_item(text: str, at: int, close: str) -> tuple[bool, int]:
+    """After an item of a flow: (True, past the bracket) at ``close``, (False, the next item) after a comma."""
+    at = _skip(text, at)
+    if text[at] == close:
+        return True, at + 1
+    if text[at] != ",":
+        raise GiveUp
+    return False, _skip(text, at + 1)
 
 
 def _skip(text: str, at: int) -> int:
